@@ -1,0 +1,101 @@
+# credreg — PGXS build.
+#
+# `make demo` and `make test` are the two commands a new user runs (README.md):
+# both install what is missing with apt-get, build with warnings as errors,
+# install, and run a throwaway cluster under the working tree
+# (test/harness/cluster.sh).  Everything else is ordinary PGXS.
+
+EXTENSION = credreg
+EXTVERSION = 0.1.0
+
+MODULE_big = credreg
+OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c src/*/*.c)))
+PGFILEDESC = "credreg - verifiable credentials for PostgreSQL"
+
+# The install script is assembled from one fragment per capability, in
+# dependency order; each fragment sits beside the C code it declares.
+SQL_PARTS = $(wildcard \
+	src/credreg.sql \
+	src/util/util.sql \
+	src/json/json.sql \
+	src/crypto/crypto.sql \
+	src/status/status.sql \
+	src/jose/jose.sql \
+	src/rdf/rdf.sql \
+	src/jsonld/jsonld.sql \
+	src/dataint/dataint.sql \
+	src/verify/verify.sql \
+	src/taxonomy/taxonomy.sql \
+	src/stack/stack.sql \
+	src/credreg_grants.sql)
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+
+# pg_regress: every sql/NAME.sql is a test compared with expected/NAME.out.
+REGRESS ?= $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
+REGRESS_OPTS = --load-extension=$(EXTENSION)
+
+# Warnings are errors: the project builds clean or not at all.
+PG_CPPFLAGS = -Isrc
+PG_CFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter \
+	-Wno-missing-field-initializers -Wno-sign-compare $(OPTFLAGS)
+SHLIB_LINK += -lcrypto -lz
+
+EXTRA_CLEAN = $(DATA_built) test/fuzz/bin
+
+# Prefer PostgreSQL 15's own pg_config; before the packages are installed
+# there is none, and only the targets that install them are offered.
+PG_CONFIG ?= $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) pg_config)
+PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+
+HARNESS = test/harness
+
+ifeq ($(wildcard $(PGXS)),)
+
+.DEFAULT_GOAL := help
+help:
+	@echo "PostgreSQL 15 development files are not installed yet."
+	@echo "Run 'make demo' or 'make test' (as root: they install them), or 'make deps'."
+demo test: deps
+	$(MAKE) $@
+deps:
+	$(HARNESS)/deps.sh
+.PHONY: help demo test deps
+
+else
+
+include $(PGXS)
+
+$(DATA_built): $(SQL_PARTS)
+	cat $(SQL_PARTS) > $@
+
+deps:
+	$(HARNESS)/deps.sh
+
+# The whole suite against a throwaway cluster, which is stopped afterwards
+# whatever the outcome.
+test: deps
+	$(MAKE) all
+	$(MAKE) install
+	$(HARNESS)/cluster.sh test
+
+# Build, install, start a throwaway cluster, load the sample registry and
+# print the registrar, recruiter and stack reports.  The cluster is left
+# running for exploration; `make stop` stops it.
+demo: deps
+	$(MAKE) all
+	$(MAKE) install
+	$(HARNESS)/cluster.sh demo
+
+stop:
+	$(HARNESS)/cluster.sh stop
+
+# libFuzzer harnesses (not part of `make test`).
+fuzz:
+	test/fuzz/run.sh
+
+bench: all install
+	bench/run.sh
+
+.PHONY: deps test demo stop fuzz bench
+
+endif
