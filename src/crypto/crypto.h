@@ -1,0 +1,95 @@
+/*
+ * crypto.h
+ *		Keys and signatures over OpenSSL EVP: public-key import from every
+ *		form credentials use, signature verification and signing, digests,
+ *		and the per-backend key cache.
+ *
+ * Nothing here raises on bad input: importers and verifiers return false and
+ * fill a CredregFailure, so that the verifier can turn one bad row into
+ * valid = false and go on.  OpenSSL objects owned by a CrKey are freed by
+ * crkey_free(); keys in the cache live for the backend's lifetime.
+ */
+#ifndef CREDREG_CRYPTO_H
+#define CREDREG_CRYPTO_H
+
+#include "credreg.h"
+#include "json/json.h"
+
+typedef enum CrKeyType
+{
+	CRKEY_ED25519 = 1,
+	CRKEY_P256 = 2,
+	CRKEY_P384 = 3,
+	CRKEY_RSA = 4
+} CrKeyType;
+
+/* Signature algorithms, named as JOSE names them. */
+typedef enum CrSigAlg
+{
+	CRSIG_EDDSA = 1,			/* Ed25519, RFC 8032 pure */
+	CRSIG_ES256,				/* ECDSA P-256 SHA-256, raw r||s (64 bytes) */
+	CRSIG_ES384,				/* ECDSA P-384 SHA-384, raw r||s (96 bytes) */
+	CRSIG_RS256,				/* RSASSA-PKCS1-v1_5 SHA-256 */
+	CRSIG_PS256					/* RSASSA-PSS SHA-256, MGF1 SHA-256, salt 32 */
+} CrSigAlg;
+
+typedef struct CrKey
+{
+	CrKeyType	type;
+	bool		is_private;
+	struct evp_pkey_st *pkey;	/* EVP_PKEY */
+} CrKey;
+
+/*
+ * Public-key import.  crkey_parse accepts any text form: a JWK (JSON object
+ * text), a Multikey ("z6Mk…", "zDn…", "z82…"), a did:key or did:jwk DID or
+ * DID URL, or an SPKI PEM.  Failure code "key_malformed" (or
+ * "key_unsupported" for a well-formed key of a type credreg does not take).
+ */
+extern bool crkey_parse(const char *text, size_t len, CrKey **key, CredregFailure *failure);
+extern bool crkey_from_jwk(const CrJson *jwk, CrKey **key, CredregFailure *failure);
+extern bool crkey_from_multikey(const char *multibase, size_t len, CrKey **key, CredregFailure *failure);
+
+/* Private key import for signing: a private JWK or a multibase private key. */
+extern bool crkey_parse_private(const char *text, size_t len, CrKey **key, CredregFailure *failure);
+
+extern void crkey_free(CrKey *key);
+
+/*
+ * Per-backend cache: the decoded key for a given text form, parsed once per
+ * backend.  The returned key belongs to the cache; do not free it.
+ */
+extern bool crkey_cached(const char *text, size_t len, const CrKey **key, CredregFailure *failure);
+
+/* Canonical forms. */
+extern char *crkey_multikey(const CrKey *key);	/* NULL for RSA */
+extern void crkey_append_jwk(StringInfo out, const CrKey *key);	/* public members, RFC 7638 order */
+extern char *crkey_thumbprint(const CrKey *key);	/* RFC 7638, SHA-256, base64url */
+extern const char *crkey_type_name(CrKeyType type);	/* "Ed25519", "P-256", ... */
+
+/* True when the algorithm fits the key (EdDSA needs Ed25519, ES256 P-256...). */
+extern bool crsig_alg_fits_key(CrSigAlg alg, const CrKey *key);
+extern bool crsig_alg_from_name(const char *name, CrSigAlg *alg);	/* JOSE "alg" */
+extern const char *crsig_alg_name(CrSigAlg alg);
+
+/*
+ * Verify a signature over msg.  False with "signature_invalid" when it does
+ * not verify, "key_mismatch" when alg does not fit the key.
+ */
+extern bool crsig_verify(const CrKey *key, CrSigAlg alg,
+						 const uint8 *msg, size_t msglen,
+						 const uint8 *sig, size_t siglen,
+						 CredregFailure *failure);
+
+/* Sign msg; ECDSA output is raw r||s.  Raises on OpenSSL failure. */
+extern void crsig_sign(const CrKey *key, CrSigAlg alg,
+					   const uint8 *msg, size_t msglen,
+					   uint8 **sig, size_t *siglen);
+
+/* Digests. */
+#define CR_SHA256_LEN 32
+#define CR_SHA384_LEN 48
+extern void cr_sha256(const void *data, size_t len, uint8 out[CR_SHA256_LEN]);
+extern void cr_sha384(const void *data, size_t len, uint8 out[CR_SHA384_LEN]);
+
+#endif							/* CREDREG_CRYPTO_H */
