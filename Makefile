@@ -72,10 +72,11 @@ deps:
 	$(HARNESS)/deps.sh
 
 # The whole suite against a throwaway cluster, which is stopped afterwards
-# whatever the outcome.
+# whatever the outcome.  The build is installed into the cluster's private
+# copy of PostgreSQL (see cluster.sh), so the system installation is left
+# alone and several checkouts can test at once.
 test: deps
 	$(MAKE) all
-	$(MAKE) install
 	$(HARNESS)/cluster.sh test
 
 # Build, install, start a throwaway cluster, load the sample registry and
