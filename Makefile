@@ -49,6 +49,9 @@ PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 
 HARNESS = test/harness
 
+# No LLVM bitcode: it would need clang at build time for little gain.
+override with_llvm = no
+
 ifeq ($(wildcard $(PGXS)),)
 
 .DEFAULT_GOAL := help
