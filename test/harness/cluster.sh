@@ -24,7 +24,7 @@ as_server() {
 	if [ "$(id -un)" = "$server_user" ]; then
 		"$@"
 	else
-		runuser -u "$server_user" -- "$@"
+		(cd / && runuser -u "$server_user" -- "$@")
 	fi
 }
 
