@@ -97,8 +97,9 @@ stop:
 fuzz:
 	test/fuzz/run.sh
 
-bench: all install
-	bench/run.sh
+# Benchmarks (bench/*.sh) against the throwaway cluster; `make bench B=bench/x.sh` runs one.
+bench: all
+	bench/run.sh $(B)
 
 .PHONY: deps test demo stop fuzz bench
 
