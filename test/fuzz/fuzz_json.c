@@ -10,7 +10,8 @@
  * - a parsed tree's JCS form and compact text form parse again, and
  *   canonicalizing either gives the same bytes (JCS is idempotent and the
  *   text output loses nothing);
- * - JCS fails only on a number that is not a finite double.
+ * - JCS fails only on a number that is not a finite double;
+ * - lookups find every member, the builders drop, replace and add members.
  * The first input byte picks credreg.max_json_depth (1..64 or the default),
  * so the depth limit is exercised at every value.
  */
@@ -43,6 +44,53 @@ fail(const char *what)
 	abort();
 }
 
+/*
+ * Lookups and builders over every object of the tree: each member is found
+ * by name (names without U+0000), without() drops exactly it, put() replaces
+ * in place and appends new names.
+ */
+static void
+check_lookups(const CrJson *v)
+{
+	if (v->kind == CRJ_ARRAY)
+	{
+		for (int i = 0; i < v->count; i++)
+			check_lookups(v->u.elems[i]);
+		return;
+	}
+	if (v->kind != CRJ_OBJECT)
+		return;
+	for (int i = 0; i < v->count; i++)
+	{
+		const CrJsonMember *m = &v->u.members[i];
+		CrJson	   *w;
+		CrJson	   *s;
+
+		check_lookups(m->value);
+		if ((int) strlen(m->name) != m->name_len)
+			continue;
+		if (crjson_get(v, m->name) != m->value)
+			fail("crjson_get does not find a member");
+		if ((crjson_get_string(v, m->name) != NULL) != (m->value->kind == CRJ_STRING))
+			fail("crjson_get_string disagrees with the member's kind");
+		if (m->value->kind == CRJ_STRING &&
+			(int) strlen(m->value->u.str) == m->value->count &&
+			!crjson_is_string(m->value, m->value->u.str))
+			fail("crjson_is_string is false on the string itself");
+		w = crjson_object_without(v, m->name);
+		if (w->count != v->count - 1 || crjson_get(w, m->name) != NULL)
+			fail("crjson_object_without did not drop exactly one member");
+		s = crjson_make_string("x");
+		crjson_object_put(w, m->name, s);
+		if (w->count != v->count || crjson_get(w, m->name) != s ||
+			w->u.members[w->count - 1].value != s)
+			fail("crjson_object_put did not append a new member");
+		crjson_object_put(w, m->name, m->value);
+		if (w->count != v->count || crjson_get(w, m->name) != m->value)
+			fail("crjson_object_put did not replace in place");
+	}
+}
+
 static void
 check_tree(void *arg)
 {
@@ -53,6 +101,7 @@ check_tree(void *arg)
 	CredregFailure f;
 	CrJson	   *again;
 
+	check_lookups(c->tree);
 	initStringInfo(&jcs1);
 	if (!crjcs_append(&jcs1, c->tree, &f))
 	{
