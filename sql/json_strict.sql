@@ -87,3 +87,10 @@ SELECT jcs('1e-400');
 -- jsonb in
 SELECT jcs('{"b":1.50,"a":[true,null,"\u00e9"]}'::jsonb);
 SELECT jcs('"scalar"'::jsonb);
+
+-- json_is_strict: the same parser, as a boolean
+SELECT json_is_strict('{"a":[1,{"b":null}]}') AS ok,
+       json_is_strict('{"a":1,"a":1}') AS dup,
+       json_is_strict('"\udc00"') AS surrogate,
+       json_is_strict('[1] [2]') AS trailing,
+       json_is_strict(repeat('{"a":', 200) || '1' || repeat('}', 200)) AS deep;

@@ -17,3 +17,9 @@ CREATE FUNCTION jcs(document jsonb) RETURNS text
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION jcs(jsonb) IS
 	'RFC 8785 (JCS) canonical form of a jsonb value';
+
+CREATE FUNCTION json_is_strict(document text) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'credreg_json_is_strict'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION json_is_strict(text) IS
+	'true when the text is strict JSON (no duplicate names, no lone surrogates, within credreg.max_json_depth and credreg.max_document_bytes)';
