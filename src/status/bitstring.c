@@ -601,3 +601,20 @@ credreg_status_list_set_bits(PG_FUNCTION_ARGS)
 		PG_RETURN_ARRAYTYPE_P(construct_empty_array(INT8OID));
 	PG_RETURN_DATUM(makeArrayResult(astate, CurrentMemoryContext));
 }
+
+PG_FUNCTION_INFO_V1(credreg_status_list_decode);
+/* status_list_decode(list text): the uncompressed bitstring. */
+Datum
+credreg_status_list_decode(PG_FUNCTION_ARGS)
+{
+	text	   *list = PG_GETARG_TEXT_PP(0);
+	StatusBitstring bs;
+	bytea	   *result;
+
+	decode_or_error(list, &bs);
+	result = palloc(VARHDRSZ + bs.nbytes);
+	SET_VARSIZE(result, VARHDRSZ + bs.nbytes);
+	memcpy(VARDATA(result), bs.bits, bs.nbytes);
+	pfree(bs.bits);
+	PG_RETURN_BYTEA_P(result);
+}

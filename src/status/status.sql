@@ -51,3 +51,10 @@ CREATE FUNCTION status_list_set_bits(list text)
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION status_list_set_bits(text) IS
 	'indexes of the set bits of an encodedList, ascending';
+
+CREATE FUNCTION status_list_decode(list text)
+	RETURNS bytea
+	AS 'MODULE_PATHNAME', 'credreg_status_list_decode'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION status_list_decode(text) IS
+	'uncompressed bitstring of an encodedList (index 0 is the most significant bit of the first byte)';
