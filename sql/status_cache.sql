@@ -15,6 +15,18 @@ CREATE TEMP VIEW entry AS
   SELECT ok, status, code FROM status_check('{"type": "BitstringStatusListEntry", "statusPurpose": "revocation",
     "statusListIndex": "42", "statusListCredential": "https://reg.example.edu/status/c"}', '2026-06-01');
 
+-- One list, a thousand lookups: it is read from the table and decoded once.
+CREATE TEMP TABLE before AS SELECT * FROM status_list_cache();
+SELECT count(*) FILTER (WHERE s.ok AND s.code IS NULL) AS active
+  FROM generate_series(1, 1000) AS i,
+       status_check(jsonb_build_object('type', 'BitstringStatusListEntry', 'statusPurpose', 'revocation',
+                      'statusListIndex', i::text, 'statusListCredential', 'https://reg.example.edu/status/c'),
+                    '2026-06-01') AS s;
+SELECT a.lookups - b.lookups AS lookups, a.reads - b.reads AS reads, a.decodes - b.decodes AS decodes,
+       a.lists, a.bytes
+  FROM status_list_cache() a, before b;
+DROP TABLE before;
+
 -- This session caches the list (bit 42 clear).
 SELECT * FROM entry;
 -- The other session revokes index 42 and commits.

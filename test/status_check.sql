@@ -20,7 +20,7 @@
 BEGIN;
 SET LOCAL search_path = credreg, public;
 SET LOCAL client_min_messages = error;
-SELECT plan(35);
+SELECT plan(40);
 
 -- The corpus lines, one JSON document per line.
 CREATE TEMP TABLE line (file text, doc jsonb) ON COMMIT DROP;
@@ -81,6 +81,13 @@ SELECT is((SELECT array_agg(DISTINCT index ORDER BY index) FROM checked WHERE co
             WHERE x::bigint IN (SELECT index FROM checked)),
           'the revoked indexes are the list''s set bits');
 
+SELECT is((SELECT array_agg(DISTINCT status_of(credential->'credentialStatus', '2026-06-01T00:00:00Z')
+                            ORDER BY status_of(credential->'credentialStatus', '2026-06-01T00:00:00Z'))
+             FROM cred), '{active,revoked}', 'status_of: active or revoked');
+SELECT is((SELECT count(*) FROM cred c JOIN checked k USING (id)
+            WHERE status_of(c.credential->'credentialStatus', '2026-06-01T00:00:00Z')
+                  <> coalesce(k.code, 'active')), 0::bigint, 'status_of agrees with status_check on every credential');
+
 -- 1EdTech: statusListIndex 23 as a JSON number, list bit 23 set.
 SELECT is((SELECT code FROM status_check(c->'credentialStatus', '2026-06-01T00:00:00Z')), 'revoked',
           name || ': revoked')
@@ -126,15 +133,18 @@ SELECT is((SELECT count(*) FROM cred c, status_check(c.credential->'credentialSt
 -- Catalog: markings of every status function, the table kept by pg_dump.
 SELECT is(p.provolatile::text, v, 'volatility of ' || p.oid::regprocedure::text)
   FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace,
-       LATERAL (SELECT CASE WHEN p.proname IN ('status_check', 'status_list_credential') THEN 's'
-                            WHEN p.prorettype = 'trigger'::regtype THEN 'v' ELSE 'i' END AS v) AS x
+       LATERAL (SELECT CASE WHEN p.proname IN ('status_check', 'status_of', 'status_list_credential') THEN 's'
+                            WHEN p.prorettype = 'trigger'::regtype OR p.proname = 'status_list_cache' THEN 'v'
+                            ELSE 'i' END AS v) AS x
  WHERE n.nspname = 'credreg' AND p.proname LIKE 'status%'
  ORDER BY p.oid::regprocedure::text;
 SELECT is((SELECT array_agg(p.oid::regprocedure::text ORDER BY 1) FROM pg_proc p
             WHERE p.pronamespace = 'credreg'::regnamespace AND p.proname LIKE 'status%'
-              AND p.prorettype <> 'trigger'::regtype AND (p.proparallel <> 's' OR
+              AND p.prorettype <> 'trigger'::regtype AND p.proname <> 'status_list_cache' AND (p.proparallel <> 's' OR
                   (NOT p.proisstrict AND p.proname <> 'status_list_credential'))),
           NULL, 'every status function is PARALLEL SAFE, and STRICT except status_list_credential');
+SELECT is((SELECT proparallel::text FROM pg_proc WHERE oid = 'credreg.status_list_cache()'::regprocedure), 'r',
+          'status_list_cache() reports this backend''s cache: PARALLEL RESTRICTED');
 SELECT ok((SELECT 'credreg.status_list'::regclass = ANY (extconfig) FROM pg_extension WHERE extname = 'credreg'),
           'credreg.status_list is dumped by pg_dump (pg_extension_config_dump)');
 

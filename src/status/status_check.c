@@ -61,6 +61,12 @@ static bool cache_stale = false;
 static bool callback_registered = false;
 static Oid	status_list_relid = InvalidOid;
 
+/* Counters for status_list_cache(), over the backend's life. */
+static int64 stat_lookups = 0;
+static int64 stat_reads = 0;
+static int64 stat_decodes = 0;
+static int64 stat_flushes = 0;
+
 static uint32
 url_hash(const void *key, Size keysize)
 {
@@ -85,6 +91,8 @@ status_cache_callback(Datum arg, Oid relid)
 static void
 status_cache_flush(void)
 {
+	if (cache != NULL)
+		stat_flushes++;
 	if (cache_cxt != NULL)
 		MemoryContextDelete(cache_cxt);
 	cache_cxt = NULL;
@@ -136,6 +144,7 @@ status_cache_fill(StatusListCacheEntry *e)
 	e->bs.bits = NULL;
 	e->bs.nbytes = 0;
 	e->lxid = InvalidLocalTransactionId;
+	stat_reads++;
 
 	/*
 	 * Read the newest committed row, not the statement's snapshot: the
@@ -210,6 +219,7 @@ status_cache_fill(StatusListCacheEntry *e)
 		{
 			text	   *t = DatumGetTextPP(d);
 
+			stat_decodes++;
 			if (status_bitstring_decode(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), e->legacy,
 										&e->bs, &failure))
 			{
@@ -232,6 +242,7 @@ status_cache_lookup(const char *url)
 	StatusListCacheEntry *e;
 	bool		found;
 
+	stat_lookups++;
 	if (cache_stale || cache_bytes > STATUS_CACHE_MAX_BYTES)
 		status_cache_flush();
 	if (cache == NULL)
@@ -555,4 +566,81 @@ credreg_status_check(PG_FUNCTION_ARGS)
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(credreg_status_of);
+/*
+ * status_of(credential_status jsonb, as_of timestamptz): one word for the
+ * entries (an object or an array): "revoked", "suspended", the failure code
+ * of the first entry whose status could not be established
+ * ("status_unavailable", "malformed"), else "active".
+ */
+Datum
+credreg_status_of(PG_FUNCTION_ARGS)
+{
+	Jsonb	   *jb = PG_GETARG_JSONB_P(0);
+	TimestampTz as_of = PG_GETARG_TIMESTAMPTZ(1);
+	CrJson	   *root = crjson_from_jsonb(jb);
+	CrJson	   *single[1];
+	CrJson	  **entries;
+	int			n,
+				i;
+	const char *result = "active";
+	bool		revoked = false;
+	bool		suspended = false;
+	const char *failed = NULL;
+
+	if (root->kind == CRJ_ARRAY)
+	{
+		entries = root->u.elems;
+		n = root->count;
+	}
+	else
+	{
+		single[0] = root;
+		entries = single;
+		n = 1;
+	}
+	for (i = 0; i < n; i++)
+	{
+		StatusOutcome out;
+		CredregFailure failure;
+
+		if (!status_check_entry(entries[i], as_of, &out, &failure))
+		{
+			if (failed == NULL)
+				failed = failure.code;
+		}
+		else if (out.code != NULL && strcmp(out.code, "revoked") == 0)
+			revoked = true;
+		else if (out.code != NULL && strcmp(out.code, "suspended") == 0)
+			suspended = true;
+	}
+	if (revoked)
+		result = "revoked";
+	else if (suspended)
+		result = "suspended";
+	else if (failed != NULL)
+		result = failed;
+	PG_RETURN_TEXT_P(cstring_to_text(result));
+}
+
+PG_FUNCTION_INFO_V1(credreg_status_list_cache);
+/* status_list_cache(): what this backend's status list cache holds and has done. */
+Datum
+credreg_status_list_cache(PG_FUNCTION_ARGS)
+{
+	TupleDesc	desc;
+	Datum		values[6];
+	bool		nulls[6] = {false};
+
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	values[0] = Int64GetDatum(cache != NULL && !cache_stale ? hash_get_num_entries(cache) : 0);
+	values[1] = Int64GetDatum(cache != NULL && !cache_stale ? (int64) cache_bytes : 0);
+	values[2] = Int64GetDatum(stat_lookups);
+	values[3] = Int64GetDatum(stat_reads);
+	values[4] = Int64GetDatum(stat_decodes);
+	values[5] = Int64GetDatum(stat_flushes);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
 }
