@@ -147,6 +147,29 @@ SELECT ok, code, detail FROM status_check('[
   {"type": "BitstringStatusListEntry", "statusPurpose": "revocation", "statusListIndex": "5",
    "statusSize": 17, "statusListCredential": "https://reg.example.edu/status/1"}]', '2026-06-01');
 
+-- status_of: one word for all the entries of a credential (revoked outweighs suspended outweighs
+-- an unavailable status outweighs active; entries of other purposes do not count).
+SELECT status_of(s, '2026-06-01') FROM (VALUES
+  ('[{"type": "BitstringStatusListEntry", "statusPurpose": "revocation", "statusListIndex": "5",
+      "statusListCredential": "https://reg.example.edu/status/404"},
+     {"type": "BitstringStatusListEntry", "statusPurpose": "revocation", "statusListIndex": "5",
+      "statusListCredential": "https://reg.example.edu/status/1"}]'::jsonb),
+  ('[{"type": "BitstringStatusListEntry", "statusPurpose": "suspension", "statusListIndex": "9",
+      "statusListCredential": "https://reg.example.edu/status/jwt11"},
+     {"type": "BitstringStatusListEntry", "statusPurpose": "revocation", "statusListIndex": "5",
+      "statusListCredential": "https://reg.example.edu/status/404"}]'),
+  ('[{"type": "BitstringStatusListEntry", "statusPurpose": "revocation", "statusListIndex": "7",
+      "statusListCredential": "https://reg.example.edu/status/1"},
+     {"type": "BitstringStatusListEntry", "statusPurpose": "revocation", "statusListIndex": "5",
+      "statusListCredential": "https://reg.example.edu/status/404"}]'),
+  ('[{"type": "BitstringStatusListEntry", "statusPurpose": "revocation", "statusListIndex": "7",
+      "statusListCredential": "https://reg.example.edu/status/1"},
+     {"type": "BitstringStatusListEntry", "statusPurpose": "refresh", "statusListIndex": "5",
+      "statusListCredential": "https://reg.example.edu/status/404"}]'),
+  ('{"type": "BitstringStatusListEntry", "statusPurpose": "revocation", "statusListIndex": "x",
+     "statusListCredential": "https://reg.example.edu/status/1"}'),
+  ('[]')) AS t(s);
+
 -- What is refused when stored.
 INSERT INTO status_list (url, credential) VALUES ('https://x.example/1', 'not json');
 INSERT INTO status_list (url, credential) VALUES ('https://x.example/1', '{"type": "VerifiableCredential", "type": "x"}');

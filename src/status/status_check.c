@@ -252,6 +252,12 @@ status_cache_lookup(const char *url)
 	if (e != NULL &&
 		(e->lxid == InvalidLocalTransactionId || e->lxid == MyProc->lxid))
 		return e;
+	if (e != NULL && e->decoded)
+	{
+		/* an entry from an earlier transaction in parallel mode: read anew */
+		cache_bytes -= e->bs.nbytes;
+		pfree(e->bs.bits);
+	}
 	if (e == NULL)
 	{
 		char	   *key = MemoryContextStrdup(cache_cxt, url);
@@ -500,6 +506,80 @@ status_check_entry(const CrJson *entry, TimestampTz as_of, StatusOutcome *out,
 	return true;
 }
 
+bool
+status_check_status(const CrJson *credential_status, TimestampTz as_of, StatusOutcome *out,
+					CredregFailure *failure)
+{
+	const CrJson *const *entries;
+	int			n,
+				i;
+	StatusOutcome one;
+	CredregFailure first_failure = {NULL, NULL};
+	bool		have_suspended = false;
+	bool		have_active = false;
+	StatusOutcome suspended;
+	StatusOutcome active;
+
+	memset(out, 0, sizeof(*out));
+	out->status_size = 1;
+	if (credential_status == NULL)
+		return true;
+	if (credential_status->kind == CRJ_ARRAY)
+	{
+		entries = (const CrJson *const *) credential_status->u.elems;
+		n = credential_status->count;
+	}
+	else
+	{
+		entries = &credential_status;
+		n = 1;
+	}
+	for (i = 0; i < n; i++)
+	{
+		CredregFailure f;
+
+		if (!status_check_entry(entries[i], as_of, &one, &f))
+		{
+			if (first_failure.code == NULL)
+			{
+				first_failure = f;
+				*out = one;
+			}
+			continue;
+		}
+		if (one.code != NULL && strcmp(one.code, "revoked") == 0)
+		{
+			*out = one;			/* revoked outweighs everything */
+			return true;
+		}
+		if (one.code != NULL)
+		{
+			if (!have_suspended)
+				suspended = one;
+			have_suspended = true;
+		}
+		else if (one.checked && !have_active)
+		{
+			active = one;
+			have_active = true;
+		}
+	}
+	if (have_suspended)
+	{
+		*out = suspended;
+		return true;
+	}
+	if (first_failure.code != NULL)
+	{
+		if (failure != NULL)
+			*failure = first_failure;
+		return false;
+	}
+	if (have_active)
+		*out = active;
+	return true;
+}
+
 /* ---- SQL ---- */
 
 PG_FUNCTION_INFO_V1(credreg_status_check);
@@ -571,57 +651,24 @@ credreg_status_check(PG_FUNCTION_ARGS)
 PG_FUNCTION_INFO_V1(credreg_status_of);
 /*
  * status_of(credential_status jsonb, as_of timestamptz): one word for the
- * entries (an object or an array): "revoked", "suspended", the failure code
- * of the first entry whose status could not be established
- * ("status_unavailable", "malformed"), else "active".
+ * entries (an object or an array), as status_check_status decides:
+ * "revoked", "suspended", the failure code of the first entry whose status
+ * could not be established ("status_unavailable", "malformed"), else
+ * "active".
  */
 Datum
 credreg_status_of(PG_FUNCTION_ARGS)
 {
 	Jsonb	   *jb = PG_GETARG_JSONB_P(0);
 	TimestampTz as_of = PG_GETARG_TIMESTAMPTZ(1);
-	CrJson	   *root = crjson_from_jsonb(jb);
-	CrJson	   *single[1];
-	CrJson	  **entries;
-	int			n,
-				i;
-	const char *result = "active";
-	bool		revoked = false;
-	bool		suspended = false;
-	const char *failed = NULL;
+	StatusOutcome out;
+	CredregFailure failure;
+	const char *result;
 
-	if (root->kind == CRJ_ARRAY)
-	{
-		entries = root->u.elems;
-		n = root->count;
-	}
+	if (!status_check_status(crjson_from_jsonb(jb), as_of, &out, &failure))
+		result = failure.code;
 	else
-	{
-		single[0] = root;
-		entries = single;
-		n = 1;
-	}
-	for (i = 0; i < n; i++)
-	{
-		StatusOutcome out;
-		CredregFailure failure;
-
-		if (!status_check_entry(entries[i], as_of, &out, &failure))
-		{
-			if (failed == NULL)
-				failed = failure.code;
-		}
-		else if (out.code != NULL && strcmp(out.code, "revoked") == 0)
-			revoked = true;
-		else if (out.code != NULL && strcmp(out.code, "suspended") == 0)
-			suspended = true;
-	}
-	if (revoked)
-		result = "revoked";
-	else if (suspended)
-		result = "suspended";
-	else if (failed != NULL)
-		result = failed;
+		result = out.code != NULL ? out.code : "active";
 	PG_RETURN_TEXT_P(cstring_to_text(result));
 }
 
