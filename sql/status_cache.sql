@@ -57,6 +57,25 @@ SELECT * FROM entry;
 ROLLBACK;
 SELECT * FROM entry;
 
+-- In parallel workers (which cannot take a new snapshot) the check gives the same answers.
+CREATE TABLE public.many AS
+  SELECT jsonb_build_object('type', 'BitstringStatusListEntry', 'statusPurpose', 'revocation',
+           'statusListIndex', (i % 100)::text, 'statusListCredential', 'https://reg.example.edu/status/c') AS entry
+    FROM generate_series(1, 5000) AS i;
+ANALYZE public.many;
+SELECT status_of(entry, '2026-06-01') AS status, count(*) FROM many GROUP BY 1 ORDER BY 1;
+SET force_parallel_mode = on;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+EXPLAIN (COSTS OFF) SELECT status_of(entry, '2026-06-01') AS status, count(*) FROM many GROUP BY 1 ORDER BY 1;
+SELECT status_of(entry, '2026-06-01') AS status, count(*) FROM many GROUP BY 1 ORDER BY 1;
+RESET force_parallel_mode;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+DROP TABLE public.many;
+
 SELECT dblink_disconnect('other');
 DELETE FROM status_list;
 DROP VIEW entry;
