@@ -33,8 +33,13 @@
 #include "json/json.h"
 #include "status/status.h"
 
-/* Past this many bytes of decoded lists the whole cache is flushed. */
+/*
+ * Past this many bytes of decoded lists, or this many URLs (stored or not),
+ * the whole cache is flushed: a report over credentials that point at
+ * millions of distinct unknown URLs must not grow it without bound.
+ */
 #define STATUS_CACHE_MAX_BYTES	((Size) 256 * 1024 * 1024)
+#define STATUS_CACHE_MAX_URLS	65536
 
 typedef struct StatusListCacheEntry
 {
@@ -243,7 +248,8 @@ status_cache_lookup(const char *url)
 	bool		found;
 
 	stat_lookups++;
-	if (cache_stale || cache_bytes > STATUS_CACHE_MAX_BYTES)
+	if (cache_stale || cache_bytes > STATUS_CACHE_MAX_BYTES ||
+		(cache != NULL && hash_get_num_entries(cache) >= STATUS_CACHE_MAX_URLS))
 		status_cache_flush();
 	if (cache == NULL)
 		status_cache_init();
