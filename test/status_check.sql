@@ -20,7 +20,7 @@
 BEGIN;
 SET LOCAL search_path = credreg, public;
 SET LOCAL client_min_messages = error;
-SELECT plan(40);
+SELECT plan(41);
 
 -- The corpus lines, one JSON document per line.
 CREATE TEMP TABLE line (file text, doc jsonb) ON COMMIT DROP;

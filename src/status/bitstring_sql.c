@@ -233,3 +233,35 @@ credreg_status_list_decode(PG_FUNCTION_ARGS)
 	pfree(bs.bits);
 	PG_RETURN_BYTEA_P(result);
 }
+
+PG_FUNCTION_INFO_V1(credreg_status_list_set_many);
+/* status_list_set(list text, indexes int[], value boolean): many bits, one decode and encode. */
+Datum
+credreg_status_list_set_many(PG_FUNCTION_ARGS)
+{
+	text	   *list = PG_GETARG_TEXT_PP(0);
+	ArrayType  *indexes = PG_GETARG_ARRAYTYPE_P(1);
+	bool		value = PG_GETARG_BOOL(2);
+	StatusBitstring bs;
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n,
+				i;
+
+	if (ARR_NDIM(indexes) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("status list indexes must be a one-dimensional array")));
+	deconstruct_array(indexes, INT4OID, sizeof(int32), true, TYPALIGN_INT, &elems, &nulls, &n);
+	decode_or_error(list, &bs);
+	for (i = 0; i < n; i++)
+	{
+		if (nulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("status list indexes must not be null")));
+		if (!status_bitstring_write(&bs, DatumGetInt32(elems[i]), 1, value ? 1 : 0))
+			index_out_of_range(DatumGetInt32(elems[i]), 1, &bs);
+	}
+	PG_RETURN_TEXT_P(cstring_to_text(status_bitstring_encode(bs.bits, bs.nbytes)));
+}

@@ -24,6 +24,13 @@ CREATE FUNCTION status_list_set(list text, index integer, value boolean)
 COMMENT ON FUNCTION status_list_set(text, integer, boolean) IS
 	'encodedList with the bit at index set to value';
 
+CREATE FUNCTION status_list_set(list text, indexes integer[], value boolean)
+	RETURNS text
+	AS 'MODULE_PATHNAME', 'credreg_status_list_set_many'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION status_list_set(text, integer[], boolean) IS
+	'encodedList with the bits at all of indexes set to value (one decode and encode)';
+
 CREATE FUNCTION status_list_get_status(list text, index integer, status_size integer)
 	RETURNS integer
 	AS 'MODULE_PATHNAME', 'credreg_status_list_get_status'
