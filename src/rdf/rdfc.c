@@ -68,6 +68,8 @@ typedef struct RcState
 	StringInfoData scratch;
 	StringInfoData scratch2;
 	MemoryContext caller;		/* where the failure message must live */
+	char		(*clabel)[20];	/* step 6: "_:c14n<n>" of each blank node */
+	int		   *clabellen;
 } RcState;
 
 /*
@@ -222,16 +224,42 @@ line_cmp(const void *a, const void *b, void *arg)
 	return x->len - y->len;
 }
 
+/* Writes "_:<prefix><n>" at dst, returns its length (at most 2 + 4 + 10). */
+static inline int
+write_label(char *dst, const char *prefix, int plen, int n)
+{
+	char		digits[12];
+	int			nd = 0;
+	int			len = 2 + plen;
+
+	dst[0] = '_';
+	dst[1] = ':';
+	memcpy(dst + 2, prefix, plen);
+	do
+	{
+		digits[nd++] = '0' + n % 10;
+		n /= 10;
+	} while (n > 0);
+	while (nd > 0)
+		dst[len++] = digits[--nd];
+	return len;
+}
+
 /*
- * Appends one quad in canonical N-Quads form, blank nodes written by
- * bnode_label: 'a'/'z' relative to ref (4.6.3 step 3.1.1), or canonical.
+ * Appends one quad in canonical N-Quads form (appendix A: terms separated
+ * by one space, " .\n" at the end), blank nodes written as _:a or _:z
+ * relative to ref (4.6.3 step 3.1.1) or, when canonical, as _:c14n<n>.
  */
 static void
 append_quad(RcState *st, StringInfo out, const RdfQuad *q, int ref, bool canonical)
 {
 	RdfTermId	parts[4];
+	const char *text[4];
+	int			len[4];
 	int			n = q->g != RDF_DEFAULT_GRAPH ? 4 : 3;
+	int			total = 2;
 	int			k;
+	char	   *dst;
 
 	parts[0] = q->s;
 	parts[1] = q->p;
@@ -239,25 +267,42 @@ append_quad(RcState *st, StringInfo out, const RdfQuad *q, int ref, bool canonic
 	parts[3] = q->g;
 	for (k = 0; k < n; k++)
 	{
-		int			b = st->bidx[parts[k]];
-
-		if (b >= 0)
+		if (st->bidx[parts[k]] >= 0)
 		{
+			text[k] = NULL;
+			len[k] = 16;
+		}
+		else
+			text[k] = rdf_term_text(st->ds, parts[k], &len[k]);
+		total += len[k] + 1;
+	}
+	enlargeStringInfo(out, total);
+	dst = out->data + out->len;
+	for (k = 0; k < n; k++)
+	{
+		if (text[k] == NULL)
+		{
+			int			b = st->bidx[parts[k]];
+
 			if (canonical)
-				appendStringInfo(out, "_:c14n%d ", st->canon[b]);
+				dst += write_label(dst, "c14n", 4, st->canon[b]);
 			else
-				appendBinaryStringInfo(out, b == ref ? "_:a " : "_:z ", 4);
+			{
+				memcpy(dst, b == ref ? "_:a" : "_:z", 3);
+				dst += 3;
+			}
 		}
 		else
 		{
-			int			len;
-			const char *t = rdf_term_text(st->ds, parts[k], &len);
-
-			appendBinaryStringInfo(out, t, len);
-			appendStringInfoChar(out, ' ');
+			memcpy(dst, text[k], len[k]);
+			dst += len[k];
 		}
+		*dst++ = ' ';
 	}
-	appendBinaryStringInfo(out, ".\n", 2);
+	*dst++ = '.';
+	*dst++ = '\n';
+	out->len = dst - out->data;
+	out->data[out->len] = '\0';
 }
 
 /* 4.6.3 Hash First Degree Quads */
@@ -644,6 +689,62 @@ bnode_hash_cmp(const void *a, const void *b, void *arg)
 	return c != 0 ? c : x - y;
 }
 
+/* A term's text in the canonical output: blank nodes as _:c14n<n>. */
+static inline const char *
+canonical_text(RcState *st, RdfTermId id, int *len)
+{
+	int			b = st->bidx[id];
+
+	if (b >= 0)
+	{
+		*len = st->clabellen[b];
+		return st->clabel[b];
+	}
+	return rdf_term_text(st->ds, id, len);
+}
+
+/*
+ * Code point order of the canonical lines of two quads, without writing
+ * them: comparing term by term gives the same order as comparing the lines,
+ * because when one term's text is a proper prefix of another's (_:c14n1 and
+ * _:c14n10, "a" and "a"@en) the shorter one is followed in its line by a
+ * space, which sorts before every character that can continue a term, and
+ * a line without graph name continues with "." where the other has "<" or
+ * "_".
+ */
+static int
+canonical_quad_cmp(const void *a, const void *b, void *arg)
+{
+	RcState    *st = arg;
+	const RdfQuad *x = &st->quads[*(const int *) a];
+	const RdfQuad *y = &st->quads[*(const int *) b];
+	RdfTermId	xs[4] = {x->s, x->p, x->o, x->g};
+	RdfTermId	ys[4] = {y->s, y->p, y->o, y->g};
+	int			k;
+
+	for (k = 0; k < 4; k++)
+	{
+		const char *tx,
+				   *ty;
+		int			lx,
+					ly,
+					c;
+
+		if (xs[k] == ys[k])
+			continue;
+		if (xs[k] == RDF_DEFAULT_GRAPH)
+			return -1;
+		if (ys[k] == RDF_DEFAULT_GRAPH)
+			return 1;
+		tx = canonical_text(st, xs[k], &lx);
+		ty = canonical_text(st, ys[k], &ly);
+		c = str_cmp(tx, lx, ty, ly);
+		if (c != 0)
+			return c;
+	}
+	return 0;
+}
+
 static bool
 rdfc_run(RcState *st, StringInfo out)
 {
@@ -652,8 +753,7 @@ rdfc_run(RcState *st, StringInfo out)
 	int			q,
 				i;
 	int		   *byhash;
-	Line	   *lines;
-	StringInfoData buf;
+	int		   *order;
 
 	/* step 1: the canonicalization state */
 	st->bidx = palloc(sizeof(int) * (nterms + 1));
@@ -807,19 +907,17 @@ rdfc_run(RcState *st, StringInfo out)
 	 * step 6: the quads with canonical blank node identifiers, in canonical
 	 * N-Quads form, code point ordered (section 5, Serialization).
 	 */
-	initStringInfo(&buf);
-	lines = palloc(sizeof(Line) * Max(st->nquads, 1));
+	order = palloc(sizeof(int) * Max(st->nquads, 1));
 	for (q = 0; q < st->nquads; q++)
-	{
-		lines[q].off = buf.len;
-		append_quad(st, &buf, &st->quads[q], -1, true);
-		lines[q].len = buf.len - lines[q].off;
-	}
+		order[q] = q;
+	st->clabel = palloc(sizeof(*st->clabel) * Max(st->nb, 1));
+	st->clabellen = palloc(sizeof(int) * Max(st->nb, 1));
+	for (i = 0; i < st->nb; i++)
+		st->clabellen[i] = write_label(st->clabel[i], "c14n", 4, st->canon[i]);
 	if (st->nquads > 1)
-		qsort_arg(lines, st->nquads, sizeof(Line), line_cmp, buf.data);
-	enlargeStringInfo(out, buf.len);
+		qsort_arg(order, st->nquads, sizeof(int), canonical_quad_cmp, st);
 	for (q = 0; q < st->nquads; q++)
-		appendBinaryStringInfo(out, buf.data + lines[q].off, lines[q].len);
+		append_quad(st, out, &st->quads[order[q]], -1, true);
 	return true;
 }
 
