@@ -74,12 +74,14 @@ jld_is_bnode(const char *s)
 
 /*
  * Well-formed IRI for RDF output (JSON-LD 1.1 API section 8.1): absolute,
- * and free of the characters RFC 3987 never allows (spaces, controls,
- * <>"{}|\^`).
+ * free of the characters RFC 3987 never allows (spaces, controls,
+ * <>"{}|\^`), and with at most one "#" (a fragment cannot hold another).
  */
 bool
 jld_is_wellformed_iri(const char *s)
 {
+	const char *hash;
+
 	if (!jld_is_absolute_iri(s))
 		return false;
 	for (const unsigned char *c = (const unsigned char *) s; *c; c++)
@@ -87,6 +89,9 @@ jld_is_wellformed_iri(const char *s)
 		if (*c <= 0x20 || *c == 0x7f || strchr("<>\"{}|\\^`", *c) != NULL)
 			return false;
 	}
+	hash = strchr(s, '#');
+	if (hash != NULL && strchr(hash + 1, '#') != NULL)
+		return false;
 	return true;
 }
 

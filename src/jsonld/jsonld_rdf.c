@@ -160,6 +160,10 @@ node_map(JldProc *p, JldValue *element, JldValue *graph_map, const char *active_
 	v = jv_get(element, "@id");
 	if (v != NULL && v->kind == JLD_STRING)
 		id = jld_is_bnode(v->str) ? generate_bnode(p, v->str) : v->str;
+	else if (v != NULL)
+		id = "";				/* @id null (an IRI that expanded to null):
+								 * never well-formed, so nothing about this
+								 * node reaches the dataset (toRdf#te122) */
 	else
 		id = generate_bnode(p, NULL);
 
