@@ -54,8 +54,8 @@ credreg_jsonld_expand_text(const CrJson *doc, const char *base, bool safe_mode,
 }
 
 bool
-credreg_jsonld_to_nquads(const CrJson *doc, const char *base, bool safe_mode,
-						 StringInfo out, CredregFailure *failure)
+credreg_jsonld_to_dataset(const CrJson *doc, const char *base, bool safe_mode,
+						  RdfDataset *ds, CredregFailure *failure)
 {
 	JldProc		p;
 	CredregFailure f;
@@ -64,12 +64,24 @@ credreg_jsonld_to_nquads(const CrJson *doc, const char *base, bool safe_mode,
 	if (!check_base(base, failure))
 		return false;
 	proc_init(&p, &f, safe_mode);
-	if (!jld_expand(&p, doc, base, &expanded) || !jld_to_nquads(&p, expanded, out))
+	if (!jld_expand(&p, doc, base, &expanded) || !jld_to_dataset(&p, expanded, ds))
 	{
 		if (failure)
 			*failure = f;
 		return false;
 	}
+	return true;
+}
+
+bool
+credreg_jsonld_to_nquads(const CrJson *doc, const char *base, bool safe_mode,
+						 StringInfo out, CredregFailure *failure)
+{
+	RdfDataset *ds = rdf_dataset_create();
+
+	if (!credreg_jsonld_to_dataset(doc, base, safe_mode, ds, failure))
+		return false;
+	jld_write_sorted(ds, out);
 	return true;
 }
 

@@ -26,6 +26,7 @@
 
 #include "credreg.h"
 #include "json/json.h"
+#include "rdf/dataset.h"
 
 /*
  * Expands doc (section 5.1, "expand()" of section 9.1) and appends the
@@ -34,6 +35,18 @@
 extern bool credreg_jsonld_expand_text(const CrJson *doc, const char *base,
 									   bool safe_mode, StringInfo out,
 									   CredregFailure *failure);
+
+/*
+ * Deserializes doc to RDF (section 8.1), adding its quads to ds: the entry
+ * point of Data Integrity verification (canonicalize ds with
+ * rdfc_canonicalize of rdf/rdf.h).  Blank nodes are labelled b0, b1, ... in
+ * the order the node map generation algorithm (section 7.2) meets them, so
+ * ds should be empty or hold no such labels.  With safe_mode, expansion
+ * fails with "jsonld_dropped_term" where it would drop data silently.
+ */
+extern bool credreg_jsonld_to_dataset(const CrJson *doc, const char *base,
+									  bool safe_mode, RdfDataset *ds,
+									  CredregFailure *failure);
 
 /*
  * Deserializes doc to RDF (section 8.1) and appends the dataset as N-Quads

@@ -8,6 +8,7 @@
 #define CREDREG_JSONLD_INT_H
 
 #include "jsonld/jsonld.h"
+#include "rdf/dataset.h"
 
 /*
  * Values of the expanded form and of the node map.  Unlike CrJson these are
@@ -172,6 +173,7 @@ extern JldContext *jld_initial_context(const char *base);
 extern bool jld_expand(JldProc *p, const CrJson *doc, const char *base, JldValue **result);
 
 /* deserialization to RDF (jsonld_rdf.c) */
-extern bool jld_to_nquads(JldProc *p, JldValue *expanded, StringInfo out);
+extern bool jld_to_dataset(JldProc *p, JldValue *expanded, RdfDataset *ds);
+extern void jld_write_sorted(const RdfDataset *ds, StringInfo out);
 
 #endif							/* CREDREG_JSONLD_INT_H */

@@ -15,6 +15,7 @@
 #include "miscadmin.h"
 
 #include "jsonld/jsonld_int.h"
+#include "rdf/dataset.h"
 
 #define RDF_NS "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 #define XSD_NS "http://www.w3.org/2001/XMLSchema#"
@@ -276,52 +277,15 @@ node_map(JldProc *p, JldValue *element, JldValue *graph_map, const char *active_
 	return true;
 }
 
-/* the canonical form of a string literal's lexical form */
-static void
-append_literal_string(StringInfo out, const char *s)
-{
-	appendStringInfoChar(out, '"');
-	for (const unsigned char *c = (const unsigned char *) s; *c; c++)
-	{
-		switch (*c)
-		{
-			case '\b':
-				appendStringInfoString(out, "\\b");
-				break;
-			case '\t':
-				appendStringInfoString(out, "\\t");
-				break;
-			case '\n':
-				appendStringInfoString(out, "\\n");
-				break;
-			case '\f':
-				appendStringInfoString(out, "\\f");
-				break;
-			case '\r':
-				appendStringInfoString(out, "\\r");
-				break;
-			case '"':
-				appendStringInfoString(out, "\\\"");
-				break;
-			case '\\':
-				appendStringInfoString(out, "\\\\");
-				break;
-			default:
-				if (*c < 0x20 || *c == 0x7f)
-					appendStringInfo(out, "\\u%04X", *c);
-				else
-					appendStringInfoChar(out, *c);
-		}
-	}
-	appendStringInfoChar(out, '"');
-}
+#define NO_TERM ((RdfTermId) -1)
 
-static char *
-iri_term(const char *iri)
+/* an IRI or a blank node identifier ("_:label") as a term of ds */
+static RdfTermId
+node_term(RdfDataset *ds, const char *s)
 {
-	if (jld_is_bnode(iri))
-		return pstrdup(iri);
-	return psprintf("<%s>", iri);
+	if (jld_is_bnode(s))
+		return rdf_term_bnode(ds, s + 2, strlen(s) - 2);
+	return rdf_term_iri(ds, s, strlen(s));
 }
 
 /* canonical lexical form of an xsd:double (section 8.6): 1.1E0 */
@@ -348,78 +312,59 @@ double_lexical(double d)
 	return out.data;
 }
 
-typedef struct Quads
-{
-	char	  **lines;
-	int			count;
-	int			cap;
-} Quads;
-
-static void
-quads_add(Quads *q, const char *s, const char *pred, const char *o, const char *g)
-{
-	if (q->count == q->cap)
-	{
-		q->cap = q->cap ? q->cap * 2 : 64;
-		q->lines = q->lines ? repalloc(q->lines, sizeof(char *) * q->cap)
-			: palloc(sizeof(char *) * q->cap);
-	}
-	if (g != NULL)
-		q->lines[q->count++] = psprintf("%s %s %s %s .\n", s, pred, o, g);
-	else
-		q->lines[q->count++] = psprintf("%s %s %s .\n", s, pred, o);
-}
-
-/* a triple of list triples (8.2, 8.3), before its graph is known */
-typedef struct Triple
-{
-	const char *s;
-	const char *p;
-	const char *o;
-} Triple;
-
+/* the triples of lists (8.2, 8.3), before their graph is known */
 typedef struct Triples
 {
-	Triple	   *t;
+	RdfTermId  *t;				/* s, p, o, s, p, o, ... */
 	int			count;
 	int			cap;
 } Triples;
 
 static void
-triples_add(Triples *ts, const char *s, const char *pred, const char *o)
+triples_add(Triples *ts, RdfTermId s, RdfTermId pred, RdfTermId o)
 {
 	if (ts->count == ts->cap)
 	{
 		ts->cap = ts->cap ? ts->cap * 2 : 16;
-		ts->t = ts->t ? repalloc(ts->t, sizeof(Triple) * ts->cap)
-			: palloc(sizeof(Triple) * ts->cap);
+		ts->t = ts->t ? repalloc(ts->t, sizeof(RdfTermId) * 3 * ts->cap)
+			: palloc(sizeof(RdfTermId) * 3 * ts->cap);
 	}
-	ts->t[ts->count].s = s;
-	ts->t[ts->count].p = pred;
-	ts->t[ts->count].o = o;
+	ts->t[ts->count * 3] = s;
+	ts->t[ts->count * 3 + 1] = pred;
+	ts->t[ts->count * 3 + 2] = o;
 	ts->count++;
 }
 
-static bool list_to_rdf(JldProc *p, JldValue *list, Triples *list_triples, const char **result);
+typedef struct RdfOut
+{
+	RdfDataset *ds;
+	RdfTermId	rdf_first;
+	RdfTermId	rdf_rest;
+	RdfTermId	rdf_nil;
+	RdfTermId	rdf_type;
+} RdfOut;
 
-/* Section 8.2.2, Object to RDF Conversion; *result NULL means null. */
+static bool list_to_rdf(JldProc *p, RdfOut *o, JldValue *list, Triples *list_triples,
+						RdfTermId *result);
+
+/* Section 8.2.2, Object to RDF Conversion; *result NO_TERM means null. */
 static bool
-object_to_rdf(JldProc *p, JldValue *item, Triples *list_triples, const char **result)
+object_to_rdf(JldProc *p, RdfOut *o, JldValue *item, Triples *list_triples, RdfTermId *result)
 {
 	JldValue   *v;
 	JldValue   *t;
 	JldValue   *lang;
 	const char *datatype = NULL;
-	StringInfoData lit;
 	char	   *lexical = NULL;
+	int			lexlen;
 
-	*result = NULL;
+	*result = NO_TERM;
 	if (item->kind != JLD_OBJECT)
 		return true;
 
 	/* 3 */
 	if ((v = jv_get(item, "@list")) != NULL)
-		return list_to_rdf(p, as_array(v), list_triples, result);
+		return list_to_rdf(p, o, as_array(v), list_triples, result);
 
 	/* 1, 2 */
 	if ((v = jv_get(item, "@value")) == NULL)
@@ -427,7 +372,7 @@ object_to_rdf(JldProc *p, JldValue *item, Triples *list_triples, const char **re
 		v = jv_get(item, "@id");
 		if (v != NULL && v->kind == JLD_STRING &&
 			(jld_is_bnode(v->str) || jld_is_wellformed_iri(v->str)))
-			*result = iri_term(v->str);
+			*result = node_term(o->ds, v->str);
 		return true;
 	}
 
@@ -500,64 +445,63 @@ object_to_rdf(JldProc *p, JldValue *item, Triples *list_triples, const char **re
 		return true;
 
 	/* 13 does not apply (rdfDirection is null); 14 */
-	initStringInfo(&lit);
-	append_literal_string(&lit, lexical);
+	lexlen = strlen(lexical);
 	if (lang != NULL)
-		appendStringInfo(&lit, "@%s", lang->str);
-	else if (strcmp(datatype, XSD_NS "string") != 0)
-		appendStringInfo(&lit, "^^<%s>", datatype);
-	*result = lit.data;
+		*result = rdf_term_literal(o->ds, lexical, lexlen, NULL, 0, lang->str, strlen(lang->str));
+	else
+		*result = rdf_term_literal(o->ds, lexical, lexlen, datatype, strlen(datatype), NULL, 0);
 	return true;
 }
 
 /* Section 8.3.2, List to RDF Conversion. */
 static bool
-list_to_rdf(JldProc *p, JldValue *list, Triples *list_triples, const char **result)
+list_to_rdf(JldProc *p, RdfOut *o, JldValue *list, Triples *list_triples, RdfTermId *result)
 {
-	const char **bnodes;
+	RdfTermId  *bnodes;
 
 	/* 1 */
 	if (list->count == 0)
 	{
-		*result = "<" RDF_NS "nil>";
+		*result = o->rdf_nil;
 		return true;
 	}
 	/* 2 */
-	bnodes = palloc(sizeof(char *) * list->count);
+	bnodes = palloc(sizeof(RdfTermId) * list->count);
 	for (int i = 0; i < list->count; i++)
-		bnodes[i] = generate_bnode(p, NULL);
+		bnodes[i] = node_term(o->ds, generate_bnode(p, NULL));
 	/* 3 */
 	for (int i = 0; i < list->count; i++)
 	{
 		Triples		embedded = {0};
-		const char *object;
+		RdfTermId	object;
 
-		if (!object_to_rdf(p, list->elems[i], &embedded, &object))
+		if (!object_to_rdf(p, o, list->elems[i], &embedded, &object))
 			return false;
-		if (object != NULL)
-			triples_add(list_triples, bnodes[i], "<" RDF_NS "first>", object);
-		triples_add(list_triples, bnodes[i], "<" RDF_NS "rest>",
-					i + 1 < list->count ? bnodes[i + 1] : "<" RDF_NS "nil>");
+		if (object != NO_TERM)
+			triples_add(list_triples, bnodes[i], o->rdf_first, object);
+		triples_add(list_triples, bnodes[i], o->rdf_rest,
+					i + 1 < list->count ? bnodes[i + 1] : o->rdf_nil);
 		for (int k = 0; k < embedded.count; k++)
-			triples_add(list_triples, embedded.t[k].s, embedded.t[k].p, embedded.t[k].o);
+			triples_add(list_triples, embedded.t[k * 3], embedded.t[k * 3 + 1],
+						embedded.t[k * 3 + 2]);
 	}
 	/* 4 */
 	*result = bnodes[0];
 	return true;
 }
 
-static int
-cmp_lines(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *) a, *(const char *const *) b);
-}
-
 /* Section 8.1.2, Deserialize JSON-LD to RDF, from an expanded document. */
 bool
-jld_to_nquads(JldProc *p, JldValue *expanded, StringInfo out)
+jld_to_dataset(JldProc *p, JldValue *expanded, RdfDataset *ds)
 {
 	JldValue   *graph_map = jv_object();
-	Quads		q = {0};
+	RdfOut		o;
+
+	o.ds = ds;
+	o.rdf_first = rdf_term_iri(ds, RDF_NS "first", strlen(RDF_NS "first"));
+	o.rdf_rest = rdf_term_iri(ds, RDF_NS "rest", strlen(RDF_NS "rest"));
+	o.rdf_nil = rdf_term_iri(ds, RDF_NS "nil", strlen(RDF_NS "nil"));
+	o.rdf_type = rdf_term_iri(ds, RDF_NS "type", strlen(RDF_NS "type"));
 
 	jv_put(graph_map, "@default", jv_object());
 	if (!node_map(p, expanded, graph_map, "@default", NULL, NULL, NULL, NULL))
@@ -568,32 +512,33 @@ jld_to_nquads(JldProc *p, JldValue *expanded, StringInfo out)
 	{
 		const char *graph_name = graph_map->keys[g];
 		JldValue   *graph = graph_map->elems[g];
-		const char *gterm = NULL;
+		RdfTermId	gterm = RDF_DEFAULT_GRAPH;
 
 		/* 1.1, 1.2 */
 		if (strcmp(graph_name, "@default") != 0)
 		{
 			if (!jld_is_bnode(graph_name) && !jld_is_wellformed_iri(graph_name))
 				continue;
-			gterm = iri_term(graph_name);
+			gterm = node_term(ds, graph_name);
 		}
 		/* 1.3 */
 		for (int s = 0; s < graph->count; s++)
 		{
 			const char *subject = graph->keys[s];
 			JldValue   *node = graph->elems[s];
-			const char *sterm;
+			RdfTermId	sterm;
 
 			CHECK_FOR_INTERRUPTS();
 			/* 1.3.1 */
 			if (!jld_is_bnode(subject) && !jld_is_wellformed_iri(subject))
 				continue;
-			sterm = iri_term(subject);
+			sterm = node_term(ds, subject);
 			/* 1.3.2 */
 			for (int k = 0; k < node->count; k++)
 			{
 				const char *property = node->keys[k];
 				JldValue   *values = node->elems[k];
+				RdfTermId	pterm;
 
 				if (strcmp(property, "@type") == 0)
 				{
@@ -605,7 +550,7 @@ jld_to_nquads(JldProc *p, JldValue *expanded, StringInfo out)
 
 						if (type->kind == JLD_STRING &&
 							(jld_is_bnode(type->str) || jld_is_wellformed_iri(type->str)))
-							quads_add(&q, sterm, "<" RDF_NS "type>", iri_term(type->str), gterm);
+							rdf_dataset_add(ds, sterm, o.rdf_type, node_term(ds, type->str), gterm);
 					}
 					continue;
 				}
@@ -613,34 +558,67 @@ jld_to_nquads(JldProc *p, JldValue *expanded, StringInfo out)
 				if (jld_is_keyword(property) || jld_is_bnode(property) ||
 					!jld_is_wellformed_iri(property))
 					continue;
+				pterm = node_term(ds, property);
 				/* 1.3.2.5 */
 				values = as_array(values);
 				for (int i = 0; i < values->count; i++)
 				{
 					Triples		list_triples = {0};
-					const char *object;
-					char	   *pterm = iri_term(property);
+					RdfTermId	object;
 
-					if (!object_to_rdf(p, values->elems[i], &list_triples, &object))
+					if (!object_to_rdf(p, &o, values->elems[i], &list_triples, &object))
 						return false;
-					if (object != NULL)
-						quads_add(&q, sterm, pterm, object, gterm);
+					if (object != NO_TERM)
+						rdf_dataset_add(ds, sterm, pterm, object, gterm);
 					for (int m = 0; m < list_triples.count; m++)
-						quads_add(&q, list_triples.t[m].s, list_triples.t[m].p,
-								  list_triples.t[m].o, gterm);
+						rdf_dataset_add(ds, list_triples.t[m * 3], list_triples.t[m * 3 + 1],
+										list_triples.t[m * 3 + 2], gterm);
 				}
 			}
 		}
 	}
-
-	/* sorted, without duplicates */
-	if (q.count > 1)
-		qsort(q.lines, q.count, sizeof(char *), cmp_lines);
-	for (int i = 0; i < q.count; i++)
-	{
-		if (i > 0 && strcmp(q.lines[i], q.lines[i - 1]) == 0)
-			continue;
-		appendStringInfoString(out, q.lines[i]);
-	}
 	return true;
+}
+
+static int
+cmp_lines(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *) a, *(const char *const *) b);
+}
+
+/*
+ * Appends the quads of ds as N-Quads, lines sorted bytewise (a dataset has
+ * no duplicates).
+ */
+void
+jld_write_sorted(const RdfDataset *ds, StringInfo out)
+{
+	int			n = rdf_dataset_nquads(ds);
+	const RdfQuad *q = rdf_dataset_quads(ds);
+	char	  **lines = palloc(sizeof(char *) * Max(n, 1));
+
+	for (int i = 0; i < n; i++)
+	{
+		StringInfoData l;
+		RdfTermId	ids[4] = {q[i].s, q[i].p, q[i].o, q[i].g};
+
+		initStringInfo(&l);
+		for (int k = 0; k < 4; k++)
+		{
+			const char *text;
+			int			len;
+
+			if (k == 3 && ids[k] == RDF_DEFAULT_GRAPH)
+				break;
+			text = rdf_term_text(ds, ids[k], &len);
+			appendBinaryStringInfo(&l, text, len);
+			appendStringInfoChar(&l, ' ');
+		}
+		appendStringInfoString(&l, ".\n");
+		lines[i] = l.data;
+	}
+	if (n > 1)
+		qsort(lines, n, sizeof(char *), cmp_lines);
+	for (int i = 0; i < n; i++)
+		appendStringInfoString(out, lines[i]);
 }
