@@ -207,8 +207,9 @@ jld_process_context_cached(JldProc *p, JldContext *active, const CrJson *local,
 	if (top)
 	{
 		initStringInfo(&key);
-		appendStringInfo(&key, "%s\n%d%d\n", active->base ? active->base : "",
-						 override_protected, propagate);
+		/* the depth limit can change the outcome, so it is part of the key */
+		appendStringInfo(&key, "%s\n%d%d %d\n", active->base ? active->base : "",
+						 override_protected, propagate, credreg_jsonld_max_context_depth);
 		crjson_append_text(&key, local);
 		hit = jv_get(ctx_cache, key.data);
 		if (hit != NULL)
