@@ -15,8 +15,9 @@
  *   `awards.achievement` and consume nothing; both are constants for the
  *   main problem, which places awards in exclusive and share-group leaves.
  * - Caps (limits) bound the distinct awards matching their predicate that
- *   are placed in the subtree (and their credits); eligible awards left out
- *   because a cap is full are reported in overLimit.
+ *   are placed in exclusive or share-group leaves of the subtree (and their
+ *   credits); eligible awards left out because a cap is full are reported in
+ *   overLimit.
  * - completionWindow: every placed award is earned within the window
  *   [d, d + window] for some d; the windows starting at each earning date
  *   are tried and the best result (then the earliest window) kept.
@@ -758,7 +759,7 @@ solve_leaves(Eval *e, const int *leaves, int nleaves, const bool *universe,
 			StackNode  *n = r->nodes[i];
 			int			j;
 
-			if (!e->active[i] || n->nlimit == 0)
+			if (!e->active[i] || n->nlimit == 0 || e->single_leaf >= 0)
 				continue;
 			for (j = 0; j < n->nlimit; j++)
 			{
@@ -929,7 +930,7 @@ run(Eval *e)
 	stack_rule_prepare(r);
 	N = e->N = r->nnodes;
 	LF = e->LF = r->nleaves;
-	e->subtree_end = palloc(sizeof(int) * N);
+	e->subtree_end = palloc0(sizeof(int) * N);
 	for (i = N - 1; i >= 0; i--)
 	{
 		StackNode  *n = r->nodes[i];
@@ -1136,6 +1137,75 @@ run(Eval *e)
 			}
 		}
 	}
+}
+
+/*
+ * The degree-audit baseline (SEMANTICS.md §3.2, Example 2): exclusive leaves
+ * in declared order take eligible awards in earning-date order, first fit.
+ * True when that gives less progress than the optimal assignment.
+ */
+static bool
+greedy_differs(Eval *e)
+{
+	StackRule  *r = e->rule;
+	int		   *hi = palloc(sizeof(int) * Max(e->LF, 1));
+	double	   *hc = palloc(sizeof(double) * Max(e->LF, 1));
+	int		   *uses = palloc0(sizeof(int) * Max(e->nitems, 1));
+	int		   *bydate = palloc(sizeof(int) * Max(e->nitems, 1));
+	double		optimal = e->f[0];
+	bool		optimal_sat = e->sat[0];
+	double		greedy;
+	bool		greedy_sat;
+	int			i,
+				j,
+				l;
+
+	memcpy(hi, e->have_items, sizeof(int) * e->LF);
+	memcpy(hc, e->have_credits, sizeof(double) * e->LF);
+	for (i = 0; i < e->nitems; i++)
+	{
+		int			x = i;
+
+		for (j = i; j > 0; j--)
+		{
+			StackItem  *a = &e->items[bydate[j - 1]];
+			StackItem  *b = &e->items[x];
+			TimestampTz ta = a->has_earned ? a->earned_at : DT_NOEND;
+			TimestampTz tb = b->has_earned ? b->earned_at : DT_NOEND;
+
+			if (ta <= tb)
+				break;
+			bydate[j] = bydate[j - 1];
+		}
+		bydate[j] = x;
+	}
+	for (l = 0; l < e->LF; l++)
+		if (leaf_in_main(e, r->leaves[l]))
+		{
+			hi[l] = 0;
+			hc[l] = 0;
+		}
+	for (l = 0; l < e->LF; l++)
+	{
+		if (!leaf_in_main(e, r->leaves[l]))
+			continue;
+		for (i = 0; i < e->nitems && !leaf_satisfied(e, l, hi[l], hc[l]); i++)
+		{
+			int			k = bydate[i];
+
+			if (e->elig[AT(e, l, k)] && uses[k] < r->max_uses)
+			{
+				uses[k]++;
+				hi[l]++;
+				hc[l] += e->items[k].credits;
+			}
+		}
+	}
+	greedy = tree_eval(e, hi, hc, false);
+	greedy_sat = e->sat[0];
+	/* restore the optimal evaluation */
+	tree_eval(e, e->have_items, e->have_credits, false);
+	return greedy < optimal - EPS || (optimal_sat && !greedy_sat);
 }
 
 /* ---- output ---- */
@@ -1463,7 +1533,7 @@ emit(Eval *e)
 			first = false;
 			escape_json(&out, e->items[k].id);
 		}
-	appendStringInfoString(&out, "]}");
+	appendStringInfo(&out, "], \"greedyDiffers\": %s}", greedy_differs(e) ? "true" : "false");
 	return DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(out.data)));
 }
 
