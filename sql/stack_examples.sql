@@ -1,8 +1,5 @@
--- SEMANTICS.md §5 worked examples, exact output.
--- Examples 1 and 4 are PENDING: their competency leaves need the taxonomy
--- capability's hierarchy and crosswalk closure (ESCO broader relations,
--- CASE exactMatchOf), which is not merged into this branch yet; they are
--- added here when it is (the competency leaf calls src/stack/competency.c).
+-- SEMANTICS.md §5 worked examples 2 and 3, exact output (examples 1 and 4,
+-- which need the ESCO hierarchy, are in stack_competency.sql).
 SET search_path = credreg, public;
 
 -- Example 2: greedy first-fit would leave B unmet; the max flow completes it.

@@ -90,6 +90,7 @@ typedef struct Eval
 	bool	   *over_limit;		/* per item */
 	bool		optimal;
 	int64		search_nodes;
+	StackCompetencyCtx *comp;	/* created on first competency test */
 } Eval;
 
 #define AT(e, l, k) ((l) * (e)->nitems + (k))
@@ -97,8 +98,9 @@ typedef struct Eval
 /* ---- predicates ---- */
 
 static bool
-pred_match(const StackPred *p, const StackItem *it)
+pred_match(Eval *e, const StackPred *p, int k)
 {
+	const StackItem *it = &e->items[k];
 	int			i;
 
 	check_stack_depth();
@@ -127,21 +129,23 @@ pred_match(const StackPred *p, const StackItem *it)
 					return true;
 			return false;
 		case SP_CONCEPT:
-			return stack_concept_match(p, it);
+			if (e->comp == NULL)
+				e->comp = stack_competency_context(e->nitems);
+			return stack_concept_match(e->comp, p, k, it);
 		case SP_SET:
-			return pred_match(p->resolved, it);
+			return pred_match(e, p->resolved, k);
 		case SP_ANY_OF:
 			for (i = 0; i < p->nchild; i++)
-				if (pred_match(p->child[i], it))
+				if (pred_match(e, p->child[i], k))
 					return true;
 			return false;
 		case SP_ALL_OF:
 			for (i = 0; i < p->nchild; i++)
-				if (!pred_match(p->child[i], it))
+				if (!pred_match(e, p->child[i], k))
 					return false;
 			return true;
 		case SP_NOT:
-			return !pred_match(p->child[0], it);
+			return !pred_match(e, p->child[0], k);
 	}
 	return false;
 }
@@ -293,7 +297,7 @@ compute_activity(Eval *e)
 			e->cond_true[i] = false;
 			for (k = 0; k < e->nitems && !e->cond_true[i]; k++)
 				if (e->admissible[k] && status_counts(e, NULL, &e->items[k]) &&
-					pred_match(n->when, &e->items[k]))
+					pred_match(e, n->when, k))
 					e->cond_true[i] = true;
 		}
 	}
@@ -348,10 +352,12 @@ compute_eligibility(Eval *e)
 			StackCompetencyMatch cm;
 
 			if (n->kind == SN_ITEMS)
-				m = pred_match(n->select, it);
+				m = pred_match(e, n->select, k);
 			else
 			{
-				stack_competency_match(n, it, &cm);
+				if (e->comp == NULL)
+					e->comp = stack_competency_context(e->nitems);
+				stack_competency_match(e->comp, n, k, it, &cm);
 				m = cm.matches;
 				if (m)
 				{
@@ -359,7 +365,7 @@ compute_eligibility(Eval *e)
 					e->path[AT(e, l, k)] = cm.path;
 				}
 			}
-			if (m && n->except && pred_match(n->except, it))
+			if (m && n->except && pred_match(e, n->except, k))
 				m = false;
 			for (x = 0; x < e->nexc; x++)
 			{
@@ -369,7 +375,7 @@ compute_eligibility(Eval *e)
 					continue;
 				if (ex->kind == EXC_SUBSTITUTE)
 				{
-					if (pred_match(ex->replace, it))
+					if (pred_match(e, ex->replace, k))
 						m = false;
 					if (strcmp(ex->award, it->id) == 0)
 						m = true;
@@ -786,7 +792,7 @@ solve_leaves(Eval *e, const int *leaves, int nleaves, const bool *universe,
 				if (!any)
 					continue;
 				for (k = 0; k < K; k++)
-					cap->item_in[k] = pred_match(n->limits[j].select, &e->items[kmap[k]]);
+					cap->item_in[k] = pred_match(e, n->limits[j].select, kmap[k]);
 				p.ncaps++;
 				use_flow = false;
 			}
@@ -1108,13 +1114,13 @@ run(Eval *e)
 					int			k2,
 								l2;
 
-					if (!pred_match(an->limits[j].select, &e->items[k]))
+					if (!pred_match(e, an->limits[j].select, k))
 						continue;
 					for (k2 = 0; k2 < e->nitems; k2++)
 					{
 						bool		in = false;
 
-						if (!pred_match(an->limits[j].select, &e->items[k2]))
+						if (!pred_match(e, an->limits[j].select, k2))
 							continue;
 						for (l2 = 0; l2 < LF && !in; l2++)
 						{
@@ -1342,6 +1348,13 @@ emit_nodes(StringInfo out, Eval *e)
 				}
 			if (any)
 				appendStringInfoChar(out, '}');
+			for (k = 0; k < e->nitems; k++)
+				if (e->matched[AT(e, l, k)] && !e->elig[AT(e, l, k)] && e->reason[AT(e, l, k)])
+				{
+					appendStringInfoString(out, ", \"blocked\": ");
+					emit_blocked(out, e, l);
+					break;
+				}
 		}
 		appendStringInfoChar(out, '}');
 	}

@@ -282,16 +282,19 @@ extern TimestampTz stack_parse_time(const char *s, const char *path, const char 
 extern void stack_item_from_tuple(HeapTupleHeader tup, StackItem *item);
 extern StackItem *stack_items_from_array(ArrayType *arr, int *nitems);
 
-/* ---- competency.c ---- */
+/* ---- competency.c (the taxonomy capability's API) ---- */
+typedef struct StackCompetencyCtx StackCompetencyCtx;
 typedef struct StackCompetencyMatch
 {
 	bool		matches;		/* an alignment reaches the target */
 	int			level;			/* its level, -1 unknown */
 	char	   *path;			/* explanation, palloc'd */
 } StackCompetencyMatch;
-extern void stack_competency_match(const StackNode *leaf, const StackItem *item,
-								   StackCompetencyMatch *result);
-extern bool stack_concept_match(const StackPred *pred, const StackItem *item);
+extern StackCompetencyCtx *stack_competency_context(int nitems);
+extern void stack_competency_match(StackCompetencyCtx *c, const StackNode *leaf, int k,
+								   const StackItem *item, StackCompetencyMatch *result);
+extern bool stack_concept_match(StackCompetencyCtx *c, const StackPred *pred, int k,
+								const StackItem *item);
 
 /* ---- evaluate.c ---- */
 extern Jsonb *stack_evaluate_internal(StackRule *rule, StackItem *items, int nitems,
