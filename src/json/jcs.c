@@ -86,11 +86,119 @@ member_ptr_cmp(const void *a, const void *b)
 }
 
 /*
+ * Does the decimal digits[0..len) * 10^(exp - len) parse back to x?  (strtod
+ * rounds correctly, half to even, like ECMAScript's ToNumber.)
+ */
+static bool
+round_trips(const char *digits, int len, int exp, double x)
+{
+	char		buf[DOUBLE_SHORTEST_DECIMAL_LEN + 16];
+
+	memcpy(buf, digits, len);
+	snprintf(buf + len, sizeof(buf) - len, "e%d", exp - len);
+	return strtod(buf, NULL) == x;
+}
+
+/*
+ * digits[0..len) rounded to `len` significant digits upwards (the caller has
+ * truncated already): adds one unit in the last place.  Returns the new
+ * length (1 when 99..9 carries into 1, then *n grows by one).
+ */
+static int
+increment_digits(char *d, int len, int *n)
+{
+	int			i = len - 1;
+
+	while (i >= 0 && d[i] == '9')
+		d[i--] = '0';
+	if (i < 0)
+	{
+		d[0] = '1';
+		(*n)++;
+		return 1;
+	}
+	d[i]++;
+	return len;
+}
+
+/*
+ * PostgreSQL's Ryu never accepts the bounds of the rounding interval, so
+ * when a bound is itself a shorter decimal it answers with a longer one
+ * (1e23 comes out as 9.999999999999999e+22).  ECMAScript takes any decimal
+ * that reads back as x, and ToNumber rounds half to even, so for an even
+ * mantissa a bound counts.  Shorter answers can only be such bounds: find
+ * the shortest length L < k at which the truncation of the digits, or the
+ * truncation plus one unit, reads back as x (reading back is monotone in L,
+ * so a binary search), and take it.  When both do, both are bounds: the one
+ * closer to x wins (the lower one when x is a power of two, the gap below it
+ * being half the gap above), else the even one.
+ */
+static void
+accept_bounds(double x, char *digits, int *k, int *n)
+{
+	uint64		bits;
+	int			lo = 1,
+				hi = *k - 1,
+				best = 0;
+	char		down[DOUBLE_SHORTEST_DECIMAL_LEN];
+	char		up[DOUBLE_SHORTEST_DECIMAL_LEN];
+	int			up_len,
+				up_n;
+	bool		down_ok,
+				up_ok;
+
+	memcpy(&bits, &x, sizeof(bits));
+	if ((bits & 1) != 0 || *k <= 1)
+		return;
+	while (lo <= hi)
+	{
+		int			mid = (lo + hi) / 2;
+
+		memcpy(up, digits, mid);
+		up_n = *n;
+		up_len = increment_digits(up, mid, &up_n);
+		if (round_trips(digits, mid, *n, x) || round_trips(up, up_len, up_n, x))
+		{
+			best = mid;
+			hi = mid - 1;
+		}
+		else
+			lo = mid + 1;
+	}
+	if (best == 0)
+		return;
+	memcpy(down, digits, best);
+	memcpy(up, digits, best);
+	up_n = *n;
+	up_len = increment_digits(up, best, &up_n);
+	down_ok = round_trips(down, best, *n, x);
+	up_ok = round_trips(up, up_len, up_n, x);
+	if (down_ok && up_ok)
+	{
+		bool		power_of_two = (bits & UINT64CONST(0xFFFFFFFFFFFFF)) == 0;
+
+		if (power_of_two || (down[best - 1] - '0') % 2 == 0)
+			up_ok = false;
+	}
+	if (up_ok)
+	{
+		memcpy(digits, up, up_len);
+		*k = up_len;
+		*n = up_n;
+	}
+	else
+		*k = best;
+	while (*k > 1 && digits[*k - 1] == '0')
+		(*k)--;
+}
+
+/*
  * ECMAScript Number::toString(x) for finite x (ECMA-262 section 6.1.6.1.20,
  * as RFC 8785 section 3.2.2.3 requires).  The shortest round-trip digits come
  * from PostgreSQL's Ryu (double_to_shortest_decimal_bufn), whose own layout
- * is parsed back into digits and exponent; when several shortest digit
- * strings round-trip, Ryu picks the one closest to x, as ECMAScript does.
+ * is parsed back into digits and exponent, and corrected where a bound of
+ * the rounding interval is shorter (accept_bounds).  Among the shortest, the
+ * one closest to x is taken, as ECMAScript requires.
  */
 void
 crjcs_append_double(StringInfo out, double x)
@@ -147,6 +255,7 @@ crjcs_append_double(StringInfo out, double x)
 		k--;
 	/* integer digits + exponent, less the zeros skipped after the point */
 	n = intdigits + exp10 - skipped;
+	accept_bounds(x, digits, &k, &n);
 
 	if (k <= n && n <= 21)
 	{

@@ -43,9 +43,9 @@ b64url_value(unsigned char c)
  * leaves a lone character, and the unused low bits of the last character
  * zero (so each byte string has one encoding).
  */
-static bool
-b64url_decode(const char *in, size_t len, uint8 **out, size_t *outlen,
-			  CredregFailure *failure)
+bool
+status_b64url_decode(const char *in, size_t len, uint8 **out, size_t *outlen,
+					 CredregFailure *failure)
 {
 	uint8	   *buf;
 	size_t		n = 0;
@@ -297,7 +297,7 @@ status_bitstring_decode(const char *encoded, size_t len, bool allow_legacy,
 	}
 	if (len == 0)
 		return credreg_fail(failure, STATUS_FAIL_MALFORMED, "The encoded list is empty.");
-	if (!b64url_decode(encoded, len, &gz, &gzlen, failure))
+	if (!status_b64url_decode(encoded, len, &gz, &gzlen, failure))
 		return false;
 	ok = gzip_inflate(gz, gzlen, &out->bits, &out->nbytes, failure);
 	pfree(gz);

@@ -62,6 +62,13 @@ typedef struct StatusBitstring
 extern bool status_bitstring_decode(const char *encoded, size_t len, bool allow_legacy,
 									StatusBitstring *out, CredregFailure *failure);
 
+/*
+ * Strict base64url without padding (RFC 4648 section 5), for the encodedList
+ * and for reading the payload of a JWS-secured status list credential.
+ */
+extern bool status_b64url_decode(const char *in, size_t len, uint8 **out, size_t *outlen,
+								 CredregFailure *failure);
+
 /* gzip + base64url + 'u': the encodedList of a bitstring (palloc'd). */
 extern char *status_bitstring_encode(const uint8 *bits, size_t nbytes);
 

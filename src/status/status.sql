@@ -58,3 +58,74 @@ CREATE FUNCTION status_list_decode(list text)
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION status_list_decode(text) IS
 	'uncompressed bitstring of an encodedList (index 0 is the most significant bit of the first byte)';
+
+-- Status list credentials, one per URL.  The registrar stores the credential
+-- as received (a JSON document or a JWS); the trigger status_list_derive
+-- fills the other columns from it (the values given for them are replaced),
+-- and the verifier's trigger rejects a credential that does not verify.
+CREATE TABLE status_list (
+	url text PRIMARY KEY,
+	credential text NOT NULL,
+	list_type text NOT NULL
+		CHECK (list_type IN ('BitstringStatusListCredential', 'StatusList2021Credential')),
+	purpose text[] NOT NULL,
+	encoded_list text NOT NULL,
+	entries bigint NOT NULL,
+	issuer text,
+	valid_from timestamptz,
+	valid_until timestamptz,
+	fetched_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+COMMENT ON TABLE status_list IS
+	'status list credentials (Bitstring Status List, StatusList2021) that credentialStatus entries point at, by URL';
+COMMENT ON COLUMN status_list.credential IS 'the status list credential as received: JSON text, or a JWS (vc+jwt)';
+COMMENT ON COLUMN status_list.purpose IS 'derived: credentialSubject.statusPurpose (one or more)';
+COMMENT ON COLUMN status_list.entries IS 'derived: number of bits in the decoded list';
+SELECT pg_catalog.pg_extension_config_dump('status_list', '');
+
+CREATE FUNCTION status_list_derive() RETURNS trigger
+	AS 'MODULE_PATHNAME', 'credreg_status_list_derive'
+	LANGUAGE C;
+COMMENT ON FUNCTION status_list_derive() IS
+	'trigger: derives the columns of credreg.status_list from its credential';
+CREATE TRIGGER status_list_derive BEFORE INSERT OR UPDATE ON status_list
+	FOR EACH ROW EXECUTE FUNCTION status_list_derive();
+
+CREATE FUNCTION status_list_changed() RETURNS trigger
+	AS 'MODULE_PATHNAME', 'credreg_status_list_changed'
+	LANGUAGE C;
+COMMENT ON FUNCTION status_list_changed() IS
+	'trigger: flushes every backend''s status list cache when credreg.status_list changes';
+CREATE TRIGGER status_list_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON status_list
+	FOR EACH STATEMENT EXECUTE FUNCTION status_list_changed();
+
+CREATE FUNCTION status_check(credential_status jsonb, as_of timestamptz DEFAULT pg_catalog.now(),
+		OUT ok boolean, OUT purpose text, OUT list_url text, OUT index bigint,
+		OUT status integer, OUT message text, OUT code text, OUT detail text, OUT checked boolean)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'credreg_status_check'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 1;
+COMMENT ON FUNCTION status_check(jsonb, timestamptz) IS
+	'checks credentialStatus entries (an object or an array) against credreg.status_list as of as_of';
+
+CREATE FUNCTION status_list_credential(url text, purpose text, encoded_list text, issuer text,
+		valid_from timestamptz DEFAULT NULL, valid_until timestamptz DEFAULT NULL)
+	RETURNS jsonb
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+	SELECT jsonb_strip_nulls(jsonb_build_object(
+		'@context', jsonb_build_array('https://www.w3.org/ns/credentials/v2'),
+		'id', url,
+		'type', jsonb_build_array('VerifiableCredential', 'BitstringStatusListCredential'),
+		'issuer', issuer,
+		'validFrom', to_char(valid_from AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+		'validUntil', to_char(valid_until AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+		'credentialSubject', jsonb_build_object(
+			'id', url || '#list',
+			'type', 'BitstringStatusList',
+			'statusPurpose', purpose,
+			'encodedList', encoded_list)))
+	$$;
+COMMENT ON FUNCTION status_list_credential(text, text, text, text, timestamptz, timestamptz) IS
+	'the unsigned BitstringStatusListCredential for an encodedList, ready to be signed';
