@@ -12,12 +12,12 @@ CREATE EXTENSION credreg;
 SET search_path = credreg, public;
 SET max_parallel_workers_per_gather = 0;
 SET client_min_messages = warning;
-\set list1 `cat test/vectors/status/corpus/status-list-1.json`
-INSERT INTO status_list (url, credential) VALUES ('https://status.example.edu/credentials/status/1', :'list1');
+\set list2 `cat test/vectors/status/corpus/status-list-2.jwt`
+INSERT INTO status_list (url, credential) VALUES ('https://status.example.edu/credentials/status/2', :'list2');
 CREATE TABLE e AS
   SELECT jsonb_build_object('type', 'BitstringStatusListEntry', 'statusPurpose', 'revocation',
            'statusListIndex', (i % 131072)::text,
-           'statusListCredential', 'https://status.example.edu/credentials/status/1') AS entry
+           'statusListCredential', 'https://status.example.edu/credentials/status/2') AS entry
     FROM generate_series(1, 1000000) AS i;
 VACUUM ANALYZE e;
 \timing on

@@ -3,14 +3,20 @@
 SET search_path = credreg, public;
 SET client_min_messages = error;
 CREATE EXTENSION dblink;
+-- Lists are signed with the W3C vc-di-eddsa test key: the verifier's trigger
+-- stores only lists that verify.  pg_temp.list(bits) is a signed list with those bits set.
+CREATE FUNCTION pg_temp.list(bits integer[]) RETURNS text LANGUAGE sql VOLATILE AS $$
+  SELECT credreg.sign(credreg.status_list_credential('https://reg.example.edu/status/c', 'revocation',
+    credreg.status_list_set(credreg.status_list_create(), bits, true),
+    'did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2'),
+    'z3u2en7t5LR2WtQH5PfFqMqwVHBeXouLzo6haApm8XHqvjxq', 'eddsa-jcs-2022',
+    'did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2#z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2') $$;
 SELECT dblink_connect('other', format('host=%s port=%s dbname=%s user=%s',
        split_part(current_setting('unix_socket_directories'), ',', 1), current_setting('port'),
        current_database(), current_user));
 
 INSERT INTO status_list (url, credential)
-VALUES ('https://reg.example.edu/status/c',
-        status_list_credential('https://reg.example.edu/status/c', 'revocation',
-                               status_list_create(), 'did:example:registrar')::text);
+VALUES ('https://reg.example.edu/status/c', pg_temp.list('{}'));
 CREATE TEMP VIEW entry AS
   SELECT ok, status, code FROM status_check('{"type": "BitstringStatusListEntry", "statusPurpose": "revocation",
     "statusListIndex": "42", "statusListCredential": "https://reg.example.edu/status/c"}', '2026-06-01');
@@ -30,10 +36,8 @@ DROP TABLE before;
 -- This session caches the list (bit 42 clear).
 SELECT * FROM entry;
 -- The other session revokes index 42 and commits.
-SELECT dblink_exec('other', $$UPDATE credreg.status_list
-   SET credential = credreg.status_list_credential(url, 'revocation',
-                      credreg.status_list_set(encoded_list, 42, true), issuer)::text
- WHERE url = 'https://reg.example.edu/status/c'$$);
+SELECT dblink_exec('other', format($$UPDATE credreg.status_list SET credential = %L
+ WHERE url = 'https://reg.example.edu/status/c'$$, pg_temp.list('{42}')));
 -- This session's next transaction sees the revocation.
 SELECT * FROM entry;
 -- The other session's cache agrees.
@@ -44,15 +48,13 @@ SELECT * FROM dblink('other', $$SELECT ok, status, code FROM credreg.status_chec
 SELECT dblink_exec('other', $$DELETE FROM credreg.status_list WHERE url = 'https://reg.example.edu/status/c'$$);
 SELECT * FROM entry;
 -- A list stored by the other session after this one cached "not stored" is found.
-SELECT dblink_exec('other', $$INSERT INTO credreg.status_list (url, credential)
-  VALUES ('https://reg.example.edu/status/c',
-          credreg.status_list_credential('https://reg.example.edu/status/c', 'revocation',
-            credreg.status_list_set(credreg.status_list_create(), 42, true), 'did:example:registrar')::text)$$);
+SELECT dblink_exec('other', format($$INSERT INTO credreg.status_list (url, credential)
+  VALUES ('https://reg.example.edu/status/c', %L)$$, pg_temp.list('{42}')));
 SELECT * FROM entry;
 
 -- Within one transaction this session also sees its own changes at once.
 BEGIN;
-UPDATE status_list SET credential = status_list_credential(url, 'revocation', status_list_create(), issuer)::text;
+UPDATE status_list SET credential = pg_temp.list('{}');
 SELECT * FROM entry;
 ROLLBACK;
 SELECT * FROM entry;

@@ -42,10 +42,16 @@ CREATE TEMP TABLE cred ON COMMIT DROP AS
 
 SELECT is((SELECT count(*) FROM cred), 100::bigint, '100 corpus credentials with credentialStatus');
 
--- Both status list credentials are stored: the JSON one and the JWS one.
+-- Both status list credentials are stored: the JSON one and the JWS one.  The
+-- JWS (vc+jwt, EdDSA) passes the verifier's trigger.  List 1 and the 1EdTech
+-- list are signed with eddsa-rdfc-2022 and the specification's examples are
+-- unsigned: for them the verifier's trigger is switched off in this
+-- transaction, since what is tested here is how their bits are read.
+INSERT INTO status_list (url, credential) VALUES
+  ('https://status.example.edu/credentials/status/2', :'list2');
+ALTER TABLE status_list DISABLE TRIGGER status_list_verify;
 INSERT INTO status_list (url, credential) VALUES
   ('https://status.example.edu/credentials/status/1', :'list1'),
-  ('https://status.example.edu/credentials/status/2', :'list2'),
   ('https://raw.githubusercontent.com/1EdTech/digital-credentials-public-validator/refs/heads/main/inspector-vc/src/test/resources/ob30/bit-string-list/testlist',
    :'testlist');
 SELECT results_eq($$SELECT url, list_type, purpose, entries FROM status_list ORDER BY url$$,
@@ -136,7 +142,7 @@ SELECT is(p.provolatile::text, v, 'volatility of ' || p.oid::regprocedure::text)
        LATERAL (SELECT CASE WHEN p.proname IN ('status_check', 'status_of', 'status_list_credential') THEN 's'
                             WHEN p.prorettype = 'trigger'::regtype OR p.proname = 'status_list_cache' THEN 'v'
                             ELSE 'i' END AS v) AS x
- WHERE n.nspname = 'credreg' AND p.proname LIKE 'status%'
+ WHERE n.nspname = 'credreg' AND p.proname LIKE 'status%' AND p.proname <> 'status_list_verify'
  ORDER BY p.oid::regprocedure::text;
 SELECT is((SELECT array_agg(p.oid::regprocedure::text ORDER BY 1) FROM pg_proc p
             WHERE p.pronamespace = 'credreg'::regnamespace AND p.proname LIKE 'status%'
