@@ -175,12 +175,6 @@ jld_load_context(JldProc *p, const char *url, const CrJson **context)
 	return true;
 }
 
-JldContext *
-jld_initial_context(const char *base)
-{
-	return jld_context_new(base);
-}
-
 /*
  * Context processing through the cache.  A top-level context (active is
  * the initial context) is cached by its JSON text and the base; a scoped

@@ -37,6 +37,13 @@ jld_context_new(const char *base)
 	return c;
 }
 
+/* the initial active context of a document (API section 9.1, step 5) */
+JldContext *
+jld_initial_context(const char *base)
+{
+	return jld_context_new(base);
+}
+
 static JldContext *
 context_clone(const JldContext *ac)
 {

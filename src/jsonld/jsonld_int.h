@@ -40,6 +40,7 @@ struct JldValue
 	const char **keys;			/* OBJECT keys */
 	int		   *index;			/* OBJECT hash index (cap*2 slots) or NULL */
 	const CrJson *raw;			/* RAW */
+	MemoryContext cxt;			/* where the value was made: its parts go there */
 };
 
 extern JldValue *jv_new(JldKind kind);

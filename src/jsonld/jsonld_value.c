@@ -17,6 +17,7 @@ jv_new(JldKind kind)
 	JldValue   *v = palloc0(sizeof(JldValue));
 
 	v->kind = kind;
+	v->cxt = CurrentMemoryContext;
 	return v;
 }
 
@@ -83,7 +84,7 @@ jv_from_scalar(const CrJson *v)
 static void
 jv_grow(JldValue *v)
 {
-	MemoryContext cxt = GetMemoryChunkContext(v);
+	MemoryContext cxt = v->cxt;
 
 	if (v->count < v->cap)
 		return;
@@ -120,7 +121,7 @@ jv_build_index(JldValue *obj)
 {
 	int			nslots = obj->cap * 2;
 
-	obj->index = MemoryContextAllocZero(GetMemoryChunkContext(obj), sizeof(int) * nslots);
+	obj->index = MemoryContextAllocZero(obj->cxt, sizeof(int) * nslots);
 	for (int i = 0; i < obj->count; i++)
 	{
 		uint32		h = hash_bytes((const unsigned char *) obj->keys[i], strlen(obj->keys[i]));
