@@ -84,6 +84,12 @@ SELECT jsonld_to_rdf('{"@context": {"p": "https://example.org/p"}, "@type": "Rel
 SELECT jsonld_to_rdf('{"@context": {"p": "https://example.org/p"}, "@id": "relative", "p": "x"}', NULL, true);
 SELECT jsonld_to_rdf('{"@context": {"p": "https://example.org/p"}, "@id": "relative", "p": "x"}', 'https://example.org/base/', true);
 
+-- Safe mode checks contexts too, also a context cached by a lax call.
+INSERT INTO context (url, document) VALUES
+	('https://example.org/ctx/keyword-form', '{"@context": {"@term": "https://example.org/t", "p": "https://example.org/p"}}');
+SELECT jsonld_to_rdf('{"@context": "https://example.org/ctx/keyword-form", "@id": "https://example.org/s", "p": "x"}');
+SELECT jsonld_to_rdf('{"@context": "https://example.org/ctx/keyword-form", "@id": "https://example.org/s", "p": "x"}', NULL, true);
+
 -- NULL in, NULL out; base and safe may be NULL.
 SELECT jsonld_expand(NULL) IS NULL AS null_doc, jsonld_to_rdf('{"https://example.org/p": 1}', NULL, NULL);
 
