@@ -213,6 +213,8 @@ jld_process_context(JldProc *p, JldContext *active, const CrJson *local,
 
 	check_stack_depth();
 	CHECK_FOR_INTERRUPTS();
+	if (!jld_charge(p, 1 + active->nslots / 8))
+		return false;
 
 	/* 1 */
 	res = context_clone(active);

@@ -453,13 +453,25 @@ jld_fail(JldProc *p, const char *code, const char *fmt,...)
 	return credreg_fail(p->failure, code, "%s", msg);
 }
 
-/* Counts one value made by expansion against credreg.jsonld_max_nodes. */
+/*
+ * Charges work against credreg.jsonld_max_nodes: one unit per value that
+ * expansion or the node map makes, and for each context processed the size
+ * of the term table it copies, so that neither a large output nor a context
+ * applied over and over can make one document cost without bound.
+ */
+bool
+jld_charge(JldProc *p, int64 units)
+{
+	p->nodes += units;
+	if (p->nodes > credreg_jsonld_max_nodes)
+		return jld_fail(p, "jsonld_limit",
+						"JSON-LD processing of the document exceeded %d units of work (credreg.jsonld_max_nodes)",
+						credreg_jsonld_max_nodes);
+	return true;
+}
+
 bool
 jld_count(JldProc *p)
 {
-	if (++p->nodes > credreg_jsonld_max_nodes)
-		return jld_fail(p, "jsonld_limit",
-						"JSON-LD expansion produced more than %d values (credreg.jsonld_max_nodes)",
-						credreg_jsonld_max_nodes);
-	return true;
+	return jld_charge(p, 1);
 }
