@@ -32,9 +32,10 @@ SELECT credreg.rdfc(E'VERSION "1.2"\n<http://ex/s> <http://ex/p> <http://ex/o> .
 SELECT credreg.rdfc(E'_:a <http://ex/p> _:b .\n_:b <http://ex/p> _:c .\n', 'sha384');
 SELECT credreg.rdfc(E'_:a <http://ex/p> "x" .\n', 'SHA-256') = credreg.rdfc(E'_:a <http://ex/p> "x" .\n') AS same;
 
--- Errors, with line and column.
+-- Errors, with line and column (SQLSTATE 22P02).
 -- missing dot at the end of a document without a final EOL
 SELECT credreg.rdfc(E'<http://ex/s> <http://ex/p> <http://ex/o> .\n<http://ex/s> <http://ex/p> "1"');
+\echo :LAST_ERROR_SQLSTATE
 SELECT credreg.rdfc(E'<http://ex/s> <http://ex/p> <http://ex/o> .\n<http://ex/s> <http://ex/p> <http://ex/o>\n');
 SELECT credreg.rdfc(E'<http://ex/s> <http://ex/p> <http://ex /o> .\n');
 SELECT credreg.rdfc(E'<http://ex/s> <http://ex/p> <http://ex/o .\n');
@@ -59,11 +60,24 @@ SELECT credreg.rdfc(E'<http://ex/é> <http://ex/p> "é" x\n');
 
 -- Hash argument.
 SELECT credreg.rdfc(E'<http://ex/s> <http://ex/p> <http://ex/o> .\n', 'md5');
+\echo :LAST_ERROR_SQLSTATE
 SELECT credreg.rdfc_issued_identifiers('', 'sha512');
 SELECT credreg.rdfc(NULL) IS NULL AS strict;
 
 -- The work limit.
 SET credreg.rdfc_max_work = 1;
 SELECT credreg.rdfc(E'_:a <http://ex/p> _:b .\n_:b <http://ex/p> _:a .\n');
+\echo :LAST_ERROR_SQLSTATE
 RESET credreg.rdfc_max_work;
 SELECT credreg.rdfc(E'_:a <http://ex/p> _:b .\n_:b <http://ex/p> _:a .\n');
+-- A list of 100 identical items (a chain of blank nodes that all have the
+-- same first degree hash) costs O(n^3); the limit refuses it (60 pass).
+SELECT credreg.rdfc(string_agg(format('_:l%s <http://www.w3.org/1999/02/22-rdf-syntax-ns#first> "x" .
+_:l%s <http://www.w3.org/1999/02/22-rdf-syntax-ns#rest> %s .', i, i,
+	CASE WHEN i = 99 THEN '<http://www.w3.org/1999/02/22-rdf-syntax-ns#nil>' ELSE '_:l' || (i + 1) END), E'\n'))
+  FROM generate_series(0, 99) i;
+-- The document size limit.
+SET credreg.max_document_bytes = 1024;
+SELECT credreg.rdfc(repeat(E'<http://ex/s> <http://ex/p> <http://ex/o> .\n', 30));
+\echo :LAST_ERROR_SQLSTATE
+RESET credreg.max_document_bytes;

@@ -481,6 +481,10 @@ rdf_parse_nquads(RdfDataset *ds, const char *text, int len, CredregFailure *fail
 {
 	NqParser	P;
 
+	if (len > credreg_max_document_bytes)
+		return credreg_fail(failure, "document_too_large",
+							"N-Quads document of %d bytes is larger than credreg.max_document_bytes (%d)",
+							len, credreg_max_document_bytes);
 	if (!iri_plain_ready)
 		init_iri_plain();
 	P.p = text;

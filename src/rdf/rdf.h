@@ -8,9 +8,11 @@
  * CredregFailure with one of the codes
  *		"nquads_malformed"        N-Quads syntax error (message gives line and
  *		                          column, counted in characters from 1)
+ *		"document_too_large"      the text is longer than
+ *		                          credreg.max_document_bytes
  *		"canonicalization_limit"  RDFC-1.0 needed more work than
  *		                          credreg.rdfc_max_work allows (a poison graph)
- * The SQL wrappers raise them as 22P02 and 54000.
+ * The SQL wrappers raise the first as 22P02, the others as 54000.
  */
 #ifndef CREDREG_RDF_H
 #define CREDREG_RDF_H

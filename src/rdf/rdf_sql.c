@@ -27,8 +27,9 @@ hash_arg(text *name)
 }
 
 /*
- * Parses and canonicalizes; raises 22P02 for N-Quads syntax, 54000 when the
- * work limit is exceeded.
+ * Parses and canonicalizes; raises 22P02 for N-Quads syntax, 54000 for a
+ * document over credreg.max_document_bytes or when the work limit is
+ * exceeded.
  */
 static RdfDataset *
 canonicalize_text(text *nquads, RdfcHash hash, StringInfo out,
@@ -38,7 +39,8 @@ canonicalize_text(text *nquads, RdfcHash hash, StringInfo out,
 	CredregFailure failure;
 
 	if (!rdf_parse_nquads(ds, VARDATA_ANY(nquads), VARSIZE_ANY_EXHDR(nquads), &failure))
-		credreg_raise(&failure, ERRCODE_INVALID_TEXT_REPRESENTATION);
+		credreg_raise(&failure, strcmp(failure.code, "nquads_malformed") == 0 ?
+					  ERRCODE_INVALID_TEXT_REPRESENTATION : ERRCODE_PROGRAM_LIMIT_EXCEEDED);
 	if (!rdfc_canonicalize(ds, hash, out, issued, nissued, &failure))
 		credreg_raise(&failure, ERRCODE_PROGRAM_LIMIT_EXCEEDED);
 	return ds;

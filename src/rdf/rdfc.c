@@ -18,12 +18,16 @@
  * node label.
  *
  * Work limit (section 7.1, dataset poisoning).  Steps 1-4 and 6 are
- * near-linear in the size of the dataset.  Step 5 is not: this counts one
- * unit of work per call of Hash N-Degree Quads, per related-hash computed in
- * its step 3, and per blank node placed on a path in its step 5.4.4, and
- * fails with "canonicalization_limit" once the count passes
- * credreg.rdfc_max_work.  Each unit is at most a hash of a short string or a
- * few comparisons (well under a microsecond), so the limit bounds time.
+ * O(n log n) in the size of the dataset.  Step 5 is not: this counts one
+ * unit of work per call of Hash N-Degree Quads, per related hash computed in
+ * its step 3, and per blank node placed on a path in its step 5.4.4, plus
+ * one per 8 entries of an identifier issuer copied or searched (issuers are
+ * small arrays), and fails with "canonicalization_limit" once the count
+ * passes credreg.rdfc_max_work.  A unit is about a hash of a short string,
+ * under a microsecond: the poison graph of the test suite (a 10-node clique)
+ * is refused after about 70 ms at the default of 100,000, while the hardest
+ * legitimate tests of the suite (test044-046, 12-node graphs) need about
+ * 6,000.  Recursion deeper than the stack allows fails the same way.
  */
 #include "postgres.h"
 
@@ -450,7 +454,7 @@ hash_n_degree(RcState *st, int id, Issuer **issuer, char *hash_out)
 
 			if (b < 0 || b == id)
 				continue;
-			if (!rc_charge(st, 1))
+			if (!rc_charge(st, 1 + (*issuer)->count / 8))
 			{
 				pfree(rel);
 				return false;
@@ -531,6 +535,8 @@ hash_n_degree(RcState *st, int id, Issuer **issuer, char *hash_out)
 
 			CHECK_FOR_INTERRUPTS();
 			/* step 5.4.1-5.4.3 */
+			if (!rc_charge(st, (*issuer)->count / 8))
+				return false;
 			copy = issuer_copy(*issuer);
 			initStringInfo(&path);
 			recursion = palloc(sizeof(int) * k);
