@@ -74,6 +74,16 @@ SELECT jsonld_expand('{"a": 1}', 'relative/base');
 SET credreg.jsonld_max_nodes = 5;
 SELECT jsonld_expand('{"https://example.org/p": [1, 2, 3, 4, 5, 6]}');
 RESET credreg.jsonld_max_nodes;
+-- So is the work of applying contexts: here each of 1,000 values carries an
+-- embedded context, applied to a 2,000-term active context that is copied
+-- each time.
+SELECT format('{"@context": {%s, "a": "https://example.org/a"}, "a": [%s]}',
+			  (SELECT string_agg(format('"t%s": "https://example.org/t%s"', i, i), ', ') FROM generate_series(1, 2000) i),
+			  (SELECT string_agg('{"@context": {"b": "https://example.org/b"}, "b": 1}', ', ') FROM generate_series(1, 1000))) AS doc \gset
+SELECT jsonb_array_length(jsonld_expand(:'doc') -> 0 -> 'https://example.org/a') AS values;
+SET credreg.jsonld_max_nodes = 100000;
+SELECT jsonb_array_length(jsonld_expand(:'doc') -> 0 -> 'https://example.org/a') AS values;
+RESET credreg.jsonld_max_nodes;
 
 -- Safe mode: what expansion would silently drop is an error instead.
 SELECT jsonld_to_rdf('{"@context": {"@vocab": "https://example.org/"}, "@id": "https://example.org/s", "name": "x"}', NULL, true);
@@ -82,6 +92,12 @@ SELECT jsonld_to_rdf('{"@context": {"p": "https://example.org/p"}, "p": "x", "un
 SELECT jsonld_to_rdf('{"@context": {"p": "https://example.org/p"}, "@type": "RelativeType", "p": "x"}', NULL, true);
 SELECT jsonld_to_rdf('{"@context": {"p": "https://example.org/p"}, "@id": "relative", "p": "x"}', NULL, true);
 SELECT jsonld_to_rdf('{"@context": {"p": "https://example.org/p"}, "@id": "relative", "p": "x"}', 'https://example.org/base/', true);
+
+-- Safe mode checks contexts too, also a context cached by a lax call.
+INSERT INTO context (url, document) VALUES
+	('https://example.org/ctx/keyword-form', '{"@context": {"@term": "https://example.org/t", "p": "https://example.org/p"}}');
+SELECT jsonld_to_rdf('{"@context": "https://example.org/ctx/keyword-form", "@id": "https://example.org/s", "p": "x"}');
+SELECT jsonld_to_rdf('{"@context": "https://example.org/ctx/keyword-form", "@id": "https://example.org/s", "p": "x"}', NULL, true);
 
 -- NULL in, NULL out; base and safe may be NULL.
 SELECT jsonld_expand(NULL) IS NULL AS null_doc, jsonld_to_rdf('{"https://example.org/p": 1}', NULL, NULL);

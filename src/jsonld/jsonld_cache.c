@@ -30,16 +30,24 @@ typedef struct JldDerived
 	const CrJson *local;		/* identity: a CrJson in the cache */
 	bool		override_protected;
 	bool		propagate;
+	bool		safe_mode;		/* safe mode checks contexts too */
 	JldContext *result;
 	struct JldDerived *next;
 } JldDerived;
 
+/*
+ * Bounds on what one backend caches: past them the cache is emptied at the
+ * next call, so that documents with ever new contexts (or new combinations
+ * of scoped contexts) cannot grow it without limit.
+ */
 #define MAX_CACHED_CONTEXTS 256
+#define MAX_DERIVED_CONTEXTS 4096
 
 static MemoryContext cache_cxt = NULL;
 static JldValue *doc_cache = NULL;	/* url -> RAW parsed document */
 static JldValue *ctx_cache = NULL;	/* key -> RAW (JldContext * in raw) */
 static int	ctx_cache_count = 0;
+static int	derived_count = 0;
 static bool cache_stale = false;
 static bool callback_registered = false;
 static Oid	context_relid = InvalidOid;
@@ -64,12 +72,14 @@ cache_prepare(void)
 	if (cache_cxt == NULL)
 		cache_cxt = AllocSetContextCreate(CacheMemoryContext, "credreg JSON-LD contexts",
 										  ALLOCSET_DEFAULT_SIZES);
-	if (cache_stale || ctx_cache_count > MAX_CACHED_CONTEXTS)
+	if (cache_stale || ctx_cache_count > MAX_CACHED_CONTEXTS ||
+		derived_count > MAX_DERIVED_CONTEXTS)
 	{
 		MemoryContextReset(cache_cxt);
 		doc_cache = NULL;
 		ctx_cache = NULL;
 		ctx_cache_count = 0;
+		derived_count = 0;
 		context_relid = InvalidOid;
 		cache_stale = false;
 	}
@@ -175,12 +185,6 @@ jld_load_context(JldProc *p, const char *url, const CrJson **context)
 	return true;
 }
 
-JldContext *
-jld_initial_context(const char *base)
-{
-	return jld_context_new(base);
-}
-
 /*
  * Context processing through the cache.  A top-level context (active is
  * the initial context) is cached by its JSON text and the base; a scoped
@@ -207,9 +211,10 @@ jld_process_context_cached(JldProc *p, JldContext *active, const CrJson *local,
 	if (top)
 	{
 		initStringInfo(&key);
-		/* the depth limit can change the outcome, so it is part of the key */
-		appendStringInfo(&key, "%s\n%d%d %d\n", active->base ? active->base : "",
-						 override_protected, propagate, credreg_jsonld_max_context_depth);
+		/* safe mode and the depth limit change the outcome: part of the key */
+		appendStringInfo(&key, "%s\n%d%d%d %d\n", active->base ? active->base : "",
+						 override_protected, propagate, p->safe_mode,
+						 credreg_jsonld_max_context_depth);
 		crjson_append_text(&key, local);
 		hit = jv_get(ctx_cache, key.data);
 		if (hit != NULL)
@@ -222,7 +227,7 @@ jld_process_context_cached(JldProc *p, JldContext *active, const CrJson *local,
 	{
 		for (JldDerived *d = active->derived; d; d = d->next)
 			if (d->local == local && d->override_protected == override_protected &&
-				d->propagate == propagate)
+				d->propagate == propagate && d->safe_mode == p->safe_mode)
 			{
 				*result = d->result;
 				return true;
@@ -265,9 +270,11 @@ jld_process_context_cached(JldProc *p, JldContext *active, const CrJson *local,
 			d->local = local;
 			d->override_protected = override_protected;
 			d->propagate = propagate;
+			d->safe_mode = p->safe_mode;
 			d->result = res;
 			d->next = active->derived;
 			active->derived = d;
+			derived_count++;
 		}
 	}
 	MemoryContextSwitchTo(old);

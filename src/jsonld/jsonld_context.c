@@ -37,6 +37,13 @@ jld_context_new(const char *base)
 	return c;
 }
 
+/* the initial active context of a document (API section 9.1, step 5) */
+JldContext *
+jld_initial_context(const char *base)
+{
+	return jld_context_new(base);
+}
+
 static JldContext *
 context_clone(const JldContext *ac)
 {
@@ -206,6 +213,8 @@ jld_process_context(JldProc *p, JldContext *active, const CrJson *local,
 
 	check_stack_depth();
 	CHECK_FOR_INTERRUPTS();
+	if (!jld_charge(p, 1 + active->nslots / 8))
+		return false;
 
 	/* 1 */
 	res = context_clone(active);

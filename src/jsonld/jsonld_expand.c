@@ -860,8 +860,11 @@ expand(JldProc *p, JldContext *ac, const char *active_property,
 
 	/* 11: keys in lexicographic order */
 	sorted = palloc(sizeof(CrJsonMember) * Max(element->count, 1));
-	memcpy(sorted, element->u.members, sizeof(CrJsonMember) * element->count);
-	qsort(sorted, element->count, sizeof(CrJsonMember), cmp_members);
+	if (element->count > 0)
+	{
+		memcpy(sorted, element->u.members, sizeof(CrJsonMember) * element->count);
+		qsort(sorted, element->count, sizeof(CrJsonMember), cmp_members);
+	}
 	for (int i = 0; i < element->count; i++)
 	{
 		const char *e;
@@ -877,8 +880,11 @@ expand(JldProc *p, JldContext *ac, const char *active_property,
 		tv = wrap_array(sorted[i].value);
 		n = tv->count;
 		terms = palloc(sizeof(CrJson *) * Max(n, 1));
-		memcpy(terms, tv->u.elems, sizeof(CrJson *) * n);
-		qsort(terms, n, sizeof(CrJson *), cmp_crj_strings);
+		if (n > 0)
+		{
+			memcpy(terms, tv->u.elems, sizeof(CrJson *) * n);
+			qsort(terms, n, sizeof(CrJson *), cmp_crj_strings);
+		}
 		/* 11.2 */
 		for (int k = 0; k < n; k++)
 		{

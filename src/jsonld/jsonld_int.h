@@ -40,6 +40,7 @@ struct JldValue
 	const char **keys;			/* OBJECT keys */
 	int		   *index;			/* OBJECT hash index (cap*2 slots) or NULL */
 	const CrJson *raw;			/* RAW */
+	MemoryContext cxt;			/* where the value was made: its parts go there */
 };
 
 extern JldValue *jv_new(JldKind kind);
@@ -137,6 +138,7 @@ typedef struct JldRemote
 extern bool jld_error(JldProc *p, const char *ldcode, const char *fmt,...) pg_attribute_printf(3, 4);
 extern bool jld_fail(JldProc *p, const char *code, const char *fmt,...) pg_attribute_printf(3, 4);
 extern bool jld_count(JldProc *p);
+extern bool jld_charge(JldProc *p, int64 units);
 
 /* IRIs (jsonld_iri.c) */
 extern bool jld_is_keyword(const char *s);

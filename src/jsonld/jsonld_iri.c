@@ -18,10 +18,10 @@ static const char *const keywords[] = {
 bool
 jld_is_keyword(const char *s)
 {
-	if (s == NULL || s[0] != '@')
+	if (s == NULL || s[0] != '@' || s[1] < 'b' || s[1] > 'v')
 		return false;
 	for (int i = 0; keywords[i]; i++)
-		if (strcmp(s, keywords[i]) == 0)
+		if (keywords[i][1] == s[1] && strcmp(s, keywords[i]) == 0)
 			return true;
 	return false;
 }
@@ -80,18 +80,19 @@ jld_is_bnode(const char *s)
 bool
 jld_is_wellformed_iri(const char *s)
 {
-	const char *hash;
+	int			hashes = 0;
 
 	if (!jld_is_absolute_iri(s))
 		return false;
 	for (const unsigned char *c = (const unsigned char *) s; *c; c++)
 	{
-		if (*c <= 0x20 || *c == 0x7f || strchr("<>\"{}|\\^`", *c) != NULL)
+		if (*c <= 0x20 || *c == 0x7f || *c == '<' || *c == '>' || *c == '"' ||
+			*c == '{' || *c == '}' || *c == '|' || *c == '\\' || *c == '^' ||
+			*c == '`')
+			return false;
+		if (*c == '#' && ++hashes > 1)
 			return false;
 	}
-	hash = strchr(s, '#');
-	if (hash != NULL && strchr(hash + 1, '#') != NULL)
-		return false;
 	return true;
 }
 

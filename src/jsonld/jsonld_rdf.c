@@ -69,6 +69,48 @@ cmp_keys(const void *a, const void *b)
 	return strcmp(*(const char *const *) a, *(const char *const *) b);
 }
 
+/* the keyword entries of an expanded element, found in one pass */
+typedef struct Entries
+{
+	JldValue   *id;
+	JldValue   *type;
+	JldValue   *value;
+	JldValue   *list;
+	JldValue   *index;
+	JldValue   *reverse;
+	JldValue   *graph;
+	JldValue   *included;
+} Entries;
+
+static void
+scan_entries(const JldValue *element, Entries *e)
+{
+	memset(e, 0, sizeof(*e));
+	for (int i = 0; i < element->count; i++)
+	{
+		const char *k = element->keys[i];
+
+		if (k[0] != '@')
+			continue;
+		if (strcmp(k, "@id") == 0)
+			e->id = element->elems[i];
+		else if (strcmp(k, "@type") == 0)
+			e->type = element->elems[i];
+		else if (strcmp(k, "@value") == 0)
+			e->value = element->elems[i];
+		else if (strcmp(k, "@list") == 0)
+			e->list = element->elems[i];
+		else if (strcmp(k, "@index") == 0)
+			e->index = element->elems[i];
+		else if (strcmp(k, "@reverse") == 0)
+			e->reverse = element->elems[i];
+		else if (strcmp(k, "@graph") == 0)
+			e->graph = element->elems[i];
+		else if (strcmp(k, "@included") == 0)
+			e->included = element->elems[i];
+	}
+}
+
 /*
  * Section 7.2.2, Node Map Generation.  Equal values are not removed here
  * (steps 4.1.2, 6.5.2, 6.6.2.2, 6.7): the quads are de-duplicated when
@@ -89,6 +131,7 @@ node_map(JldProc *p, JldValue *element, JldValue *graph_map, const char *active_
 	JldValue   *v;
 	const char **keys;
 	int			nkeys;
+	Entries		en;
 
 	check_stack_depth();
 	CHECK_FOR_INTERRUPTS();
@@ -104,6 +147,7 @@ node_map(JldProc *p, JldValue *element, JldValue *graph_map, const char *active_
 	}
 	if (element->kind != JLD_OBJECT)
 		return true;
+	scan_entries(element, &en);
 
 	/* 2 */
 	graph = jv_get(graph_map, active_graph);
@@ -116,7 +160,7 @@ node_map(JldProc *p, JldValue *element, JldValue *graph_map, const char *active_
 		subject_node = jv_get(graph, subject_id);
 
 	/* 3 */
-	if ((t = jv_get(element, "@type")) != NULL && jv_get(element, "@value") == NULL)
+	if ((t = en.type) != NULL && en.value == NULL)
 	{
 		t = as_array(t);
 		types = jv_array();
@@ -131,7 +175,7 @@ node_map(JldProc *p, JldValue *element, JldValue *graph_map, const char *active_
 	}
 
 	/* 4 */
-	if (jv_get(element, "@value") != NULL)
+	if (en.value != NULL)
 	{
 		if (list == NULL)
 			jv_append(get_array(subject_node, active_property), element);
@@ -141,7 +185,7 @@ node_map(JldProc *p, JldValue *element, JldValue *graph_map, const char *active_
 	}
 
 	/* 5 */
-	if ((v = jv_get(element, "@list")) != NULL)
+	if ((v = en.list) != NULL)
 	{
 		JldValue   *result = jv_object();
 
@@ -158,7 +202,7 @@ node_map(JldProc *p, JldValue *element, JldValue *graph_map, const char *active_
 
 	/* 6: a node object */
 	/* 6.1, 6.2 */
-	v = jv_get(element, "@id");
+	v = en.id;
 	if (v != NULL && v->kind == JLD_STRING)
 		id = jld_is_bnode(v->str) ? generate_bnode(p, v->str) : v->str;
 	else if (v != NULL)
@@ -206,7 +250,7 @@ node_map(JldProc *p, JldValue *element, JldValue *graph_map, const char *active_
 	}
 
 	/* 6.8 */
-	if ((v = jv_get(element, "@index")) != NULL)
+	if ((v = en.index) != NULL)
 	{
 		JldValue   *cur = jv_get(node, "@index");
 
@@ -216,7 +260,7 @@ node_map(JldProc *p, JldValue *element, JldValue *graph_map, const char *active_
 	}
 
 	/* 6.9 */
-	if ((v = jv_get(element, "@reverse")) != NULL)
+	if ((v = en.reverse) != NULL)
 	{
 		JldValue   *referenced = jv_object();
 
@@ -233,14 +277,14 @@ node_map(JldProc *p, JldValue *element, JldValue *graph_map, const char *active_
 	}
 
 	/* 6.10 */
-	if ((v = jv_get(element, "@graph")) != NULL)
+	if ((v = en.graph) != NULL)
 	{
 		if (!node_map(p, v, graph_map, id, NULL, NULL, NULL, NULL))
 			return false;
 	}
 
 	/* 6.11 */
-	if ((v = jv_get(element, "@included")) != NULL)
+	if ((v = en.included) != NULL)
 	{
 		if (!node_map(p, v, graph_map, active_graph, NULL, NULL, NULL, NULL))
 			return false;
@@ -253,9 +297,10 @@ node_map(JldProc *p, JldValue *element, JldValue *graph_map, const char *active_
 	{
 		const char *k = element->keys[i];
 
-		if (strcmp(k, "@id") == 0 || strcmp(k, "@type") == 0 ||
-			strcmp(k, "@index") == 0 || strcmp(k, "@reverse") == 0 ||
-			strcmp(k, "@graph") == 0 || strcmp(k, "@included") == 0)
+		if (k[0] == '@' &&
+			(strcmp(k, "@id") == 0 || strcmp(k, "@type") == 0 ||
+			 strcmp(k, "@index") == 0 || strcmp(k, "@reverse") == 0 ||
+			 strcmp(k, "@graph") == 0 || strcmp(k, "@included") == 0))
 			continue;
 		keys[nkeys++] = k;
 	}

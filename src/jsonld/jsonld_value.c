@@ -17,6 +17,7 @@ jv_new(JldKind kind)
 	JldValue   *v = palloc0(sizeof(JldValue));
 
 	v->kind = kind;
+	v->cxt = CurrentMemoryContext;
 	return v;
 }
 
@@ -83,7 +84,7 @@ jv_from_scalar(const CrJson *v)
 static void
 jv_grow(JldValue *v)
 {
-	MemoryContext cxt = GetMemoryChunkContext(v);
+	MemoryContext cxt = v->cxt;
 
 	if (v->count < v->cap)
 		return;
@@ -120,7 +121,7 @@ jv_build_index(JldValue *obj)
 {
 	int			nslots = obj->cap * 2;
 
-	obj->index = MemoryContextAllocZero(GetMemoryChunkContext(obj), sizeof(int) * nslots);
+	obj->index = MemoryContextAllocZero(obj->cxt, sizeof(int) * nslots);
 	for (int i = 0; i < obj->count; i++)
 	{
 		uint32		h = hash_bytes((const unsigned char *) obj->keys[i], strlen(obj->keys[i]));
@@ -452,13 +453,25 @@ jld_fail(JldProc *p, const char *code, const char *fmt,...)
 	return credreg_fail(p->failure, code, "%s", msg);
 }
 
-/* Counts one value made by expansion against credreg.jsonld_max_nodes. */
+/*
+ * Charges work against credreg.jsonld_max_nodes: one unit per value that
+ * expansion or the node map makes, and for each context processed the size
+ * of the term table it copies, so that neither a large output nor a context
+ * applied over and over can make one document cost without bound.
+ */
+bool
+jld_charge(JldProc *p, int64 units)
+{
+	p->nodes += units;
+	if (p->nodes > credreg_jsonld_max_nodes)
+		return jld_fail(p, "jsonld_limit",
+						"JSON-LD processing of the document exceeded %d units of work (credreg.jsonld_max_nodes)",
+						credreg_jsonld_max_nodes);
+	return true;
+}
+
 bool
 jld_count(JldProc *p)
 {
-	if (++p->nodes > credreg_jsonld_max_nodes)
-		return jld_fail(p, "jsonld_limit",
-						"JSON-LD expansion produced more than %d values (credreg.jsonld_max_nodes)",
-						credreg_jsonld_max_nodes);
-	return true;
+	return jld_charge(p, 1);
 }
