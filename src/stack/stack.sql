@@ -77,3 +77,58 @@ CREATE FUNCTION stack_progress_of(rule stackrule, items stack_item[], as_of time
 	AS 'MODULE_PATHNAME', 'stack_progress_array' LANGUAGE C STABLE STRICT PARALLEL SAFE COST 500;
 COMMENT ON FUNCTION stack_progress_of(stackrule, stack_item[], timestamptz) IS
 	'progress (0..1) of the optimal assignment, without the explanation';
+
+-- The aggregate form: one row per award, one result per group, equal to
+-- stack_evaluate(rule, array_agg(item), as_of).
+CREATE FUNCTION stack_progress_trans(internal, stackrule, stack_item) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION stack_progress_trans(internal, stackrule, stack_item, timestamptz) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION stack_progress_trans_jsonb(internal, stackrule, jsonb) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION stack_progress_trans_jsonb(internal, stackrule, jsonb, timestamptz) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION stack_progress_combine(internal, internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION stack_progress_serialize(internal) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION stack_progress_deserialize(bytea, internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION stack_progress_final(internal) RETURNS jsonb
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL SAFE COST 1000;
+COMMENT ON FUNCTION stack_progress_trans(internal, stackrule, stack_item) IS 'transition function of stack_progress(stackrule, stack_item)';
+COMMENT ON FUNCTION stack_progress_trans(internal, stackrule, stack_item, timestamptz) IS 'transition function of stack_progress(stackrule, stack_item, timestamptz)';
+COMMENT ON FUNCTION stack_progress_trans_jsonb(internal, stackrule, jsonb) IS 'transition function of stack_progress(stackrule, jsonb)';
+COMMENT ON FUNCTION stack_progress_trans_jsonb(internal, stackrule, jsonb, timestamptz) IS 'transition function of stack_progress(stackrule, jsonb, timestamptz)';
+COMMENT ON FUNCTION stack_progress_combine(internal, internal) IS 'combine function of stack_progress';
+COMMENT ON FUNCTION stack_progress_serialize(internal) IS 'serialize function of stack_progress';
+COMMENT ON FUNCTION stack_progress_deserialize(bytea, internal) IS 'deserialize function of stack_progress';
+COMMENT ON FUNCTION stack_progress_final(internal) IS 'final function of stack_progress: the evaluation of the group''s awards';
+
+CREATE AGGREGATE stack_progress(rule stackrule, item stack_item) (
+	SFUNC = stack_progress_trans, STYPE = internal, FINALFUNC = stack_progress_final,
+	COMBINEFUNC = stack_progress_combine, SERIALFUNC = stack_progress_serialize,
+	DESERIALFUNC = stack_progress_deserialize, PARALLEL = SAFE);
+CREATE AGGREGATE stack_progress(rule stackrule, item stack_item, as_of timestamptz) (
+	SFUNC = stack_progress_trans, STYPE = internal, FINALFUNC = stack_progress_final,
+	COMBINEFUNC = stack_progress_combine, SERIALFUNC = stack_progress_serialize,
+	DESERIALFUNC = stack_progress_deserialize, PARALLEL = SAFE);
+CREATE AGGREGATE stack_progress(rule stackrule, item jsonb) (
+	SFUNC = stack_progress_trans_jsonb, STYPE = internal, FINALFUNC = stack_progress_final,
+	COMBINEFUNC = stack_progress_combine, SERIALFUNC = stack_progress_serialize,
+	DESERIALFUNC = stack_progress_deserialize, PARALLEL = SAFE);
+CREATE AGGREGATE stack_progress(rule stackrule, item jsonb, as_of timestamptz) (
+	SFUNC = stack_progress_trans_jsonb, STYPE = internal, FINALFUNC = stack_progress_final,
+	COMBINEFUNC = stack_progress_combine, SERIALFUNC = stack_progress_serialize,
+	DESERIALFUNC = stack_progress_deserialize, PARALLEL = SAFE);
+COMMENT ON AGGREGATE stack_progress(stackrule, stack_item) IS 'stack evaluation of a group of award rows as of now(); equals stack_evaluate(rule, array_agg(item))';
+COMMENT ON AGGREGATE stack_progress(stackrule, stack_item, timestamptz) IS 'stack evaluation of a group of award rows as of a given time';
+COMMENT ON AGGREGATE stack_progress(stackrule, jsonb) IS 'stack evaluation of a group of awards given as jsonb objects, as of now()';
+COMMENT ON AGGREGATE stack_progress(stackrule, jsonb, timestamptz) IS 'stack evaluation of a group of awards given as jsonb objects, as of a given time';
+
+CREATE FUNCTION next_best(rule stackrule, items jsonb, candidates jsonb, as_of timestamptz DEFAULT now(),
+						  OUT achievement text, OUT progress_gain float8, OUT completes boolean)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'stack_next_best' LANGUAGE C STABLE STRICT PARALLEL SAFE COST 5000 ROWS 10;
+COMMENT ON FUNCTION next_best(stackrule, jsonb, jsonb, timestamptz) IS
+	'for each candidate achievement, the progress gained if the learner earned it next, and whether it completes the stack; best first';
