@@ -76,6 +76,8 @@ SELECT jcs('+1');
 SELECT jcs('NaN');
 SELECT jcs(E'"a\tb"');
 SELECT jcs('"\x"');
+SELECT jcs('"ab\u12x4"');
+SELECT jcs(E'"\x7f raw DEL is fine"');
 SELECT jcs('''a''');
 
 -- trailing garbage
