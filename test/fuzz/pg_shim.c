@@ -75,9 +75,31 @@ shim_unlink(ShimChunk *c)
 	c->next->prev = c->prev;
 }
 
+/*
+ * Reset callbacks (MemoryContextRegisterResetCallback): kept on one list
+ * whatever the context, and run, newest first as in the server, by
+ * pg_shim_reset() before the memory is freed.  The crypto code frees its
+ * OpenSSL objects this way.
+ */
+static MemoryContextCallback *shim_callbacks = NULL;
+
+void
+MemoryContextRegisterResetCallback(MemoryContext context, MemoryContextCallback *cb)
+{
+	cb->next = shim_callbacks;
+	shim_callbacks = cb;
+}
+
 void
 pg_shim_reset(void)
 {
+	while (shim_callbacks != NULL)
+	{
+		MemoryContextCallback *cb = shim_callbacks;
+
+		shim_callbacks = cb->next;
+		cb->func(cb->arg);
+	}
 	while (shim_head.next != &shim_head)
 	{
 		ShimChunk  *c = shim_head.next;
