@@ -501,6 +501,10 @@ SELECT '[1,2]'::pubkey;
 SELECT '{"kty":"OKP","crv":"Ed25519","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}'::pubkey;
 SELECT '{"kty":"oct","k":"c2VjcmV0"}'::pubkey;
 SELECT E'-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIESkONkdbeB/ta46ko1/V1XPFCGAfRBpaeHhc/a/GG\n-----END PRIVATE KEY-----'::pubkey;
+-- damaged private keys that do not parse far enough to be recognized are not echoed either
+SELECT '{"kty":"OKP","crv":"Ed25519","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A"'::pubkey;
+SELECT 'z42tivzH8FUihpr4Z7XwRrVPEhYtvJu7cjpFw4W3jUtRRfz0'::pubkey;
+SELECT ('did:jwk:' || base64url_encode(convert_to('{"d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A","kty":"OKP"', 'UTF8')) || '!')::pubkey;
 -- RSA: too small, zero-padded modulus, even exponent
 SELECT '{"kty": "RSA", "n": "mVO8DYI5VaCpQW08jUKGrZaxcxgch1fvWXtoa3Eww6ROYYZ6mBG8HHYVpiSWZCIJ0Xxcg5-RjIGuEFSRWkGWlDsWhzX240UC93z23FZTujZNuU136QyR-XAJnOKFbAmUy8bk5GdPtEVL-X-czVRpQ49c--I_mMS4EEs2O5OjgW0", "e": "AQAB"}'::pubkey;
 SELECT ('{"kty":"RSA","e":"AQAB","n":"' || base64url_encode('\x00'::bytea || base64url_decode('ofgWCuLjybRlzo0tZWJjNiuSfb4p4fAkd_wWJcyQoTbji9k0l8W26mPddxHmfHQp-Vaw-4qPCJrcS2mJPMEzP1Pt0Bm4d4QlL-yRT-SFd2lZS-pCgNMsD1W_YpRPEwOWvG6b32690r2jZ47soMZo9wGzjb_7OMg0LOL-bSf63kpaSHSXndS5z5rexMdbBYUsLA9e-KXBdQOS-UTo7WTBEMa2R2CapHg665xsmtdVMTBQY4uDZlxvb3qCo5ZwKh9kG4LT6_I5IhlJH7aGhyxXFvUK-DWNmoudF8NAco9_h9iaGNj8q2ethFkMLs91kzk2PAcDTW9gb54h4FRWyuXpoQ')) || '"}')::pubkey;
