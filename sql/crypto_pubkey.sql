@@ -444,6 +444,8 @@ SELECT verify_signature('{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHO
 SELECT verify_signature('{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}', 'none', 'm', '\x');
 SELECT sign_signature('{"kty": "EC", "crv": "P-256", "x": "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU", "y": "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0", "d": "jpsQnnGQmL-YBIffH1136cspYG6-0iY7X1fCE9-E9LI"}', 'EdDSA', 'm');
 SELECT sign_signature('{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}', 'EdDSA', 'm');
+-- a malformed private key is not quoted back, not even by the JSON parser's message
+SELECT sign_signature('{"kty":"OKP","crv":"Ed25519","d":nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A}', 'EdDSA', 'm');
 SELECT sign_signature('{"kty":"OKP","crv":"Ed25519","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A","x":"TQiOMPbpRydO2Fc9hkMLzRTST1f-GJTc0xgXCMN6wT4"}', 'EdDSA', 'm');
 
 

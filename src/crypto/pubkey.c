@@ -75,71 +75,6 @@ as_sentence(const char *message)
 	return s;
 }
 
-/* JSON member names of private key material (JOSE "Private" parameters). */
-static const char *const private_tokens[] = {
-	"\"d\"", "\"p\"", "\"q\"", "\"dp\"", "\"dq\"", "\"qi\"", "\"oth\"", "\"k\""
-};
-
-/*
- * Multibase prefixes of the CID secret-key codecs: the varints 0x8026
- * (ed25519-priv), 0x8626 (p256-priv) and 0x8726 (p384-priv) fix the first
- * base58btc digits ("z3u", "z42", "z2f") and base64url characters ("ugC",
- * "uhi", "uhy") of such a key whatever its bytes.
- */
-static const char *const private_multibase_prefixes[] = {
-	"z3u", "z42", "z2f", "ugC", "uhi", "uhy"
-};
-
-/*
- * Whether rejected input may be (a damaged form of) private key material,
- * even though it did not parse far enough to be recognized as such: a PEM
- * private key, a multibase secret key, a JWK or did:jwk naming a private
- * member.  Such input is not echoed in errors.
- */
-static bool
-input_may_hold_private(const char *input)
-{
-	const char *s = input;
-	const char *json = s;
-	size_t		jsonlen;
-	uint8	   *decoded = NULL;
-
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-		s++;
-	if (strstr(s, "PRIVATE") != NULL)
-		return true;
-	for (int i = 0; i < lengthof(private_multibase_prefixes); i++)
-		if (strncmp(s, private_multibase_prefixes[i], 3) == 0)
-			return true;
-	jsonlen = strlen(s);
-	if (strncmp(s, "did:jwk:", 8) == 0)
-	{
-		/* the longest base64url prefix that decodes */
-		size_t		n = strspn(s + 8, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
-		size_t		outlen;
-
-		n -= n % 4;
-		decoded = palloc(base64url_decoded_len(n) + 1);
-		if (!base64url_decode_into(s + 8, n, decoded, &outlen))
-			outlen = 0;
-		decoded[outlen] = '\0';
-		json = (const char *) decoded;
-		jsonlen = outlen;
-	}
-	for (int i = 0; i < lengthof(private_tokens); i++)
-	{
-		if (memmem(json, jsonlen, private_tokens[i], strlen(private_tokens[i])) != NULL)
-		{
-			if (decoded)
-				pfree(decoded);
-			return true;
-		}
-	}
-	if (decoded)
-		pfree(decoded);
-	return false;
-}
-
 /*
  * Raises 22P02 for rejected key text.  The input is echoed truncated, and
  * never when it holds or may hold private key material.
@@ -149,7 +84,7 @@ pubkey_input_error(const char *input, const CredregFailure *f)
 {
 	int			len = strlen(input);
 
-	if (strcmp(f->code, "key_private") == 0 || input_may_hold_private(input))
+	if (strcmp(f->code, "key_private") == 0 || crkey_text_may_be_private(input))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type pubkey: private key material"),
