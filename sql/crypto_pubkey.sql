@@ -581,6 +581,9 @@ SELECT pubkey_thumbprint('zDnaeyaV93nUYXS5NkkHb7RP4rn726DfZLHSwc2oXEmWcBgxk') IS
 SELECT entries, hits, misses FROM key_cache_stats();
 
 -- 8. The registry tables, and the verifier's cached view of issuer_key
+-- (the first lookup of a backend registers the invalidation callback; what it
+-- cached is refilled in the next transaction, as changes before it went unseen)
+SELECT key_id FROM registered_key('no such key');
 INSERT INTO trusted_issuer (issuer, name, jurisdiction, accreditation, valid_from)
 VALUES ('did:web:university.example', 'Example University', 'NL', '{"body": "NVAO"}', '2020-01-01Z');
 INSERT INTO issuer_key (key_id, issuer, public_key, valid_from)
@@ -589,6 +592,7 @@ VALUES ('did:web:university.example#key-1', 'did:web:university.example',
 SELECT * FROM registered_key('did:web:university.example#key-1');
 SELECT * FROM registered_key('did:web:university.example#key-2');
 SELECT * FROM registered_key('did:web:university.example#key-1');
+SELECT key_id FROM registered_key('did:web:university.example#key-1');
 SELECT entries, hits, misses, invalidations FROM keystore_cache_stats();
 -- a change to the table reaches the cache (the statement trigger invalidates it)
 UPDATE issuer_key SET revoked_at = '2025-06-01Z' WHERE key_id = 'did:web:university.example#key-1';
