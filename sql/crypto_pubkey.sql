@@ -483,6 +483,25 @@ SELECT ('z' || base58btc_encode('\xed01'::bytea || '\x01000000000000000000000000
 SELECT ('z' || base58btc_encode('\xed01'::bytea || '\xecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f'::bytea))::pubkey;
 SELECT ('z' || base58btc_encode('\xed01'::bytea || '\x26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85'::bytea))::pubkey;
 SELECT '{"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a4"}'::pubkey;
+-- 2000 pseudo-random encodings (sha256 of 'r1' .. 'r2000'): exactly the 997 that an
+-- independent implementation of RFC 8032 section 5.1.3 decodes (Python, big integers) are accepted
+CREATE TEMP TABLE ed_rand (b bytea, accepted boolean);
+DO $$
+DECLARE b bytea;
+BEGIN
+  FOR i IN 1..2000 LOOP
+    b := sha256(('r' || i)::bytea);
+    BEGIN
+      PERFORM ('z' || base58btc_encode('\xed01'::bytea || b))::pubkey;
+      INSERT INTO ed_rand VALUES (b, true);
+    EXCEPTION WHEN invalid_text_representation THEN
+      INSERT INTO ed_rand VALUES (b, false);
+    END;
+  END LOOP;
+END $$;
+SELECT count(*) FILTER (WHERE accepted) AS points, count(*) FILTER (WHERE NOT accepted) AS not_points,
+       md5(string_agg(CASE WHEN accepted THEN '1' ELSE '0' END, '' ORDER BY b)) AS pattern
+  FROM ed_rand;
 -- JWK: bad base64url (padding, '+', non-zero trailing bits), truncation, duplicates, members
 SELECT '{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo="}'::pubkey;
 SELECT '{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS+7TyWQHOg7hcvPapiMlrwIaaPcHURo"}'::pubkey;
