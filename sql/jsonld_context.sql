@@ -9,10 +9,9 @@ SELECT url, encode(sha256, 'hex') FROM context
  WHERE url IN ('https://www.w3.org/ns/credentials/v2', 'https://www.w3.org/2018/credentials/v1')
  ORDER BY url;
 -- Only rows an institution adds are dumped.
-SELECT c.relname, e.extcondition
+SELECT c.relname, x.cond AS extcondition
   FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x(oid, cond)
   JOIN pg_class c ON c.oid = x.oid
-  CROSS JOIN LATERAL (SELECT x.cond AS extcondition) s
  WHERE e.extname = 'credreg' AND c.relname = 'context';
 
 -- An INSERT of url and document alone works; the digest is filled in.

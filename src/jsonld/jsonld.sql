@@ -3661,10 +3661,10 @@ CREATE FUNCTION jsonld_expand(document text, base text DEFAULT NULL, safe boolea
 	RETURNS jsonb
 	AS 'MODULE_PATHNAME', 'credreg_jsonld_expand'
 	LANGUAGE C STABLE PARALLEL SAFE COST 1000;
-COMMENT ON FUNCTION jsonld_expand(text, text, boolean) IS 'JSON-LD 1.1 expansion with contexts from credreg.context; safe: fail instead of dropping terms';
+COMMENT ON FUNCTION jsonld_expand(text, text, boolean) IS 'JSON-LD 1.1 expansion with contexts from credreg.context; safe: fail instead of dropping terms; a NULL document gives NULL, a NULL base means none';
 
 CREATE FUNCTION jsonld_to_rdf(document text, base text DEFAULT NULL, safe boolean DEFAULT false)
 	RETURNS text
 	AS 'MODULE_PATHNAME', 'credreg_jsonld_to_rdf'
 	LANGUAGE C STABLE PARALLEL SAFE COST 2000;
-COMMENT ON FUNCTION jsonld_to_rdf(text, text, boolean) IS 'JSON-LD 1.1 deserialization to RDF as sorted, de-duplicated N-Quads; safe: fail instead of dropping terms';
+COMMENT ON FUNCTION jsonld_to_rdf(text, text, boolean) IS 'JSON-LD 1.1 deserialization to RDF as sorted, de-duplicated N-Quads; safe: fail instead of dropping terms; a NULL document gives NULL, a NULL base means none';

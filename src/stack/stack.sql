@@ -64,13 +64,13 @@ CREATE FUNCTION stack_evaluate(rule stackrule, items jsonb, as_of timestamptz DE
 							   exceptions jsonb DEFAULT NULL) RETURNS jsonb
 	AS 'MODULE_PATHNAME', 'stack_evaluate_jsonb' LANGUAGE C STABLE PARALLEL SAFE COST 1000;
 COMMENT ON FUNCTION stack_evaluate(stackrule, jsonb, timestamptz, jsonb) IS
-	'evaluate a stack rule over a learner''s awards: complete, progress, optimal assignment, missing, unused, overLimit';
+	'evaluate a stack rule over a learner''s awards: complete, progress, optimal assignment, missing, unused, overLimit; NULL rule, items or as_of give NULL, NULL exceptions mean none';
 
 CREATE FUNCTION stack_evaluate(rule stackrule, items stack_item[], as_of timestamptz DEFAULT now(),
 							   exceptions jsonb DEFAULT NULL) RETURNS jsonb
 	AS 'MODULE_PATHNAME', 'stack_evaluate_array' LANGUAGE C STABLE PARALLEL SAFE COST 1000;
 COMMENT ON FUNCTION stack_evaluate(stackrule, stack_item[], timestamptz, jsonb) IS
-	'evaluate a stack rule over a learner''s awards given as stack_item rows';
+	'evaluate a stack rule over a learner''s awards given as stack_item rows; NULL rule, items or as_of give NULL, NULL exceptions mean none';
 
 CREATE FUNCTION stack_progress_of(rule stackrule, items stack_item[], as_of timestamptz DEFAULT now())
 	RETURNS float8

@@ -11,6 +11,7 @@
  *   canonicalizing either gives the same bytes (JCS is idempotent and the
  *   text output loses nothing);
  * - JCS fails only on a number that is not a finite double;
+ * - string escaping agrees with a plain reference implementation;
  * - lookups find every member, the builders drop, replace and add members.
  * The first input byte picks credreg.max_json_depth (1..64 or the default),
  * so the depth limit is exercised at every value.
@@ -44,6 +45,52 @@ fail(const char *what)
 	abort();
 }
 
+/* The JCS string escaping written the plain way, to check the fast one. */
+static void
+reference_string(StringInfo out, const char *s, int len)
+{
+	appendStringInfoChar(out, '"');
+	for (int i = 0; i < len; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c == '"' || c == '\\')
+		{
+			appendStringInfoChar(out, '\\');
+			appendStringInfoChar(out, (char) c);
+		}
+		else if (c == '\b')
+			appendStringInfoString(out, "\\b");
+		else if (c == '\t')
+			appendStringInfoString(out, "\\t");
+		else if (c == '\n')
+			appendStringInfoString(out, "\\n");
+		else if (c == '\f')
+			appendStringInfoString(out, "\\f");
+		else if (c == '\r')
+			appendStringInfoString(out, "\\r");
+		else if (c < 0x20)
+			appendStringInfo(out, "\\u%04x", c);
+		else
+			appendStringInfoChar(out, (char) c);
+	}
+	appendStringInfoChar(out, '"');
+}
+
+static void
+check_string(const char *s, int len)
+{
+	StringInfoData a,
+				b;
+
+	initStringInfo(&a);
+	initStringInfo(&b);
+	crjson_append_string(&a, s, len);
+	reference_string(&b, s, len);
+	if (a.len != b.len || memcmp(a.data, b.data, a.len) != 0)
+		fail("crjson_append_string differs from the plain escaping");
+}
+
 /*
  * Lookups and builders over every object of the tree: each member is found
  * by name (names without U+0000), without() drops exactly it, put() replaces
@@ -52,6 +99,8 @@ fail(const char *what)
 static void
 check_lookups(const CrJson *v)
 {
+	if (v->kind == CRJ_STRING)
+		check_string(v->u.str, v->count);
 	if (v->kind == CRJ_ARRAY)
 	{
 		for (int i = 0; i < v->count; i++)
@@ -67,6 +116,7 @@ check_lookups(const CrJson *v)
 		CrJson	   *s;
 
 		check_lookups(m->value);
+		check_string(m->name, m->name_len);
 		if ((int) strlen(m->name) != m->name_len)
 			continue;
 		if (crjson_get(v, m->name) != m->value)
