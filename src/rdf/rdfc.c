@@ -101,25 +101,33 @@ rc_get_md(RdfcHash hash)
 	return rc_md[hash];
 }
 
-/* Hash of data as lowercase hex (the form the algorithm compares and embeds). */
+/* Finishes the digest in rc_ctx as lowercase hex. */
 static void
-rc_hash_hex(RcState *st, const char *data, size_t len, char *hex)
+rc_digest_final_hex(char *hex)
 {
 	static const char digits[] = "0123456789abcdef";
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int mdlen = 0;
 	unsigned int i;
 
-	if (EVP_DigestInit_ex(rc_ctx, st->md, NULL) != 1 ||
-		EVP_DigestUpdate(rc_ctx, data, len) != 1 ||
-		EVP_DigestFinal_ex(rc_ctx, md, &mdlen) != 1)
-		elog(ERROR, "EVP digest failed");
+	if (EVP_DigestFinal_ex(rc_ctx, md, &mdlen) != 1)
+		elog(ERROR, "EVP_DigestFinal_ex() failed");
 	for (i = 0; i < mdlen; i++)
 	{
 		hex[2 * i] = digits[md[i] >> 4];
 		hex[2 * i + 1] = digits[md[i] & 15];
 	}
 	hex[2 * mdlen] = '\0';
+}
+
+/* Hash of data as lowercase hex (the form the algorithm compares and embeds). */
+static void
+rc_hash_hex(RcState *st, const char *data, size_t len, char *hex)
+{
+	if (EVP_DigestInit_ex(rc_ctx, st->md, NULL) != 1 ||
+		EVP_DigestUpdate(rc_ctx, data, len) != 1)
+		elog(ERROR, "EVP digest failed");
+	rc_digest_final_hex(hex);
 }
 
 /* Fails with "canonicalization_limit" (message allocated in the caller's context). */
@@ -135,6 +143,13 @@ rc_fail_limit(RcState *st, const char *why)
 	}
 	st->failed = true;
 	return false;
+}
+
+/* Arrays sized by the dataset may pass 1 GB on huge inputs. */
+static inline void *
+rc_alloc(Size size)
+{
+	return MemoryContextAllocHuge(CurrentMemoryContext, size);
 }
 
 static bool
@@ -316,8 +331,7 @@ hash_first_degree(RcState *st, int b)
 	StringInfo	buf = &st->scratch;
 	int			n = st->nmentions[b];
 	Line		lines_local[16];
-	Line	   *lines = n <= 16 ? lines_local : palloc(sizeof(Line) * n);
-	StringInfoData joined;
+	Line	   *lines = n <= 16 ? lines_local : rc_alloc(sizeof(Line) * (Size) n);
 	int			i;
 
 	/* steps 1-3: each quad of the mention set with _:a for b, _:z for others */
@@ -331,12 +345,13 @@ hash_first_degree(RcState *st, int b)
 	/* step 4: code point order (byte order of UTF-8) */
 	if (n > 1)
 		qsort_arg(lines, n, sizeof(Line), line_cmp, buf->data);
-	/* step 5: hash of the concatenation */
-	initStringInfo(&joined);
+	/* step 5: hash of the concatenation (fed line by line) */
+	if (EVP_DigestInit_ex(rc_ctx, st->md, NULL) != 1)
+		elog(ERROR, "EVP_DigestInit_ex() failed");
 	for (i = 0; i < n; i++)
-		appendBinaryStringInfo(&joined, buf->data + lines[i].off, lines[i].len);
-	rc_hash_hex(st, joined.data, joined.len, st->h1[b]);
-	pfree(joined.data);
+		if (EVP_DigestUpdate(rc_ctx, buf->data + lines[i].off, lines[i].len) != 1)
+			elog(ERROR, "EVP_DigestUpdate() failed");
+	rc_digest_final_hex(st->h1[b]);
 	if (lines != lines_local)
 		pfree(lines);
 }
@@ -434,9 +449,8 @@ hash_n_degree(RcState *st, int id, Issuer **issuer, char *hash_out)
 		return false;
 
 	/* steps 1-3: H_n, related hash -> related blank nodes */
-	for (i = 0; i < n; i++)
-		cap += 3;
-	rel = palloc(sizeof(Related) * Max(cap, 1));
+	cap = 3 * n;
+	rel = rc_alloc(sizeof(Related) * (Size) Max(cap, 1));
 	for (i = 0; i < n; i++)
 	{
 		const RdfQuad *q = &st->quads[st->mentions[id][i]];
@@ -762,10 +776,10 @@ rdfc_run(RcState *st, StringInfo out)
 	int		   *order;
 
 	/* step 1: the canonicalization state */
-	st->bidx = palloc(sizeof(int) * (nterms + 1));
+	st->bidx = rc_alloc(sizeof(int) * ((Size) nterms + 1));
 	for (i = 0; i <= nterms; i++)
 		st->bidx[i] = -1;
-	st->bterm = palloc(sizeof(RdfTermId) * (nterms + 1));
+	st->bterm = rc_alloc(sizeof(RdfTermId) * ((Size) nterms + 1));
 	st->nb = 0;
 
 	/*
@@ -789,8 +803,8 @@ rdfc_run(RcState *st, StringInfo out)
 				st->bterm[st->nb++] = comps[k];
 			}
 	}
-	st->nmentions = palloc0(sizeof(int) * Max(st->nb, 1));
-	st->mentions = palloc(sizeof(int *) * Max(st->nb, 1));
+	st->nmentions = MemoryContextAllocExtended(CurrentMemoryContext, sizeof(int) * (Size) Max(st->nb, 1), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	st->mentions = rc_alloc(sizeof(int *) * (Size) Max(st->nb, 1));
 	for (q = 0; q < st->nquads; q++)
 	{
 		const RdfQuad *x = &st->quads[q];
@@ -808,7 +822,7 @@ rdfc_run(RcState *st, StringInfo out)
 	}
 	for (i = 0; i < st->nb; i++)
 	{
-		st->mentions[i] = palloc(sizeof(int) * st->nmentions[i]);
+		st->mentions[i] = rc_alloc(sizeof(int) * (Size) Max(st->nmentions[i], 1));
 		st->nmentions[i] = 0;
 	}
 	for (q = 0; q < st->nquads; q++)
@@ -827,14 +841,14 @@ rdfc_run(RcState *st, StringInfo out)
 		}
 	}
 
-	st->canon = palloc(sizeof(int) * Max(st->nb, 1));
-	st->canon_order = palloc(sizeof(int) * Max(st->nb, 1));
+	st->canon = rc_alloc(sizeof(int) * (Size) Max(st->nb, 1));
+	st->canon_order = rc_alloc(sizeof(int) * (Size) Max(st->nb, 1));
 	for (i = 0; i < st->nb; i++)
 		st->canon[i] = -1;
 	st->ncanon = 0;
 
 	/* step 3: first degree hashes */
-	st->h1 = palloc(sizeof(*st->h1) * Max(st->nb, 1));
+	st->h1 = rc_alloc(sizeof(*st->h1) * (Size) Max(st->nb, 1));
 	for (i = 0; i < st->nb; i++)
 	{
 		if ((i & 255) == 255)
@@ -843,7 +857,7 @@ rdfc_run(RcState *st, StringInfo out)
 	}
 
 	/* the hash to blank nodes map: blank nodes sorted by hash, stable */
-	byhash = palloc(sizeof(int) * Max(st->nb, 1));
+	byhash = rc_alloc(sizeof(int) * (Size) Max(st->nb, 1));
 	for (i = 0; i < st->nb; i++)
 		byhash[i] = i;
 	if (st->nb > 1)
@@ -875,7 +889,7 @@ rdfc_run(RcState *st, StringInfo out)
 			continue;
 		}
 		/* step 5.1 */
-		paths = palloc(sizeof(HashPath) * (end - i));
+		paths = rc_alloc(sizeof(HashPath) * (Size) (end - i));
 		/* step 5.2 */
 		for (j = i; j < end; j++)
 		{
@@ -913,11 +927,11 @@ rdfc_run(RcState *st, StringInfo out)
 	 * step 6: the quads with canonical blank node identifiers, in canonical
 	 * N-Quads form, code point ordered (section 5, Serialization).
 	 */
-	order = palloc(sizeof(int) * Max(st->nquads, 1));
+	order = rc_alloc(sizeof(int) * (Size) Max(st->nquads, 1));
 	for (q = 0; q < st->nquads; q++)
 		order[q] = q;
-	st->clabel = palloc(sizeof(*st->clabel) * Max(st->nb, 1));
-	st->clabellen = palloc(sizeof(int) * Max(st->nb, 1));
+	st->clabel = rc_alloc(sizeof(*st->clabel) * (Size) Max(st->nb, 1));
+	st->clabellen = rc_alloc(sizeof(int) * (Size) Max(st->nb, 1));
 	for (i = 0; i < st->nb; i++)
 		st->clabellen[i] = write_label(st->clabel[i], "c14n", 4, st->canon[i]);
 	if (st->nquads > 1)
@@ -973,7 +987,7 @@ rdfc_canonicalize(const RdfDataset *ds, RdfcHash hash, StringInfo out,
 	{
 		int			i;
 
-		*issued = palloc(sizeof(RdfTermId) * Max(st.ncanon, 1));
+		*issued = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(RdfTermId) * (Size) Max(st.ncanon, 1));
 		for (i = 0; i < st.ncanon; i++)
 			(*issued)[i] = st.bterm[st.canon_order[i]];
 		*nissued = st.ncanon;
