@@ -73,7 +73,6 @@ typedef struct RcState
 	StringInfoData scratch2;
 	MemoryContext caller;		/* where the failure message must live */
 	char		(*clabel)[20];	/* step 6: "_:c14n<n>" of each blank node */
-	int		   *clabellen;
 } RcState;
 
 /*
@@ -267,10 +266,10 @@ write_label(char *dst, const char *prefix, int plen, int n)
 /*
  * Appends one quad in canonical N-Quads form (appendix A: terms separated
  * by one space, " .\n" at the end), blank nodes written as _:a or _:z
- * relative to ref (4.6.3 step 3.1.1) or, when canonical, as _:c14n<n>.
+ * relative to ref (4.6.3 step 3.1.1).
  */
 static void
-append_quad(RcState *st, StringInfo out, const RdfQuad *q, int ref, bool canonical)
+append_quad(RcState *st, StringInfo out, const RdfQuad *q, int ref)
 {
 	RdfTermId	parts[4];
 	const char *text[4];
@@ -301,15 +300,8 @@ append_quad(RcState *st, StringInfo out, const RdfQuad *q, int ref, bool canonic
 	{
 		if (text[k] == NULL)
 		{
-			int			b = st->bidx[parts[k]];
-
-			if (canonical)
-				dst += write_label(dst, "c14n", 4, st->canon[b]);
-			else
-			{
-				memcpy(dst, b == ref ? "_:a" : "_:z", 3);
-				dst += 3;
-			}
+			memcpy(dst, st->bidx[parts[k]] == ref ? "_:a" : "_:z", 3);
+			dst += 3;
 		}
 		else
 		{
@@ -339,7 +331,7 @@ hash_first_degree(RcState *st, int b)
 	for (i = 0; i < n; i++)
 	{
 		lines[i].off = buf->len;
-		append_quad(st, buf, &st->quads[st->mentions[b][i]], b, false);
+		append_quad(st, buf, &st->quads[st->mentions[b][i]], b);
 		lines[i].len = buf->len - lines[i].off;
 	}
 	/* step 4: code point order (byte order of UTF-8) */
@@ -709,19 +701,18 @@ bnode_hash_cmp(const void *a, const void *b, void *arg)
 	return c != 0 ? c : x - y;
 }
 
-/* A term's text in the canonical output: blank nodes as _:c14n<n>. */
-static inline const char *
-canonical_text(RcState *st, RdfTermId id, int *len)
+/* A term's text in the canonical output (blank nodes as _:c14n<n>). */
+typedef struct CText
 {
-	int			b = st->bidx[id];
+	const char *p;
+	int			len;
+} CText;
 
-	if (b >= 0)
-	{
-		*len = st->clabellen[b];
-		return st->clabel[b];
-	}
-	return rdf_term_text(st->ds, id, len);
-}
+/* A quad of the canonical output: its terms' texts (g NULL: default graph). */
+typedef struct CQuad
+{
+	const CText *t[4];
+} CQuad;
 
 /*
  * Code point order of the canonical lines of two quads, without writing
@@ -730,37 +721,31 @@ canonical_text(RcState *st, RdfTermId id, int *len)
  * _:c14n10, "a" and "a"@en) the shorter one is followed in its line by a
  * space, which sorts before every character that can continue a term, and
  * a line without graph name continues with "." where the other has "<" or
- * "_".
+ * "_".  Equal terms share their CText, so most terms compare by pointer.
  */
 static int
-canonical_quad_cmp(const void *a, const void *b, void *arg)
+canonical_quad_cmp(const void *a, const void *b)
 {
-	RcState    *st = arg;
-	const RdfQuad *x = &st->quads[*(const int *) a];
-	const RdfQuad *y = &st->quads[*(const int *) b];
-	RdfTermId	xs[4] = {x->s, x->p, x->o, x->g};
-	RdfTermId	ys[4] = {y->s, y->p, y->o, y->g};
+	const CQuad *x = a;
+	const CQuad *y = b;
 	int			k;
 
 	for (k = 0; k < 4; k++)
 	{
-		const char *tx,
-				   *ty;
-		int			lx,
-					ly,
-					c;
+		const CText *tx = x->t[k];
+		const CText *ty = y->t[k];
+		int			c;
 
-		if (xs[k] == ys[k])
+		if (tx == ty)
 			continue;
-		if (xs[k] == RDF_DEFAULT_GRAPH)
+		if (tx == NULL)
 			return -1;
-		if (ys[k] == RDF_DEFAULT_GRAPH)
+		if (ty == NULL)
 			return 1;
-		tx = canonical_text(st, xs[k], &lx);
-		ty = canonical_text(st, ys[k], &ly);
-		c = str_cmp(tx, lx, ty, ly);
+		c = memcmp(tx->p, ty->p, Min(tx->len, ty->len));
 		if (c != 0)
 			return c;
+		return tx->len - ty->len;
 	}
 	return 0;
 }
@@ -773,7 +758,9 @@ rdfc_run(RcState *st, StringInfo out)
 	int			q,
 				i;
 	int		   *byhash;
-	int		   *order;
+	CText	   *ctext;
+	CQuad	   *cq;
+	int64		total = 0;
 
 	/* step 1: the canonicalization state */
 	st->bidx = rc_alloc(sizeof(int) * ((Size) nterms + 1));
@@ -927,17 +914,58 @@ rdfc_run(RcState *st, StringInfo out)
 	 * step 6: the quads with canonical blank node identifiers, in canonical
 	 * N-Quads form, code point ordered (section 5, Serialization).
 	 */
-	order = rc_alloc(sizeof(int) * (Size) Max(st->nquads, 1));
-	for (q = 0; q < st->nquads; q++)
-		order[q] = q;
+	ctext = rc_alloc(sizeof(CText) * ((Size) nterms + 1));
 	st->clabel = rc_alloc(sizeof(*st->clabel) * (Size) Max(st->nb, 1));
-	st->clabellen = rc_alloc(sizeof(int) * (Size) Max(st->nb, 1));
-	for (i = 0; i < st->nb; i++)
-		st->clabellen[i] = write_label(st->clabel[i], "c14n", 4, st->canon[i]);
-	if (st->nquads > 1)
-		qsort_arg(order, st->nquads, sizeof(int), canonical_quad_cmp, st);
+	for (i = 1; i <= nterms; i++)
+	{
+		int			b = st->bidx[i];
+
+		if (b >= 0)
+		{
+			ctext[i].len = write_label(st->clabel[b], "c14n", 4, st->canon[b]);
+			ctext[i].p = st->clabel[b];
+		}
+		else
+			ctext[i].p = rdf_term_text(st->ds, i, &ctext[i].len);
+	}
+	cq = rc_alloc(sizeof(CQuad) * (Size) Max(st->nquads, 1));
 	for (q = 0; q < st->nquads; q++)
-		append_quad(st, out, &st->quads[order[q]], -1, true);
+	{
+		const RdfQuad *x = &st->quads[q];
+
+		cq[q].t[0] = &ctext[x->s];
+		cq[q].t[1] = &ctext[x->p];
+		cq[q].t[2] = &ctext[x->o];
+		cq[q].t[3] = x->g != RDF_DEFAULT_GRAPH ? &ctext[x->g] : NULL;
+		total += ctext[x->s].len + ctext[x->p].len + ctext[x->o].len +
+			(x->g != RDF_DEFAULT_GRAPH ? ctext[x->g].len + 1 : 0) + 5;
+	}
+	if (st->nquads > 1)
+		qsort(cq, st->nquads, sizeof(CQuad), canonical_quad_cmp);
+	if (total > 0)
+	{
+		char	   *dst;
+
+		if ((Size) out->len + total >= MaxAllocSize)
+			return rc_fail_limit(st, "canonical N-Quads output would exceed 1 GB");
+		enlargeStringInfo(out, (int) total);
+		dst = out->data + out->len;
+		for (q = 0; q < st->nquads; q++)
+		{
+			int			k;
+
+			for (k = 0; k < 4 && cq[q].t[k] != NULL; k++)
+			{
+				memcpy(dst, cq[q].t[k]->p, cq[q].t[k]->len);
+				dst += cq[q].t[k]->len;
+				*dst++ = ' ';
+			}
+			*dst++ = '.';
+			*dst++ = '\n';
+		}
+		out->len = dst - out->data;
+		*dst = '\0';
+	}
 	return true;
 }
 
