@@ -15,6 +15,7 @@
 #include "postgres.h"
 
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
 
 #include "rdf/rdf.h"
 
@@ -528,6 +529,8 @@ rdf_parse_nquads(RdfDataset *ds, const char *text, int len, CredregFailure *fail
 			P.p++;
 			P.line++;
 			P.line_start = P.p;
+			if ((P.line & 4095) == 0)
+				CHECK_FOR_INTERRUPTS();
 			continue;
 		}
 		if (*P.p == '#')
