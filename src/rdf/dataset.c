@@ -121,10 +121,15 @@ RdfTermId
 rdf_term_iri(RdfDataset *ds, const char *iri, int len)
 {
 	int			off = ds->text.len;
+	char	   *dst;
 
-	appendStringInfoChar(&ds->text, '<');
-	appendBinaryStringInfo(&ds->text, iri, len);
-	appendStringInfoChar(&ds->text, '>');
+	enlargeStringInfo(&ds->text, len + 2);
+	dst = ds->text.data + off;
+	dst[0] = '<';
+	memcpy(dst + 1, iri, len);
+	dst[len + 1] = '>';
+	ds->text.len = off + len + 2;
+	ds->text.data[ds->text.len] = '\0';
 	return intern_tail(ds, off, RDF_KIND_IRI);
 }
 

@@ -15,6 +15,7 @@
 #include "postgres.h"
 
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
 
 #include "rdf/rdf.h"
 
@@ -125,18 +126,25 @@ append_utf8(StringInfo buf, pg_wchar cp)
 	appendBinaryStringInfo(buf, (char *) tmp, pg_utf_mblen(tmp));
 }
 
-/* bytes that may stand for themselves in an IRIREF and are ASCII */
+/* ASCII bytes that stand for themselves in an IRIREF, a string, a label */
 static bool iri_plain[256];
-static bool iri_plain_ready = false;
+static bool string_plain[256];
+static bool label_plain[256];
+static bool tables_ready = false;
 
 static void
-init_iri_plain(void)
+init_tables(void)
 {
 	int			c;
 
 	for (c = 0x21; c < 0x7F; c++)
 		iri_plain[c] = strchr("<>\"{}|^`\\", c) == NULL;
-	iri_plain_ready = true;
+	for (c = 0; c < 0x80; c++)
+		string_plain[c] = c != '"' && c != '\\' && c != '\n' && c != '\r';
+	for (c = 0; c < 0x80; c++)
+		label_plain[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			(c >= '0' && c <= '9') || c == '_' || c == '-';
+	tables_ready = true;
 }
 
 static inline bool
@@ -275,6 +283,12 @@ parse_bnode(NqParser *P, RdfTermId *id)
 	/* ((PN_CHARS | '.')* PN_CHARS)?: take the longest run, then give back trailing dots */
 	while (P->p < P->end)
 	{
+		if (label_plain[(unsigned char) *P->p])
+		{
+			P->p++;
+			last_ok = P->p;
+			continue;
+		}
 		if (*P->p == '.')
 		{
 			P->p++;
@@ -346,8 +360,7 @@ parse_string(NqParser *P, StringInfo buf)
 		int			l;
 
 		/* copy plain ASCII runs in one go */
-		while (P->p < P->end && (unsigned char) *P->p < 0x80 && *P->p != '"' &&
-			   *P->p != '\\' && *P->p != '\n' && *P->p != '\r')
+		while (P->p < P->end && string_plain[(unsigned char) *P->p])
 			P->p++;
 		if (P->p > run)
 			appendBinaryStringInfo(buf, run, (int) (P->p - run));
@@ -485,8 +498,8 @@ rdf_parse_nquads(RdfDataset *ds, const char *text, int len, CredregFailure *fail
 		return credreg_fail(failure, "document_too_large",
 							"N-Quads document of %d bytes is larger than credreg.max_document_bytes (%d)",
 							len, credreg_max_document_bytes);
-	if (!iri_plain_ready)
-		init_iri_plain();
+	if (!tables_ready)
+		init_tables();
 	P.p = text;
 	P.end = text + len;
 	P.line_start = text;
@@ -516,6 +529,8 @@ rdf_parse_nquads(RdfDataset *ds, const char *text, int len, CredregFailure *fail
 			P.p++;
 			P.line++;
 			P.line_start = P.p;
+			if ((P.line & 4095) == 0)
+				CHECK_FOR_INTERRUPTS();
 			continue;
 		}
 		if (*P.p == '#')

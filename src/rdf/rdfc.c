@@ -73,7 +73,6 @@ typedef struct RcState
 	StringInfoData scratch2;
 	MemoryContext caller;		/* where the failure message must live */
 	char		(*clabel)[20];	/* step 6: "_:c14n<n>" of each blank node */
-	int		   *clabellen;
 } RcState;
 
 /*
@@ -101,25 +100,33 @@ rc_get_md(RdfcHash hash)
 	return rc_md[hash];
 }
 
-/* Hash of data as lowercase hex (the form the algorithm compares and embeds). */
+/* Finishes the digest in rc_ctx as lowercase hex. */
 static void
-rc_hash_hex(RcState *st, const char *data, size_t len, char *hex)
+rc_digest_final_hex(char *hex)
 {
 	static const char digits[] = "0123456789abcdef";
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int mdlen = 0;
 	unsigned int i;
 
-	if (EVP_DigestInit_ex(rc_ctx, st->md, NULL) != 1 ||
-		EVP_DigestUpdate(rc_ctx, data, len) != 1 ||
-		EVP_DigestFinal_ex(rc_ctx, md, &mdlen) != 1)
-		elog(ERROR, "EVP digest failed");
+	if (EVP_DigestFinal_ex(rc_ctx, md, &mdlen) != 1)
+		elog(ERROR, "EVP_DigestFinal_ex() failed");
 	for (i = 0; i < mdlen; i++)
 	{
 		hex[2 * i] = digits[md[i] >> 4];
 		hex[2 * i + 1] = digits[md[i] & 15];
 	}
 	hex[2 * mdlen] = '\0';
+}
+
+/* Hash of data as lowercase hex (the form the algorithm compares and embeds). */
+static void
+rc_hash_hex(RcState *st, const char *data, size_t len, char *hex)
+{
+	if (EVP_DigestInit_ex(rc_ctx, st->md, NULL) != 1 ||
+		EVP_DigestUpdate(rc_ctx, data, len) != 1)
+		elog(ERROR, "EVP digest failed");
+	rc_digest_final_hex(hex);
 }
 
 /* Fails with "canonicalization_limit" (message allocated in the caller's context). */
@@ -135,6 +142,13 @@ rc_fail_limit(RcState *st, const char *why)
 	}
 	st->failed = true;
 	return false;
+}
+
+/* Arrays sized by the dataset may pass 1 GB on huge inputs. */
+static inline void *
+rc_alloc(Size size)
+{
+	return MemoryContextAllocHuge(CurrentMemoryContext, size);
 }
 
 static bool
@@ -252,10 +266,10 @@ write_label(char *dst, const char *prefix, int plen, int n)
 /*
  * Appends one quad in canonical N-Quads form (appendix A: terms separated
  * by one space, " .\n" at the end), blank nodes written as _:a or _:z
- * relative to ref (4.6.3 step 3.1.1) or, when canonical, as _:c14n<n>.
+ * relative to ref (4.6.3 step 3.1.1).
  */
 static void
-append_quad(RcState *st, StringInfo out, const RdfQuad *q, int ref, bool canonical)
+append_quad(RcState *st, StringInfo out, const RdfQuad *q, int ref)
 {
 	RdfTermId	parts[4];
 	const char *text[4];
@@ -286,15 +300,8 @@ append_quad(RcState *st, StringInfo out, const RdfQuad *q, int ref, bool canonic
 	{
 		if (text[k] == NULL)
 		{
-			int			b = st->bidx[parts[k]];
-
-			if (canonical)
-				dst += write_label(dst, "c14n", 4, st->canon[b]);
-			else
-			{
-				memcpy(dst, b == ref ? "_:a" : "_:z", 3);
-				dst += 3;
-			}
+			memcpy(dst, st->bidx[parts[k]] == ref ? "_:a" : "_:z", 3);
+			dst += 3;
 		}
 		else
 		{
@@ -316,8 +323,7 @@ hash_first_degree(RcState *st, int b)
 	StringInfo	buf = &st->scratch;
 	int			n = st->nmentions[b];
 	Line		lines_local[16];
-	Line	   *lines = n <= 16 ? lines_local : palloc(sizeof(Line) * n);
-	StringInfoData joined;
+	Line	   *lines = n <= 16 ? lines_local : rc_alloc(sizeof(Line) * (Size) n);
 	int			i;
 
 	/* steps 1-3: each quad of the mention set with _:a for b, _:z for others */
@@ -325,18 +331,19 @@ hash_first_degree(RcState *st, int b)
 	for (i = 0; i < n; i++)
 	{
 		lines[i].off = buf->len;
-		append_quad(st, buf, &st->quads[st->mentions[b][i]], b, false);
+		append_quad(st, buf, &st->quads[st->mentions[b][i]], b);
 		lines[i].len = buf->len - lines[i].off;
 	}
 	/* step 4: code point order (byte order of UTF-8) */
 	if (n > 1)
 		qsort_arg(lines, n, sizeof(Line), line_cmp, buf->data);
-	/* step 5: hash of the concatenation */
-	initStringInfo(&joined);
+	/* step 5: hash of the concatenation (fed line by line) */
+	if (EVP_DigestInit_ex(rc_ctx, st->md, NULL) != 1)
+		elog(ERROR, "EVP_DigestInit_ex() failed");
 	for (i = 0; i < n; i++)
-		appendBinaryStringInfo(&joined, buf->data + lines[i].off, lines[i].len);
-	rc_hash_hex(st, joined.data, joined.len, st->h1[b]);
-	pfree(joined.data);
+		if (EVP_DigestUpdate(rc_ctx, buf->data + lines[i].off, lines[i].len) != 1)
+			elog(ERROR, "EVP_DigestUpdate() failed");
+	rc_digest_final_hex(st->h1[b]);
 	if (lines != lines_local)
 		pfree(lines);
 }
@@ -434,9 +441,8 @@ hash_n_degree(RcState *st, int id, Issuer **issuer, char *hash_out)
 		return false;
 
 	/* steps 1-3: H_n, related hash -> related blank nodes */
-	for (i = 0; i < n; i++)
-		cap += 3;
-	rel = palloc(sizeof(Related) * Max(cap, 1));
+	cap = 3 * n;
+	rel = rc_alloc(sizeof(Related) * (Size) Max(cap, 1));
 	for (i = 0; i < n; i++)
 	{
 		const RdfQuad *q = &st->quads[st->mentions[id][i]];
@@ -695,19 +701,18 @@ bnode_hash_cmp(const void *a, const void *b, void *arg)
 	return c != 0 ? c : x - y;
 }
 
-/* A term's text in the canonical output: blank nodes as _:c14n<n>. */
-static inline const char *
-canonical_text(RcState *st, RdfTermId id, int *len)
+/* A term's text in the canonical output (blank nodes as _:c14n<n>). */
+typedef struct CText
 {
-	int			b = st->bidx[id];
+	const char *p;
+	int			len;
+} CText;
 
-	if (b >= 0)
-	{
-		*len = st->clabellen[b];
-		return st->clabel[b];
-	}
-	return rdf_term_text(st->ds, id, len);
-}
+/* A quad of the canonical output: its terms' texts (g NULL: default graph). */
+typedef struct CQuad
+{
+	const CText *t[4];
+} CQuad;
 
 /*
  * Code point order of the canonical lines of two quads, without writing
@@ -716,37 +721,31 @@ canonical_text(RcState *st, RdfTermId id, int *len)
  * _:c14n10, "a" and "a"@en) the shorter one is followed in its line by a
  * space, which sorts before every character that can continue a term, and
  * a line without graph name continues with "." where the other has "<" or
- * "_".
+ * "_".  Equal terms share their CText, so most terms compare by pointer.
  */
 static int
-canonical_quad_cmp(const void *a, const void *b, void *arg)
+canonical_quad_cmp(const void *a, const void *b)
 {
-	RcState    *st = arg;
-	const RdfQuad *x = &st->quads[*(const int *) a];
-	const RdfQuad *y = &st->quads[*(const int *) b];
-	RdfTermId	xs[4] = {x->s, x->p, x->o, x->g};
-	RdfTermId	ys[4] = {y->s, y->p, y->o, y->g};
+	const CQuad *x = a;
+	const CQuad *y = b;
 	int			k;
 
 	for (k = 0; k < 4; k++)
 	{
-		const char *tx,
-				   *ty;
-		int			lx,
-					ly,
-					c;
+		const CText *tx = x->t[k];
+		const CText *ty = y->t[k];
+		int			c;
 
-		if (xs[k] == ys[k])
+		if (tx == ty)
 			continue;
-		if (xs[k] == RDF_DEFAULT_GRAPH)
+		if (tx == NULL)
 			return -1;
-		if (ys[k] == RDF_DEFAULT_GRAPH)
+		if (ty == NULL)
 			return 1;
-		tx = canonical_text(st, xs[k], &lx);
-		ty = canonical_text(st, ys[k], &ly);
-		c = str_cmp(tx, lx, ty, ly);
+		c = memcmp(tx->p, ty->p, Min(tx->len, ty->len));
 		if (c != 0)
 			return c;
+		return tx->len - ty->len;
 	}
 	return 0;
 }
@@ -759,13 +758,15 @@ rdfc_run(RcState *st, StringInfo out)
 	int			q,
 				i;
 	int		   *byhash;
-	int		   *order;
+	CText	   *ctext;
+	CQuad	   *cq;
+	int64		total = 0;
 
 	/* step 1: the canonicalization state */
-	st->bidx = palloc(sizeof(int) * (nterms + 1));
+	st->bidx = rc_alloc(sizeof(int) * ((Size) nterms + 1));
 	for (i = 0; i <= nterms; i++)
 		st->bidx[i] = -1;
-	st->bterm = palloc(sizeof(RdfTermId) * (nterms + 1));
+	st->bterm = rc_alloc(sizeof(RdfTermId) * ((Size) nterms + 1));
 	st->nb = 0;
 
 	/*
@@ -789,8 +790,8 @@ rdfc_run(RcState *st, StringInfo out)
 				st->bterm[st->nb++] = comps[k];
 			}
 	}
-	st->nmentions = palloc0(sizeof(int) * Max(st->nb, 1));
-	st->mentions = palloc(sizeof(int *) * Max(st->nb, 1));
+	st->nmentions = MemoryContextAllocExtended(CurrentMemoryContext, sizeof(int) * (Size) Max(st->nb, 1), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	st->mentions = rc_alloc(sizeof(int *) * (Size) Max(st->nb, 1));
 	for (q = 0; q < st->nquads; q++)
 	{
 		const RdfQuad *x = &st->quads[q];
@@ -808,7 +809,7 @@ rdfc_run(RcState *st, StringInfo out)
 	}
 	for (i = 0; i < st->nb; i++)
 	{
-		st->mentions[i] = palloc(sizeof(int) * st->nmentions[i]);
+		st->mentions[i] = rc_alloc(sizeof(int) * (Size) Max(st->nmentions[i], 1));
 		st->nmentions[i] = 0;
 	}
 	for (q = 0; q < st->nquads; q++)
@@ -827,14 +828,14 @@ rdfc_run(RcState *st, StringInfo out)
 		}
 	}
 
-	st->canon = palloc(sizeof(int) * Max(st->nb, 1));
-	st->canon_order = palloc(sizeof(int) * Max(st->nb, 1));
+	st->canon = rc_alloc(sizeof(int) * (Size) Max(st->nb, 1));
+	st->canon_order = rc_alloc(sizeof(int) * (Size) Max(st->nb, 1));
 	for (i = 0; i < st->nb; i++)
 		st->canon[i] = -1;
 	st->ncanon = 0;
 
 	/* step 3: first degree hashes */
-	st->h1 = palloc(sizeof(*st->h1) * Max(st->nb, 1));
+	st->h1 = rc_alloc(sizeof(*st->h1) * (Size) Max(st->nb, 1));
 	for (i = 0; i < st->nb; i++)
 	{
 		if ((i & 255) == 255)
@@ -843,7 +844,7 @@ rdfc_run(RcState *st, StringInfo out)
 	}
 
 	/* the hash to blank nodes map: blank nodes sorted by hash, stable */
-	byhash = palloc(sizeof(int) * Max(st->nb, 1));
+	byhash = rc_alloc(sizeof(int) * (Size) Max(st->nb, 1));
 	for (i = 0; i < st->nb; i++)
 		byhash[i] = i;
 	if (st->nb > 1)
@@ -875,7 +876,7 @@ rdfc_run(RcState *st, StringInfo out)
 			continue;
 		}
 		/* step 5.1 */
-		paths = palloc(sizeof(HashPath) * (end - i));
+		paths = rc_alloc(sizeof(HashPath) * (Size) (end - i));
 		/* step 5.2 */
 		for (j = i; j < end; j++)
 		{
@@ -913,17 +914,58 @@ rdfc_run(RcState *st, StringInfo out)
 	 * step 6: the quads with canonical blank node identifiers, in canonical
 	 * N-Quads form, code point ordered (section 5, Serialization).
 	 */
-	order = palloc(sizeof(int) * Max(st->nquads, 1));
+	ctext = rc_alloc(sizeof(CText) * ((Size) nterms + 1));
+	st->clabel = rc_alloc(sizeof(*st->clabel) * (Size) Max(st->nb, 1));
+	for (i = 1; i <= nterms; i++)
+	{
+		int			b = st->bidx[i];
+
+		if (b >= 0)
+		{
+			ctext[i].len = write_label(st->clabel[b], "c14n", 4, st->canon[b]);
+			ctext[i].p = st->clabel[b];
+		}
+		else
+			ctext[i].p = rdf_term_text(st->ds, i, &ctext[i].len);
+	}
+	cq = rc_alloc(sizeof(CQuad) * (Size) Max(st->nquads, 1));
 	for (q = 0; q < st->nquads; q++)
-		order[q] = q;
-	st->clabel = palloc(sizeof(*st->clabel) * Max(st->nb, 1));
-	st->clabellen = palloc(sizeof(int) * Max(st->nb, 1));
-	for (i = 0; i < st->nb; i++)
-		st->clabellen[i] = write_label(st->clabel[i], "c14n", 4, st->canon[i]);
+	{
+		const RdfQuad *x = &st->quads[q];
+
+		cq[q].t[0] = &ctext[x->s];
+		cq[q].t[1] = &ctext[x->p];
+		cq[q].t[2] = &ctext[x->o];
+		cq[q].t[3] = x->g != RDF_DEFAULT_GRAPH ? &ctext[x->g] : NULL;
+		total += ctext[x->s].len + ctext[x->p].len + ctext[x->o].len +
+			(x->g != RDF_DEFAULT_GRAPH ? ctext[x->g].len + 1 : 0) + 5;
+	}
 	if (st->nquads > 1)
-		qsort_arg(order, st->nquads, sizeof(int), canonical_quad_cmp, st);
-	for (q = 0; q < st->nquads; q++)
-		append_quad(st, out, &st->quads[order[q]], -1, true);
+		qsort(cq, st->nquads, sizeof(CQuad), canonical_quad_cmp);
+	if (total > 0)
+	{
+		char	   *dst;
+
+		if ((Size) out->len + total >= MaxAllocSize)
+			return rc_fail_limit(st, "canonical N-Quads output would exceed 1 GB");
+		enlargeStringInfo(out, (int) total);
+		dst = out->data + out->len;
+		for (q = 0; q < st->nquads; q++)
+		{
+			int			k;
+
+			for (k = 0; k < 4 && cq[q].t[k] != NULL; k++)
+			{
+				memcpy(dst, cq[q].t[k]->p, cq[q].t[k]->len);
+				dst += cq[q].t[k]->len;
+				*dst++ = ' ';
+			}
+			*dst++ = '.';
+			*dst++ = '\n';
+		}
+		out->len = dst - out->data;
+		*dst = '\0';
+	}
 	return true;
 }
 
@@ -973,7 +1015,7 @@ rdfc_canonicalize(const RdfDataset *ds, RdfcHash hash, StringInfo out,
 	{
 		int			i;
 
-		*issued = palloc(sizeof(RdfTermId) * Max(st.ncanon, 1));
+		*issued = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(RdfTermId) * (Size) Max(st.ncanon, 1));
 		for (i = 0; i < st.ncanon; i++)
 			(*issued)[i] = st.bterm[st.canon_order[i]];
 		*nissued = st.ncanon;
