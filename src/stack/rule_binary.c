@@ -983,39 +983,80 @@ stackrule_to_jsonb(PG_FUNCTION_ARGS)
  * The prepared model of a stackrule argument, cached in fn_extra across
  * calls with the same bytes (aggregates and per-row calls reuse it).
  */
+#define RULE_CACHE_SIZE 16
+
+typedef struct RuleCacheEntry
+{
+	MemoryContext ctx;
+	int			len;
+	char	   *bytes;
+	StackRule  *rule;
+	uint64		used;
+} RuleCacheEntry;
+
+typedef struct RuleCache
+{
+	uint64		clock;
+	RuleCacheEntry entries[RULE_CACHE_SIZE];
+} RuleCache;
+
+/*
+ * The prepared rule of argument argno, cached in fn_extra: up to 16 distinct
+ * rules per call site (a join of awards with several rules alternates
+ * between them), the least recently used one replaced.
+ */
 StackRule *
 stack_rule_from_datum(FunctionCallInfo fcinfo, int argno)
 {
 	bytea	   *b = PG_GETARG_BYTEA_PP(argno);
 	int			len = VARSIZE_ANY_EXHDR(b);
-	struct RuleCache
-	{
-		MemoryContext ctx;
-		int			len;
-		char	   *bytes;
-		StackRule  *rule;
-	}		   *cache = fcinfo->flinfo ? (struct RuleCache *) fcinfo->flinfo->fn_extra : NULL;
+	RuleCache  *cache;
+	RuleCacheEntry *victim = NULL;
 	MemoryContext old;
+	int			i;
 
-	if (cache && cache->rule && cache->len == len &&
-		memcmp(cache->bytes, VARDATA_ANY(b), len) == 0)
-		return cache->rule;
 	if (fcinfo->flinfo == NULL)
 		return stack_rule_deserialize(VARDATA_ANY(b), len);
+	cache = (RuleCache *) stack_call_cache(fcinfo)->rules;
 	if (cache == NULL)
 	{
-		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(*cache));
-		cache->ctx = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "credreg stackrule cache",
-										   ALLOCSET_SMALL_SIZES);
-		fcinfo->flinfo->fn_extra = cache;
+		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(RuleCache));
+		stack_call_cache(fcinfo)->rules = cache;
 	}
-	cache->rule = NULL;
-	MemoryContextReset(cache->ctx);
-	old = MemoryContextSwitchTo(cache->ctx);
-	cache->len = len;
-	cache->bytes = palloc(Max(len, 1));
-	memcpy(cache->bytes, VARDATA_ANY(b), len);
-	cache->rule = stack_rule_deserialize(VARDATA_ANY(b), len);
+	cache->clock++;
+	for (i = 0; i < RULE_CACHE_SIZE; i++)
+	{
+		RuleCacheEntry *e = &cache->entries[i];
+
+		if (e->rule && e->len == len && memcmp(e->bytes, VARDATA_ANY(b), len) == 0)
+		{
+			e->used = cache->clock;
+			return e->rule;
+		}
+		if (victim == NULL || e->used < victim->used)
+			victim = e;
+	}
+	if (victim->ctx == NULL)
+		victim->ctx = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "credreg stackrule cache",
+											ALLOCSET_SMALL_SIZES);
+	victim->rule = NULL;
+	MemoryContextReset(victim->ctx);
+	old = MemoryContextSwitchTo(victim->ctx);
+	victim->len = len;
+	victim->bytes = palloc(Max(len, 1));
+	memcpy(victim->bytes, VARDATA_ANY(b), len);
+	victim->rule = stack_rule_deserialize(VARDATA_ANY(b), len);
+	victim->used = cache->clock;
 	MemoryContextSwitchTo(old);
-	return cache->rule;
+	return victim->rule;
+}
+
+/* The fn_extra of a stack function call site (allocated on first use). */
+StackCallCache *
+stack_call_cache(FunctionCallInfo fcinfo)
+{
+	if (fcinfo->flinfo->fn_extra == NULL)
+		fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
+														  sizeof(StackCallCache));
+	return (StackCallCache *) fcinfo->flinfo->fn_extra;
 }
