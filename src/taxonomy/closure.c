@@ -32,6 +32,7 @@
 static TaxonomyGraph *graph = NULL;
 static MemoryContext graph_cxt = NULL;
 static bool callback_registered = false;
+static bool graph_stale = false;
 static Oid	watched_rel[2] = {InvalidOid, InvalidOid};
 
 /* per-call scratch, kept across calls and sized to the graph */
@@ -46,17 +47,16 @@ static int	queue_cap;
 static int32 cur_stamp = 0;
 static int32 cur_out_stamp = 0;
 
+/*
+ * Relcache callback.  It only marks the graph stale: the graph is dropped
+ * and rebuilt at the next credreg_taxonomy_graph() call, so a caller in the
+ * middle of a walk never sees its arrays freed.
+ */
 static void
 TaxonomyInvalidate(Datum arg, Oid relid)
 {
 	if (relid == InvalidOid || relid == watched_rel[0] || relid == watched_rel[1])
-	{
-		if (graph_cxt != NULL)
-			MemoryContextDelete(graph_cxt);
-		graph_cxt = NULL;
-		graph = NULL;
-		watched_rel[0] = watched_rel[1] = InvalidOid;
-	}
+		graph_stale = true;
 }
 
 PG_FUNCTION_INFO_V1(taxonomy_changed);
@@ -211,9 +211,10 @@ BuildGraph(void)
 		if (SPI_execute(sql.data, true, 0) != SPI_OK_SELECT)
 			elog(ERROR, "could not read the competency_relation table");
 		nrel = SPI_processed;
-		esrc = palloc(sizeof(int32) * Max(nrel * 2, 1));
-		edst = palloc(sizeof(int32) * Max(nrel * 2, 1));
-		ekind = palloc(Max(nrel * 2, 1));
+		/* outside the SPI context, which SPI_finish() frees */
+		esrc = MemoryContextAlloc(cxt, sizeof(int32) * Max(nrel * 2, 1));
+		edst = MemoryContextAlloc(cxt, sizeof(int32) * Max(nrel * 2, 1));
+		ekind = MemoryContextAlloc(cxt, Max(nrel * 2, 1));
 		for (i = 0; i < nrel; i++)
 		{
 			HeapTuple	tup = SPI_tuptable->vals[i];
@@ -266,6 +267,9 @@ BuildGraph(void)
 		g->kinds[pos] = ekind[i];
 	}
 	pfree(deg);
+	pfree(esrc);
+	pfree(edst);
+	pfree(ekind);
 
 	/* scratch */
 	stamp = palloc0(sizeof(int32) * 2 * Max(g->n, 1));
@@ -287,24 +291,33 @@ BuildGraph(void)
 TaxonomyGraph *
 credreg_taxonomy_graph(void)
 {
-	if (graph != NULL)
+	Oid			nsp;
+	TaxonomyGraph *g;
+
+	if (graph != NULL && !graph_stale)
 		return graph;
 	if (!callback_registered)
 	{
 		CacheRegisterRelcacheCallback(TaxonomyInvalidate, (Datum) 0);
 		callback_registered = true;
 	}
-	{
-		Oid			nsp = ExtensionSchema();
-		TaxonomyGraph *g;
+	if (graph_cxt != NULL)
+		MemoryContextDelete(graph_cxt);
+	graph_cxt = NULL;
+	graph = NULL;
 
-		/* watch first: an invalidation while building must not be lost */
-		watched_rel[0] = get_relname_relid("competency", nsp);
-		watched_rel[1] = get_relname_relid("competency_relation", nsp);
-		g = BuildGraph();
-		graph_cxt = g->cxt;
-		graph = g;
-	}
+	/*
+	 * Watch the tables before reading them, and clear the flag first: an
+	 * invalidation that arrives while the graph is built leaves it stale, so
+	 * the next call builds it again.
+	 */
+	nsp = ExtensionSchema();
+	watched_rel[0] = get_relname_relid("competency", nsp);
+	watched_rel[1] = get_relname_relid("competency_relation", nsp);
+	graph_stale = false;
+	g = BuildGraph();
+	graph_cxt = g->cxt;
+	graph = g;
 	return graph;
 }
 
