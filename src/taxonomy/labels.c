@@ -254,3 +254,78 @@ taxonomy_label_similarity(PG_FUNCTION_ARGS)
 	pfree(tb);
 	PG_RETURN_FLOAT4((float4) common / (float4) (na + nb - common));
 }
+
+typedef struct QueryTrigrams
+{
+	int			qlen;
+	int			n;
+	char	   *q;
+	uint32	   *t;
+} QueryTrigrams;
+
+PG_FUNCTION_INFO_V1(taxonomy_label_score);
+/*
+ * label_score(norm text, query_norm text): 0 when unrelated; else 3 for an
+ * equal label, 1.5 + similarity / 2 for a label starting with the query,
+ * the trigram similarity when it is at least 0.3.  The query's trigrams are
+ * cached across calls.
+ */
+Datum
+taxonomy_label_score(PG_FUNCTION_ARGS)
+{
+	text	   *a = PG_GETARG_TEXT_PP(0);
+	text	   *b = PG_GETARG_TEXT_PP(1);
+	const char *as = VARDATA_ANY(a);
+	const char *bs = VARDATA_ANY(b);
+	int			alen = VARSIZE_ANY_EXHDR(a);
+	int			blen = VARSIZE_ANY_EXHDR(b);
+	QueryTrigrams *qt = (QueryTrigrams *) fcinfo->flinfo->fn_extra;
+	uint32	   *ta;
+	int			na,
+				i = 0,
+				j = 0,
+				common = 0;
+	float4		sim;
+
+	if (blen == 0)
+		PG_RETURN_FLOAT4(0);
+	if (alen == blen && memcmp(as, bs, alen) == 0)
+		PG_RETURN_FLOAT4(3.0);
+	if (qt == NULL || qt->qlen != blen || memcmp(qt->q, bs, blen) != 0)
+	{
+		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+
+		if (qt != NULL)
+		{
+			pfree(qt->q);
+			pfree(qt->t);
+		}
+		else
+			qt = palloc(sizeof(QueryTrigrams));
+		qt->qlen = blen;
+		qt->q = palloc(blen);
+		memcpy(qt->q, bs, blen);
+		qt->t = Trigrams(bs, blen, &qt->n);
+		fcinfo->flinfo->fn_extra = qt;
+		MemoryContextSwitchTo(old);
+	}
+	ta = Trigrams(as, alen, &na);
+	while (i < na && j < qt->n)
+	{
+		if (ta[i] == qt->t[j])
+		{
+			common++;
+			i++;
+			j++;
+		}
+		else if (ta[i] < qt->t[j])
+			i++;
+		else
+			j++;
+	}
+	pfree(ta);
+	sim = (na + qt->n - common) > 0 ? (float4) common / (float4) (na + qt->n - common) : 0;
+	if (alen > blen && memcmp(as, bs, blen) == 0)
+		PG_RETURN_FLOAT4(1.5 + sim / 2);
+	PG_RETURN_FLOAT4(sim >= 0.3 ? sim : 0);
+}

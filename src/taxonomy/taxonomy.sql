@@ -275,6 +275,9 @@ COMMENT ON FUNCTION label_norm(text) IS 'label folded for search: lower case, ac
 CREATE FUNCTION label_similarity(text, text) RETURNS real
 	AS 'MODULE_PATHNAME', 'taxonomy_label_similarity' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION label_similarity(text, text) IS 'trigram similarity (0..1) of two normalised labels';
+CREATE FUNCTION label_score(norm text, query_norm text) RETURNS real
+	AS 'MODULE_PATHNAME', 'taxonomy_label_score' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION label_score(text, text) IS 'search score of a normalised label for a normalised query: 3 equal, 1.5..2 prefix, similarity >= 0.3, else 0';
 
 -- ---------------------------------------------------------------------------
 -- Importers.  They read server-side files: EXECUTE is revoked from PUBLIC
@@ -477,3 +480,132 @@ END
 $$;
 COMMENT ON FUNCTION import_esco(text) IS 'imports an ESCO CSV release (skills, skill groups, hierarchy, broader relations, labels) from a server directory; idempotent; needs pg_read_server_files';
 REVOKE ALL ON FUNCTION import_esco(text) FROM PUBLIC;
+
+-- ---------------------------------------------------------------------------
+-- Credentials: the competencies an OB 3.0 / CLR 2.0 credential aligns to
+-- (SEMANTICS.md §1.2-1.3)
+-- ---------------------------------------------------------------------------
+
+-- A JSON value as an array: arrays as they are, other non-null values wrapped.
+CREATE FUNCTION taxonomy_jarr(jsonb) RETURNS jsonb
+	AS $$ SELECT CASE pg_catalog.jsonb_typeof($1) WHEN 'array' THEN $1 WHEN 'null' THEN '[]'::jsonb
+		ELSE pg_catalog.jsonb_build_array($1) END $$
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION taxonomy_jarr(jsonb) IS 'a JSON value as an array (non-arrays wrapped, null as [])';
+
+-- Level 1..5 of position i (0-based) among n ordered values (low to high).
+CREATE FUNCTION taxonomy_level(i bigint, n bigint) RETURNS int
+	AS $$ SELECT CASE WHEN i IS NULL OR n IS NULL OR n < 1 OR i < 0 OR i >= n THEN NULL
+		WHEN n = 1 THEN 5 ELSE 1 + pg_catalog.round(4.0 * i / (n - 1))::int END $$
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION taxonomy_level(bigint, bigint) IS 'credreg level 1..5 of the i-th (0-based) of n values ordered from low to high';
+
+CREATE FUNCTION credential_alignments(credential jsonb)
+	RETURNS TABLE (source text, target_url text, target_code text, target_framework text,
+				   target_name text, level int, competency int)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+WITH RECURSIVE creds(c, depth) AS (
+	SELECT coalesce(credential -> 'vc', credential), 0
+	UNION ALL
+	SELECT coalesce(v -> 'vc', v), depth + 1
+	FROM creds, jsonb_array_elements(credreg.taxonomy_jarr(c #> '{credentialSubject,verifiableCredential}')) v
+	WHERE depth < 4 AND jsonb_typeof(v) = 'object'
+),
+subj AS (
+	SELECT s FROM creds, jsonb_array_elements(credreg.taxonomy_jarr(c -> 'credentialSubject')) s
+	WHERE jsonb_typeof(s) = 'object'
+),
+ach AS (
+	SELECT s, a FROM subj, jsonb_array_elements(credreg.taxonomy_jarr(s -> 'achievement')) a
+	WHERE jsonb_typeof(a) = 'object'
+),
+rd AS (
+	SELECT s, d FROM ach, jsonb_array_elements(credreg.taxonomy_jarr(a -> 'resultDescription')) d
+	WHERE jsonb_typeof(d) = 'object'
+),
+-- results that count (status Completed, the default) with their level:
+-- the achieved rubric level or the value's position among allowedValue
+res AS (
+	SELECT r, d,
+		(SELECT o - 1 FROM jsonb_array_elements(credreg.taxonomy_jarr(d -> 'rubricCriterionLevel')) WITH ORDINALITY x(l, o)
+		 WHERE l ->> 'id' = r ->> 'achievedLevel') AS lvl_i,
+		jsonb_array_length(credreg.taxonomy_jarr(d -> 'rubricCriterionLevel')) AS lvl_n,
+		(SELECT o - 1 FROM jsonb_array_elements(credreg.taxonomy_jarr(d -> 'allowedValue')) WITH ORDINALITY x(v, o)
+		 WHERE v #>> '{}' = r ->> 'value') AS val_i,
+		jsonb_array_length(credreg.taxonomy_jarr(d -> 'allowedValue')) AS val_n
+	FROM subj CROSS JOIN LATERAL jsonb_array_elements(credreg.taxonomy_jarr(s -> 'result')) r
+		LEFT JOIN rd ON rd.s = subj.s AND rd.d ->> 'id' = r ->> 'resultDescription'
+	WHERE jsonb_typeof(r) = 'object' AND coalesce(r ->> 'status', 'Completed') = 'Completed'
+),
+res_level AS (
+	SELECT r, d, lvl_i,
+		coalesce(credreg.taxonomy_level(lvl_i, lvl_n), credreg.taxonomy_level(val_i, val_n), 0) AS level,
+		lvl_n
+	FROM res
+),
+al(source, al, level) AS (
+	SELECT 'achievement', x, 0 FROM ach, jsonb_array_elements(credreg.taxonomy_jarr(a -> 'alignment')) x
+	UNION ALL
+	SELECT 'resultDescription', x, level FROM res_level, jsonb_array_elements(credreg.taxonomy_jarr(d -> 'alignment')) x
+	WHERE d IS NOT NULL
+	UNION ALL
+	-- the achieved rubric level and the ones below it, each at its own level
+	SELECT 'rubricCriterionLevel', x, credreg.taxonomy_level(o - 1, lvl_n)
+	FROM res_level, jsonb_array_elements(credreg.taxonomy_jarr(d -> 'rubricCriterionLevel')) WITH ORDINALITY rl(l, o),
+		jsonb_array_elements(credreg.taxonomy_jarr(l -> 'alignment')) x
+	WHERE lvl_i IS NOT NULL AND o - 1 <= lvl_i
+	UNION ALL
+	SELECT 'result', x, level FROM res_level, jsonb_array_elements(credreg.taxonomy_jarr(r -> 'alignment')) x
+)
+SELECT source, al ->> 'targetUrl', al ->> 'targetCode', al ->> 'targetFramework', al ->> 'targetName', level,
+	coalesce(credreg.competency_id(al ->> 'targetUrl'),
+			 credreg.competency_id(lower(al ->> 'targetFramework') || ':' || (al ->> 'targetCode')))
+FROM al WHERE jsonb_typeof(al) = 'object'
+$$;
+COMMENT ON FUNCTION credential_alignments(jsonb) IS 'every alignment of an OB 3.0 / CLR 2.0 credential (achievement, completed results and their descriptions and rubric levels, embedded CLR credentials) with its normalised level 0..5 and the competency it resolves to';
+
+CREATE FUNCTION skills_of(credential jsonb) RETURNS skillset
+	AS $$ SELECT coalesce(credreg.skillset(array_agg(competency), array_agg(level)), '{}'::credreg.skillset)
+		FROM credreg.credential_alignments(credential) WHERE competency IS NOT NULL $$
+	LANGUAGE sql STABLE STRICT PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION skills_of(jsonb) IS 'the skillset a credential''s alignments denote (a competency aligned several times keeps its highest level)';
+
+CREATE FUNCTION unresolved_alignments(credential jsonb)
+	RETURNS TABLE (source text, target_url text, target_code text, target_framework text, target_name text, level int)
+	AS $$ SELECT source, target_url, target_code, target_framework, target_name, level
+		FROM credreg.credential_alignments(credential) WHERE competency IS NULL $$
+	LANGUAGE sql STABLE STRICT PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION unresolved_alignments(jsonb) IS 'alignments of a credential that match no known competency';
+
+-- Ranks competencies for a recruiter's words: exact label or alias, then
+-- prefix, then trigram similarity (>= 0.3) over preferred, alternative,
+-- hidden labels and codes, all compared in label_norm() form.  It resolves
+-- a query to candidates; it never widens what counts as verified.
+CREATE FUNCTION competency_search(query text, max int DEFAULT 20)
+	RETURNS TABLE (id int, uri text, label text, kind text, framework text,
+				   matched text, matched_as text, score real)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE COST 1000 ROWS 20
+SET search_path = pg_catalog, pg_temp
+AS $$
+WITH q AS (SELECT credreg.label_norm(query) AS n),
+hits AS (
+	SELECT l.competency, l.label, l.kind,
+		(CASE WHEN x.score = 3 AND l.kind = 'code' THEN 2.9
+			  WHEN x.score = 3 AND l.kind <> 'preferred' THEN 2.5 ELSE x.score END)::real AS score
+	FROM credreg.competency_label l, q, LATERAL (SELECT credreg.label_score(l.norm, q.n) AS score) x
+	WHERE x.score > 0
+),
+best AS (
+	SELECT DISTINCT ON (competency) competency, label, kind, score FROM hits
+	ORDER BY competency, score DESC, kind = 'preferred' DESC, label
+)
+SELECT c.id, c.uri, c.label, c.kind, c.framework, b.label, b.kind, b.score
+FROM best b JOIN credreg.competency c ON c.id = b.competency
+ORDER BY b.score DESC, length(c.label), c.label, c.id
+LIMIT greatest(max, 0)
+$$;
+COMMENT ON FUNCTION competency_search(text, int) IS 'competencies ranked by exact label or alias, prefix and trigram similarity of normalised labels';
