@@ -288,6 +288,10 @@ CREATE FUNCTION taxonomy_read_file(path text, tab boolean DEFAULT false,
 	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
 COMMENT ON FUNCTION taxonomy_read_file(text, boolean) IS 'rows of a server-side CSV (or tab-separated) file, plain or gzipped (path or path.gz); needs pg_read_server_files';
 REVOKE ALL ON FUNCTION taxonomy_read_file(text, boolean) FROM PUBLIC;
+CREATE FUNCTION taxonomy_read_text(path text) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+COMMENT ON FUNCTION taxonomy_read_text(text) IS 'a whole server-side file, plain or gzipped (path or path.gz), as text; needs pg_read_server_files';
+REVOKE ALL ON FUNCTION taxonomy_read_text(text) FROM PUBLIC;
 
 -- Splits a multi-valued ESCO cell (newline-separated) into trimmed values.
 CREATE FUNCTION taxonomy_split_lines(text) RETURNS SETOF text
@@ -609,3 +613,136 @@ ORDER BY b.score DESC, length(c.label), c.label, c.id
 LIMIT greatest(max, 0)
 $$;
 COMMENT ON FUNCTION competency_search(text, int) IS 'competencies ranked by exact label or alias, prefix and trigram similarity of normalised labels';
+
+-- CASE 1.1 CFPackage (JSON).  The document becomes a top-level competency
+-- of kind 'document', its CFItems competencies of kind 'item'; associations
+-- map to relations: isChildOf -> broader, exactMatchOf and isTranslationOf
+-- -> exactMatch, replacedBy -> replacedBy, isRelatedTo and isPeerOf ->
+-- related (never followed).  isPartOf, precedes, exemplar, hasSkillLevel
+-- and extension types are counted as not used, and associations whose ends
+-- are not known competencies are reported.
+CREATE FUNCTION import_case(package jsonb, framework_key text DEFAULT NULL) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	t0 timestamptz := clock_timestamp();
+	doc jsonb;
+	fkey text;
+	n_items int; n_assoc int; n_labels int;
+	bad jsonb;
+	unused jsonb;
+BEGIN
+	IF package IS NULL OR jsonb_typeof(package) <> 'object' THEN
+		RAISE EXCEPTION 'CASE package must be a JSON object' USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	IF jsonb_typeof(package -> 'CFPackage') = 'object' THEN
+		package := package -> 'CFPackage';		-- some APIs wrap the package
+	END IF;
+	doc := package -> 'CFDocument';
+	IF jsonb_typeof(doc) IS DISTINCT FROM 'object' OR coalesce(doc ->> 'uri', '') = ''
+	   OR coalesce(doc ->> 'identifier', '') = '' OR coalesce(doc ->> 'title', '') = '' THEN
+		RAISE EXCEPTION 'CASE package has no valid CFDocument'
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = 'A CFDocument with uri, identifier and title is required.';
+	END IF;
+	IF jsonb_typeof(coalesce(package -> 'CFItems', '[]')) <> 'array'
+	   OR jsonb_typeof(coalesce(package -> 'CFAssociations', '[]')) <> 'array' THEN
+		RAISE EXCEPTION 'CASE package members CFItems and CFAssociations must be arrays'
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	fkey := coalesce(framework_key, 'case-' || regexp_replace(lower(doc ->> 'identifier'), '[^a-z0-9_.-]+', '-', 'g'));
+	IF fkey !~ '^[a-z][a-z0-9_.-]*$' THEN
+		RAISE EXCEPTION 'invalid framework key "%"', fkey
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'A framework key is lower case letters, digits, ".", "_" and "-", starting with a letter.';
+	END IF;
+
+	INSERT INTO credreg.framework (key, name, uri, version, imported_at)
+		VALUES (fkey, doc ->> 'title', doc ->> 'uri', doc ->> 'version', now())
+		ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name, uri = EXCLUDED.uri,
+			version = EXCLUDED.version, imported_at = EXCLUDED.imported_at;
+
+	-- items, with the rows that cannot be used
+	IF to_regclass('pg_temp.case_items') IS NOT NULL THEN
+		DROP TABLE pg_temp.case_items;
+	END IF;
+	CREATE TEMP TABLE case_items ON COMMIT DROP AS
+		SELECT o AS pos, i FROM jsonb_array_elements(coalesce(package -> 'CFItems', '[]')) WITH ORDINALITY x(i, o);
+	SELECT coalesce(jsonb_agg(jsonb_build_object('CFItems', pos,
+			'reason', CASE WHEN jsonb_typeof(i) <> 'object' THEN 'not an object'
+						   ELSE 'missing uri or fullStatement' END) ORDER BY pos), '[]')
+		INTO bad FROM case_items
+		WHERE jsonb_typeof(i) <> 'object' OR coalesce(i ->> 'uri', '') = '' OR coalesce(i ->> 'fullStatement', '') = '';
+	DELETE FROM case_items
+		WHERE jsonb_typeof(i) <> 'object' OR coalesce(i ->> 'uri', '') = '' OR coalesce(i ->> 'fullStatement', '') = '';
+
+	INSERT INTO credreg.competency (framework, uri, code, label, kind, top_level, status, description)
+		VALUES (fkey, doc ->> 'uri', NULL, doc ->> 'title', 'document', true, doc ->> 'adoptionStatus', doc ->> 'description')
+		ON CONFLICT (uri) DO UPDATE SET framework = EXCLUDED.framework, label = EXCLUDED.label, kind = 'document',
+			top_level = true, status = EXCLUDED.status, description = EXCLUDED.description;
+	-- a code used twice in one document keeps only its first item
+	INSERT INTO credreg.competency (framework, uri, code, label, kind, top_level, status, description)
+		SELECT DISTINCT ON (i ->> 'uri') fkey, i ->> 'uri',
+			CASE WHEN row_number() OVER (PARTITION BY nullif(i ->> 'humanCodingScheme', '') ORDER BY pos) = 1
+				 THEN nullif(i ->> 'humanCodingScheme', '') END,
+			coalesce(nullif(i ->> 'abbreviatedStatement', ''), left(i ->> 'fullStatement', 200)),
+			'item', false, i ->> 'statusStartDate', i ->> 'fullStatement'
+		FROM case_items ORDER BY i ->> 'uri', pos
+		ON CONFLICT (uri) DO UPDATE SET framework = EXCLUDED.framework, code = EXCLUDED.code,
+			label = EXCLUDED.label, kind = 'item', top_level = false, description = EXCLUDED.description;
+	GET DIAGNOSTICS n_items = ROW_COUNT;
+
+	DELETE FROM credreg.competency_label l USING credreg.competency c
+		WHERE l.competency = c.id AND c.framework = fkey;
+	INSERT INTO credreg.competency_label (competency, kind, label, norm)
+		SELECT c.id, v.kind, v.label, credreg.label_norm(v.label)
+		FROM (SELECT i ->> 'uri' AS uri, 'preferred' AS kind, i ->> 'fullStatement' AS label FROM case_items
+			  UNION SELECT i ->> 'uri', 'alternative', i ->> 'abbreviatedStatement' FROM case_items
+			  UNION SELECT i ->> 'uri', 'alternative', i ->> 'alternativeLabel' FROM case_items
+			  UNION SELECT i ->> 'uri', 'code', i ->> 'humanCodingScheme' FROM case_items
+			  UNION SELECT i ->> 'uri', 'hidden', k #>> '{}' FROM case_items,
+					jsonb_array_elements(credreg.taxonomy_jarr(i -> 'conceptKeywords')) k
+			  UNION SELECT doc ->> 'uri', 'preferred', doc ->> 'title') v
+			JOIN credreg.competency c ON c.uri = v.uri
+		WHERE coalesce(v.label, '') <> ''
+		ON CONFLICT DO NOTHING;
+	GET DIAGNOSTICS n_labels = ROW_COUNT;
+
+	-- associations
+	IF to_regclass('pg_temp.case_assoc') IS NOT NULL THEN
+		DROP TABLE pg_temp.case_assoc;
+	END IF;
+	CREATE TEMP TABLE case_assoc ON COMMIT DROP AS
+		SELECT o AS pos, a, a ->> 'associationType' AS type,
+			CASE a ->> 'associationType'
+				WHEN 'isChildOf' THEN 'broader' WHEN 'exactMatchOf' THEN 'exactMatch'
+				WHEN 'isTranslationOf' THEN 'exactMatch' WHEN 'replacedBy' THEN 'replacedBy'
+				WHEN 'isRelatedTo' THEN 'related' WHEN 'isPeerOf' THEN 'related' END AS kind,
+			(SELECT id FROM credreg.competency WHERE uri = a #>> '{originNodeURI,uri}') AS src,
+			(SELECT id FROM credreg.competency WHERE uri = a #>> '{destinationNodeURI,uri}') AS dst
+		FROM jsonb_array_elements(coalesce(package -> 'CFAssociations', '[]')) WITH ORDINALITY x(a, o);
+	SELECT coalesce(jsonb_object_agg(type, n), '{}') INTO unused
+		FROM (SELECT coalesce(type, '(none)') AS type, count(*) AS n FROM case_assoc
+			  WHERE kind IS NULL AND jsonb_typeof(a) = 'object' GROUP BY 1) s;
+	SELECT bad || coalesce(jsonb_agg(jsonb_build_object('CFAssociations', pos, 'reason',
+			CASE WHEN jsonb_typeof(a) <> 'object' THEN 'not an object'
+				 WHEN src IS NULL THEN 'unknown origin node ' || coalesce(a #>> '{originNodeURI,uri}', '(none)')
+				 WHEN dst IS NULL THEN 'unknown destination node ' || coalesce(a #>> '{destinationNodeURI,uri}', '(none)')
+				 ELSE 'association of a node with itself' END) ORDER BY pos), '[]')
+		INTO bad FROM case_assoc
+		WHERE jsonb_typeof(a) <> 'object' OR (kind IS NOT NULL AND (src IS NULL OR dst IS NULL OR src = dst));
+	DELETE FROM credreg.competency_relation WHERE source = fkey;
+	INSERT INTO credreg.competency_relation (src, dst, kind, source)
+		SELECT src, dst, kind, fkey FROM case_assoc
+		WHERE kind IS NOT NULL AND src IS NOT NULL AND dst IS NOT NULL AND src <> dst
+		ON CONFLICT DO NOTHING;
+	GET DIAGNOSTICS n_assoc = ROW_COUNT;
+
+	RETURN jsonb_build_object('framework', fkey, 'items', n_items, 'relations', n_assoc, 'labels', n_labels,
+		'associationsNotUsed', unused, 'rejected', jsonb_array_length(bad),
+		'rejectedRows', (SELECT coalesce(jsonb_agg(x), '[]') FROM (SELECT x FROM jsonb_array_elements(bad) x LIMIT 100) s),
+		'seconds', round(extract(epoch FROM clock_timestamp() - t0)::numeric, 2));
+END
+$$;
+COMMENT ON FUNCTION import_case(jsonb, text) IS 'imports a CASE 1.1 CFPackage (document, items, associations); idempotent; framework key defaults to case-<document identifier>';
