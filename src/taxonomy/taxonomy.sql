@@ -746,3 +746,155 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION import_case(jsonb, text) IS 'imports a CASE 1.1 CFPackage (document, items, associations); idempotent; framework key defaults to case-<document identifier>';
+
+-- Reads an O*NET release file: "Name_With_Underscores.txt" (or .txt.gz), or
+-- the release's own "Name With Spaces.txt".
+CREATE FUNCTION taxonomy_read_onet(directory text, name text, OUT line bigint, OUT fields text[])
+	RETURNS SETOF record
+LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	BEGIN
+		RETURN QUERY SELECT * FROM credreg.taxonomy_read_file(directory || '/' || name || '.txt', true);
+	EXCEPTION WHEN undefined_file THEN
+		RETURN QUERY SELECT * FROM credreg.taxonomy_read_file(directory || '/' || replace(name, '_', ' ') || '.txt', true);
+	END;
+END
+$$;
+COMMENT ON FUNCTION taxonomy_read_onet(text, text) IS 'rows of an O*NET text release file (tab-separated, plain or gzipped); needs pg_read_server_files';
+REVOKE ALL ON FUNCTION taxonomy_read_onet(text, text) FROM PUBLIC;
+
+-- O*NET text release: the content model's element hierarchy (Element IDs
+-- such as 2.A.1.a, parent = the ID without its last part; the six domains
+-- are top-level) and the technology skills: each example (e.g.
+-- "PostgreSQL") is narrower than its UNSPSC commodity, class, family and
+-- segment (segments are top-level).  URIs: urn:onet:element:<id>,
+-- urn:onet:unspsc:<code>, urn:onet:technology:<slug of the example>.
+CREATE FUNCTION import_onet(directory text) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	t0 timestamptz := clock_timestamp();
+	h text[];
+	bad jsonb := '[]';
+	n_elements int; n_unspsc int; n_tech int; n_rel int; n_labels int;
+BEGIN
+	IF directory !~ '^/' THEN
+		RAISE EXCEPTION 'framework directory must be an absolute path: "%"', directory
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	directory := rtrim(directory, '/');
+	INSERT INTO credreg.framework (key, name, uri, version, imported_at)
+		VALUES ('onet', 'O*NET', 'https://www.onetcenter.org/', NULL, now())
+		ON CONFLICT (key) DO UPDATE SET imported_at = EXCLUDED.imported_at;
+	IF to_regclass('pg_temp.onet_in') IS NOT NULL THEN
+		DROP TABLE pg_temp.onet_in, pg_temp.onet_c, pg_temp.onet_r;
+	END IF;
+	CREATE TEMP TABLE onet_in (line bigint, f text[]) ON COMMIT DROP;
+	CREATE TEMP TABLE onet_c (uri text PRIMARY KEY, code text, label text, kind text, top boolean,
+							  description text, alt text[]) ON COMMIT DROP;
+	CREATE TEMP TABLE onet_r (src text, dst text) ON COMMIT DROP;
+
+	-- content model
+	INSERT INTO onet_in SELECT * FROM credreg.taxonomy_read_onet(directory, 'Content_Model_Reference');
+	SELECT f INTO h FROM onet_in WHERE line = 1;
+	IF h IS DISTINCT FROM ARRAY['Element ID', 'Element Name', 'Description'] THEN
+		RAISE EXCEPTION 'file "%" is not an O*NET content model reference', directory || '/Content_Model_Reference.txt'
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = 'The header must be: Element ID, Element Name, Description.';
+	END IF;
+	WITH b AS (DELETE FROM onet_in WHERE line > 1 AND (cardinality(f) <> 3 OR f[1] !~ '^[0-9]+(\.[A-Za-z0-9]+)*$' OR f[2] = '')
+			   RETURNING line, f)
+		SELECT bad || coalesce(jsonb_agg(jsonb_build_object('file', 'Content_Model_Reference.txt', 'line', line,
+			'reason', CASE WHEN cardinality(f) <> 3 THEN format('%s fields instead of 3', cardinality(f))
+						   ELSE 'invalid element id or empty name' END)), '[]') INTO bad FROM b;
+	INSERT INTO onet_c SELECT DISTINCT ON (f[1]) 'urn:onet:element:' || f[1], f[1], f[2], 'element', f[1] !~ '\.',
+		nullif(f[3], ''), NULL FROM onet_in WHERE line > 1 ORDER BY f[1], line;
+	INSERT INTO onet_r SELECT 'urn:onet:element:' || f[1], 'urn:onet:element:' || regexp_replace(f[1], '\.[^.]+$', '')
+		FROM onet_in WHERE line > 1 AND f[1] ~ '\.';
+
+	-- UNSPSC hierarchy used by the technology skills
+	TRUNCATE onet_in;
+	INSERT INTO onet_in SELECT * FROM credreg.taxonomy_read_onet(directory, 'UNSPSC_Reference');
+	SELECT f INTO h FROM onet_in WHERE line = 1;
+	IF h IS DISTINCT FROM ARRAY['Commodity Code', 'Commodity Title', 'Class Code', 'Class Title', 'Family Code',
+								'Family Title', 'Segment Code', 'Segment Title'] THEN
+		RAISE EXCEPTION 'file "%" is not an O*NET UNSPSC reference', directory || '/UNSPSC_Reference.txt'
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	WITH b AS (DELETE FROM onet_in WHERE line > 1 AND (cardinality(f) <> 8 OR NOT f[1] ~ '^[0-9]{8}$'
+			OR NOT f[3] ~ '^[0-9]{8}$' OR NOT f[5] ~ '^[0-9]{8}$' OR NOT f[7] ~ '^[0-9]{8}$') RETURNING line, f)
+		SELECT bad || coalesce(jsonb_agg(jsonb_build_object('file', 'UNSPSC_Reference.txt', 'line', line,
+			'reason', 'expected 8 fields with 8-digit codes')), '[]') INTO bad FROM b;
+	INSERT INTO onet_c
+		SELECT DISTINCT ON (code) 'urn:onet:unspsc:' || code, code, label, 'group', lvl = 4, NULL, NULL
+		FROM (SELECT f[1] AS code, f[2] AS label, 1 AS lvl, line FROM onet_in WHERE line > 1
+			  UNION ALL SELECT f[3], f[4], 2, line FROM onet_in WHERE line > 1
+			  UNION ALL SELECT f[5], f[6], 3, line FROM onet_in WHERE line > 1
+			  UNION ALL SELECT f[7], f[8], 4, line FROM onet_in WHERE line > 1) u
+		ORDER BY code, lvl, line
+		ON CONFLICT DO NOTHING;
+	INSERT INTO onet_r SELECT DISTINCT 'urn:onet:unspsc:' || a, 'urn:onet:unspsc:' || b
+		FROM onet_in, LATERAL (VALUES (f[1], f[3]), (f[3], f[5]), (f[5], f[7])) v(a, b)
+		WHERE line > 1 AND a <> b;
+
+	-- technology skills: examples under their commodity
+	TRUNCATE onet_in;
+	INSERT INTO onet_in SELECT * FROM credreg.taxonomy_read_onet(directory, 'Technology_Skills');
+	SELECT f INTO h FROM onet_in WHERE line = 1;
+	IF h[2] IS DISTINCT FROM 'Example' OR h[3] IS DISTINCT FROM 'Commodity Code' THEN
+		RAISE EXCEPTION 'file "%" is not an O*NET technology skills file', directory || '/Technology_Skills.txt'
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	WITH b AS (DELETE FROM onet_in WHERE line > 1 AND (cardinality(f) <> cardinality(h) OR f[2] = ''
+			OR NOT f[3] ~ '^[0-9]{8}$' OR NOT EXISTS (SELECT 1 FROM onet_c WHERE code = f[3] AND kind = 'group'))
+			RETURNING line, f)
+		SELECT bad || coalesce(jsonb_agg(jsonb_build_object('file', 'Technology_Skills.txt', 'line', line,
+			'reason', CASE WHEN cardinality(f) <> cardinality(h) THEN format('%s fields instead of %s', cardinality(f), cardinality(h))
+						   WHEN f[2] = '' THEN 'empty example'
+						   ELSE 'unknown commodity code ' || f[3] END)), '[]') INTO bad FROM b;
+	INSERT INTO onet_c
+		SELECT DISTINCT ON (slug) 'urn:onet:technology:' || slug, NULL, f[2], 'technology', false, NULL, NULL
+		FROM (SELECT f, line, trim(both '-' from regexp_replace(lower(f[2]), '[^a-z0-9+#]+', '-', 'g')) AS slug
+			  FROM onet_in WHERE line > 1) s
+		WHERE slug <> ''
+		ORDER BY slug, line
+		ON CONFLICT DO NOTHING;
+	INSERT INTO onet_r SELECT DISTINCT 'urn:onet:technology:' || trim(both '-' from regexp_replace(lower(f[2]), '[^a-z0-9+#]+', '-', 'g')),
+		'urn:onet:unspsc:' || f[3] FROM onet_in WHERE line > 1;
+
+	-- store
+	INSERT INTO credreg.competency (framework, uri, code, label, kind, top_level, description)
+		SELECT 'onet', uri, CASE WHEN kind = 'group' THEN 'unspsc:' || code ELSE code END, label, kind, top, description
+		FROM onet_c
+		ON CONFLICT (uri) DO UPDATE SET framework = EXCLUDED.framework, code = EXCLUDED.code, label = EXCLUDED.label,
+			kind = EXCLUDED.kind, top_level = EXCLUDED.top_level, description = EXCLUDED.description;
+	SELECT count(*) FILTER (WHERE kind = 'element'), count(*) FILTER (WHERE kind = 'group'),
+		   count(*) FILTER (WHERE kind = 'technology')
+		INTO n_elements, n_unspsc, n_tech FROM onet_c;
+	DELETE FROM credreg.competency_label l USING credreg.competency c
+		WHERE l.competency = c.id AND c.framework = 'onet';
+	INSERT INTO credreg.competency_label (competency, kind, label, norm)
+		SELECT c.id, 'preferred', o.label, credreg.label_norm(o.label) FROM onet_c o JOIN credreg.competency c USING (uri)
+		UNION ALL
+		SELECT c.id, 'code', c.code, credreg.label_norm(c.code) FROM onet_c o JOIN credreg.competency c USING (uri)
+		WHERE c.code IS NOT NULL
+		ON CONFLICT DO NOTHING;
+	GET DIAGNOSTICS n_labels = ROW_COUNT;
+	DELETE FROM credreg.competency_relation WHERE source = 'onet';
+	INSERT INTO credreg.competency_relation (src, dst, kind, source)
+		SELECT s.id, d.id, 'broader', 'onet' FROM onet_r r
+			JOIN credreg.competency s ON s.uri = r.src JOIN credreg.competency d ON d.uri = r.dst
+		WHERE s.id <> d.id
+		ON CONFLICT DO NOTHING;
+	GET DIAGNOSTICS n_rel = ROW_COUNT;
+	RETURN jsonb_build_object('framework', 'onet', 'elements', n_elements, 'unspsc', n_unspsc,
+		'technologies', n_tech, 'broader', n_rel, 'labels', n_labels, 'rejected', jsonb_array_length(bad),
+		'rejectedRows', (SELECT coalesce(jsonb_agg(x), '[]') FROM (SELECT x FROM jsonb_array_elements(bad) x LIMIT 100) s),
+		'seconds', round(extract(epoch FROM clock_timestamp() - t0)::numeric, 2));
+END
+$$;
+COMMENT ON FUNCTION import_onet(text) IS 'imports an O*NET text release (content model elements, UNSPSC commodities, technology skill examples) from a server directory; idempotent; needs pg_read_server_files';
+REVOKE ALL ON FUNCTION import_onet(text) FROM PUBLIC;
