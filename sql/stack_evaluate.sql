@@ -83,7 +83,7 @@ CREATE TEMP TABLE hard AS SELECT ('{"id": "r", "root": {"type": "all", "children
     (SELECT jsonb_agg(jsonb_build_object('id', 'i' || lpad(k::text, 2, '0'), 'tags', '["c"]'::jsonb, 'credits', 1 + (k * 7) % 5))
        FROM generate_series(1, 16) k) AS items
   FROM generate_series(1, 4) i;
-SET credreg.stack_max_search_nodes = 50;
+SET credreg.stack_max_search_nodes = 1;
 SELECT r->'optimal' AS optimal, (r->>'progress')::float8 > 0 AS progress_found FROM hard,
   stack_evaluate(rule, items, '2025-06-01') r;
 RESET credreg.stack_max_search_nodes;

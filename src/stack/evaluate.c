@@ -46,6 +46,13 @@
 
 #define EPS 1e-9
 
+/* A leaf's marginal value in bound_cb. */
+typedef struct Slope
+{
+	double		slope;
+	double		room;
+} Slope;
+
 typedef struct Eval
 {
 	StackRule  *rule;
@@ -83,6 +90,9 @@ typedef struct Eval
 	int		   *prob_leaf;		/* problem leaf -> rule leaf (score callback) */
 	int			prob_nleaves;
 	int			single_leaf;	/* >= 0: score is that leaf's own fraction */
+	bool		additive;		/* bound_cb applies */
+	Slope	   *slopes_i;
+	Slope	   *slopes_c;
 	/* result */
 	bool	   *assigned;		/* LF x nitems */
 	int		   *have_items;
@@ -648,6 +658,121 @@ score_cb(void *arg, const int *hi, const double *hc, bool upper)
 	return tree_eval(e, e->tmp_hi, e->tmp_hc, upper);
 }
 
+/*
+ * A tighter upper bound for additive trees (every active composite an `all`
+ * without a weight of its own, nothing waived): progress is then
+ * sum(w_l f_l) / W over the leaves, and what undecided awards can add is at
+ * most a fractional knapsack: leaves by slope (w per item or per credit),
+ * each up to its remaining need and its optimistic holding, within the
+ * budget of undecided placements.  Count and credit leaves get separate
+ * budgets (a relaxation, so still an upper bound); leaves with both kinds
+ * of demand keep their optimistic fraction.
+ */
+static int
+slope_cmp(const void *a, const void *b)
+{
+	double		x = ((const Slope *) a)->slope;
+	double		y = ((const Slope *) b)->slope;
+
+	return x > y ? -1 : (x < y ? 1 : 0);
+}
+
+static double
+fill(Slope *s, int n, double budget)
+{
+	double		gain = 0;
+	int			i;
+
+	qsort(s, n, sizeof(Slope), slope_cmp);
+	for (i = 0; i < n && budget > 0; i++)
+	{
+		double		take = Min(budget, s[i].room);
+
+		gain += take * s[i].slope;
+		budget -= take;
+	}
+	return gain;
+}
+
+static double
+bound_cb(void *arg, const int *hi, const double *hc, const int *opt_hi, const double *opt_hc,
+		 double budget_items, double budget_credits)
+{
+	Eval	   *e = (Eval *) arg;
+	double		sum = 0;
+	Slope	   *si = e->slopes_i;
+	Slope	   *sc = e->slopes_c;
+	int			ni = 0,
+				nc = 0;
+	int			l;
+
+	if (!e->additive || e->single_leaf >= 0)
+		return 2;
+	memcpy(e->tmp_hi, e->base_hi, sizeof(int) * e->LF);
+	memcpy(e->tmp_hc, e->base_hc, sizeof(double) * e->LF);
+	for (l = 0; l < e->prob_nleaves; l++)
+	{
+		e->tmp_hi[e->prob_leaf[l]] = hi[l];
+		e->tmp_hc[e->prob_leaf[l]] = hc[l];
+	}
+	/* every active leaf's current contribution */
+	tree_eval(e, e->tmp_hi, e->tmp_hc, false);
+	for (l = 0; l < e->LF; l++)
+		if (e->active[e->rule->leaves[l]->index])
+			sum += e->w[e->rule->leaves[l]->index] * e->f[e->rule->leaves[l]->index];
+	for (l = 0; l < e->prob_nleaves; l++)
+	{
+		int			rl = e->prob_leaf[l];
+		StackNode  *n = e->rule->leaves[rl];
+		double		w = e->w[n->index];
+		int			mi = e->min_items[rl];
+		double		mc = e->min_credits[rl];
+
+		if (w <= 0)
+			continue;
+		if (mi > 0 && mc < 0 && hi[l] < mi)
+		{
+			si[ni].slope = w / mi;
+			si[ni].room = Min(mi - hi[l], opt_hi[l] - hi[l]);
+			ni++;
+		}
+		else if (mc > 0 && mi < 0 && hc[l] < mc)
+		{
+			sc[nc].slope = w / mc;
+			sc[nc].room = Min(mc - hc[l], opt_hc[l] - hc[l]);
+			nc++;
+		}
+		else if (mi > 0 && mc > 0)
+			sum += w * (leaf_fraction(e, rl, opt_hi[l], opt_hc[l]) - e->f[n->index]);
+	}
+	sum += fill(si, ni, budget_items) + fill(sc, nc, budget_credits);
+	return e->w[0] > 0 ? sum / e->w[0] : 1;
+}
+
+/* Whether bound_cb applies: an additive tree over the active nodes. */
+static bool
+tree_is_additive(Eval *e)
+{
+	int			i;
+
+	for (i = 0; i < e->N; i++)
+	{
+		StackNode  *n = e->rule->nodes[i];
+
+		if (!e->active[i])
+			continue;
+		if (e->waived[i])
+			return false;
+		if (n->leaf < 0 && n->weight >= 0)
+			return false;
+		if (n->kind == SN_NOF && n->n < n->nchild)
+			return false;
+		if (n->kind == SN_CONDITION)
+			return false;
+	}
+	return true;
+}
+
 /* ---- solving ---- */
 
 typedef struct Outcome
@@ -809,6 +934,7 @@ solve_leaves(Eval *e, const int *leaves, int nleaves, const bool *universe,
 				use_flow = false;
 		}
 	p.score = score_cb;
+	p.bound = bound_cb;
 	p.score_arg = e;
 	p.budget = budget;
 	e->prob_leaf = (int *) leaves;
@@ -1024,6 +1150,9 @@ run(Eval *e)
 	}
 	compute_activity(e);
 	compute_eligibility(e);
+	e->additive = tree_is_additive(e);
+	e->slopes_i = palloc(sizeof(Slope) * Max(LF, 1));
+	e->slopes_c = palloc(sizeof(Slope) * Max(LF, 1));
 
 	universe = palloc(sizeof(bool) * Max(e->nitems, 1));
 	for (k = 0; k < e->nitems; k++)
@@ -1618,6 +1747,57 @@ stack_evaluate_jsonb(PG_FUNCTION_ARGS)
 	PG_RETURN_JSONB_P(stack_evaluate_internal(rule, items, nitems, PG_GETARG_TIMESTAMPTZ(2), exc, nexc));
 }
 
+/*
+ * The items of a stack_item[] argument, parsed and sorted, cached in
+ * fn_extra by content: a join of learners with several rules evaluates the
+ * same award array several times in a row.
+ */
+typedef struct ItemsCache
+{
+	MemoryContext ctx;
+	int			len;
+	char	   *bytes;
+	StackItem  *items;
+	int			nitems;
+} ItemsCache;
+
+static StackItem *
+items_arg(FunctionCallInfo fcinfo, int argno, int *nitems)
+{
+	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(argno);
+	int			len = VARSIZE(arr);
+	StackCallCache *cc;
+	ItemsCache *c;
+	MemoryContext old;
+
+	if (fcinfo->flinfo == NULL)
+		return stack_items_from_array(arr, nitems);
+	cc = stack_call_cache(fcinfo);
+	c = (ItemsCache *) cc->items;
+	if (c && c->items && c->len == len && memcmp(c->bytes, arr, len) == 0)
+	{
+		*nitems = c->nitems;
+		return c->items;
+	}
+	if (c == NULL)
+	{
+		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(ItemsCache));
+		c->ctx = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "credreg stack items cache",
+									   ALLOCSET_DEFAULT_SIZES);
+		cc->items = c;
+	}
+	c->items = NULL;
+	MemoryContextReset(c->ctx);
+	old = MemoryContextSwitchTo(c->ctx);
+	c->bytes = palloc(len);
+	memcpy(c->bytes, arr, len);
+	c->len = len;
+	c->items = stack_items_from_array(arr, &c->nitems);
+	MemoryContextSwitchTo(old);
+	*nitems = c->nitems;
+	return c->items;
+}
+
 PG_FUNCTION_INFO_V1(stack_evaluate_array);
 /* stack_evaluate(rule, items stack_item[], as_of, exceptions jsonb) returns jsonb */
 Datum
@@ -1632,7 +1812,7 @@ stack_evaluate_array(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_NULL();
 	rule = stack_rule_from_datum(fcinfo, 0);
-	items = stack_items_from_array(PG_GETARG_ARRAYTYPE_P(1), &nitems);
+	items = items_arg(fcinfo, 1, &nitems);
 	exc = exceptions_arg(fcinfo, 3, &nexc);
 	PG_RETURN_JSONB_P(stack_evaluate_internal(rule, items, nitems, PG_GETARG_TIMESTAMPTZ(2), exc, nexc));
 }
@@ -1644,7 +1824,7 @@ stack_progress_array(PG_FUNCTION_ARGS)
 {
 	StackRule  *rule = stack_rule_from_datum(fcinfo, 0);
 	int			nitems;
-	StackItem  *items = stack_items_from_array(PG_GETARG_ARRAYTYPE_P(1), &nitems);
+	StackItem  *items = items_arg(fcinfo, 1, &nitems);
 
 	PG_RETURN_FLOAT8(stack_evaluate_progress(rule, items, nitems, PG_GETARG_TIMESTAMPTZ(2),
 											 NULL, 0, NULL));

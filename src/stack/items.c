@@ -271,19 +271,35 @@ stack_item_from_json(const CrJson *obj, StackItem *item, const char *path)
 }
 
 static int
-item_cmp(const void *a, const void *b)
+item_ptr_cmp(const void *a, const void *b)
 {
-	return strcmp(((const StackItem *) a)->id, ((const StackItem *) b)->id);
+	return strcmp((*(StackItem *const *) a)->id, (*(StackItem *const *) b)->id);
 }
 
-/* Sorts by id and rejects duplicate ids. */
+/* Sorts by id (moving pointers, not the structs) and rejects duplicate ids. */
 void
 stack_items_sort(StackItem *items, int nitems)
 {
 	int			i;
+	bool		sorted = true;
 
-	if (nitems > 1)
-		qsort(items, nitems, sizeof(StackItem), item_cmp);
+	for (i = 1; i < nitems && sorted; i++)
+		if (strcmp(items[i - 1].id, items[i].id) > 0)
+			sorted = false;
+	if (!sorted)
+	{
+		StackItem **ptrs = palloc(sizeof(StackItem *) * nitems);
+		StackItem  *copy = palloc(sizeof(StackItem) * nitems);
+
+		for (i = 0; i < nitems; i++)
+			ptrs[i] = &items[i];
+		qsort(ptrs, nitems, sizeof(StackItem *), item_ptr_cmp);
+		for (i = 0; i < nitems; i++)
+			copy[i] = *ptrs[i];
+		memcpy(items, copy, sizeof(StackItem) * nitems);
+		pfree(ptrs);
+		pfree(copy);
+	}
 	for (i = 1; i < nitems; i++)
 		if (strcmp(items[i - 1].id, items[i].id) == 0)
 			ereport(ERROR,
@@ -439,47 +455,24 @@ stack_exceptions_from_json(const CrJson *arr, int *nexc)
  */
 #define STACK_ITEM_NATTS 15
 
-static char *
-text_attr(HeapTupleHeader tup, int attno, bool *isnull)
+/* Reads one stack_item from deformed attributes (values/nulls by position). */
+static void
+item_from_values(const Datum *values, const bool *isnull, StackItem *item)
 {
-	Datum		d = GetAttributeByNum(tup, attno, isnull);
-
-	return *isnull ? NULL : TextDatumGetCString(d);
-}
-
-void
-stack_item_from_tuple(HeapTupleHeader tup, StackItem *item)
-{
-	bool		isnull;
-	Datum		d;
-	TupleDesc	desc;
-
-	desc = lookup_rowtype_tupdesc(HeapTupleHeaderGetTypeId(tup), HeapTupleHeaderGetTypMod(tup));
-	if (desc->natts != STACK_ITEM_NATTS)
-	{
-		ReleaseTupleDesc(desc);
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("stack item has %d attributes, expected %d", desc->natts, STACK_ITEM_NATTS)));
-	}
-	ReleaseTupleDesc(desc);
-
 	memset(item, 0, sizeof(StackItem));
-	item->id = text_attr(tup, 1, &isnull);
-	if (item->id == NULL)
+	if (isnull[0])
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("stack item id must not be null")));
-	item->achievement = text_attr(tup, 2, &isnull);
-	item->achievement_type = text_attr(tup, 3, &isnull);
-	item->human_code = text_attr(tup, 4, &isnull);
-	item->issuer = text_attr(tup, 5, &isnull);
-	d = GetAttributeByNum(tup, 6, &isnull);
-	item->home = !isnull && DatumGetBool(d);
-	d = GetAttributeByNum(tup, 7, &isnull);
-	if (!isnull)
+	item->id = TextDatumGetCString(values[0]);
+	item->achievement = isnull[1] ? NULL : TextDatumGetCString(values[1]);
+	item->achievement_type = isnull[2] ? NULL : TextDatumGetCString(values[2]);
+	item->human_code = isnull[3] ? NULL : TextDatumGetCString(values[3]);
+	item->issuer = isnull[4] ? NULL : TextDatumGetCString(values[4]);
+	item->home = !isnull[5] && DatumGetBool(values[5]);
+	if (!isnull[6])
 	{
-		ArrayType  *arr = DatumGetArrayTypeP(d);
+		ArrayType  *arr = DatumGetArrayTypeP(values[6]);
 		Datum	   *elems;
 		bool	   *nulls;
 		int			n;
@@ -493,39 +486,66 @@ stack_item_from_tuple(HeapTupleHeader tup, StackItem *item)
 				item->tags[k++] = TextDatumGetCString(elems[i]);
 		item->ntags = k;
 	}
-	d = GetAttributeByNum(tup, 8, &isnull);
-	item->credits = isnull ? 0 : DatumGetFloat8(d);
+	item->credits = isnull[7] ? 0 : DatumGetFloat8(values[7]);
 	if (!isfinite(item->credits) || item->credits < 0 || item->credits > STACK_MAX_DEMAND)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("stack item \"%s\": credits must be between 0 and %d", item->id, STACK_MAX_DEMAND)));
-	d = GetAttributeByNum(tup, 9, &isnull);
-	item->level = isnull ? -1 : DatumGetInt32(d);
+	item->level = isnull[8] ? -1 : DatumGetInt32(values[8]);
 	if (item->level < -1 || item->level > 1000)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("stack item \"%s\": level must be between 0 and 1000", item->id)));
-	d = GetAttributeByNum(tup, 10, &isnull);
-	item->has_earned = !isnull;
-	if (!isnull)
-		item->earned_at = DatumGetTimestampTz(d);
-	d = GetAttributeByNum(tup, 11, &isnull);
-	item->has_valid_until = !isnull;
-	if (!isnull)
-		item->valid_until = DatumGetTimestampTz(d);
-	item->status = text_attr(tup, 12, &isnull);
-	d = GetAttributeByNum(tup, 13, &isnull);
-	item->verified = isnull || DatumGetBool(d);
-	d = GetAttributeByNum(tup, 14, &isnull);
-	item->has_passed = !isnull;
-	item->passed = !isnull && DatumGetBool(d);
-	d = GetAttributeByNum(tup, 15, &isnull);
-	if (!isnull)
+	item->has_earned = !isnull[9];
+	if (!isnull[9])
+		item->earned_at = DatumGetTimestampTz(values[9]);
+	item->has_valid_until = !isnull[10];
+	if (!isnull[10])
+		item->valid_until = DatumGetTimestampTz(values[10]);
+	item->status = isnull[11] ? NULL : TextDatumGetCString(values[11]);
+	item->verified = isnull[12] || DatumGetBool(values[12]);
+	item->has_passed = !isnull[13];
+	item->passed = !isnull[13] && DatumGetBool(values[13]);
+	if (!isnull[14])
 	{
-		CrJson	   *al = stack_json_from_jsonb(DatumGetJsonbP(d));
+		CrJson	   *al = stack_json_from_jsonb(DatumGetJsonbP(values[14]));
 
 		parse_alignments(al, item, item->id);
 	}
+}
+
+static TupleDesc
+item_tupdesc(HeapTupleHeader tup)
+{
+	TupleDesc	desc = lookup_rowtype_tupdesc_copy(HeapTupleHeaderGetTypeId(tup),
+												   HeapTupleHeaderGetTypMod(tup));
+
+	if (desc->natts != STACK_ITEM_NATTS)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("stack item has %d attributes, expected %d", desc->natts, STACK_ITEM_NATTS)));
+	return desc;
+}
+
+static void
+item_from_tuple_desc(HeapTupleHeader tup, TupleDesc desc, StackItem *item)
+{
+	HeapTupleData tmp;
+	Datum		values[STACK_ITEM_NATTS];
+	bool		isnull[STACK_ITEM_NATTS];
+
+	tmp.t_len = HeapTupleHeaderGetDatumLength(tup);
+	ItemPointerSetInvalid(&(tmp.t_self));
+	tmp.t_tableOid = InvalidOid;
+	tmp.t_data = tup;
+	heap_deform_tuple(&tmp, desc, values, isnull);
+	item_from_values(values, isnull, item);
+}
+
+void
+stack_item_from_tuple(HeapTupleHeader tup, StackItem *item)
+{
+	item_from_tuple_desc(tup, item_tupdesc(tup), item);
 }
 
 /* The items of a stack_item[] array, sorted by id. */
@@ -541,6 +561,7 @@ stack_items_from_array(ArrayType *arr, int *nitems)
 	int16		typlen;
 	bool		typbyval;
 	char		typalign;
+	TupleDesc	desc = NULL;
 
 	get_typlenbyvalalign(ARR_ELEMTYPE(arr), &typlen, &typbyval, &typalign);
 	deconstruct_array(arr, ARR_ELEMTYPE(arr), typlen, typbyval, typalign, &elems, &nulls, &n);
@@ -551,7 +572,13 @@ stack_items_from_array(ArrayType *arr, int *nitems)
 	items = palloc0(sizeof(StackItem) * Max(n, 1));
 	for (i = 0; i < n; i++)
 		if (!nulls[i])
-			stack_item_from_tuple(DatumGetHeapTupleHeader(elems[i]), &items[k++]);
+		{
+			HeapTupleHeader th = DatumGetHeapTupleHeader(elems[i]);
+
+			if (desc == NULL)
+				desc = item_tupdesc(th);
+			item_from_tuple_desc(th, desc, &items[k++]);
+		}
 	*nitems = k;
 	stack_items_sort(items, k);
 	return items;

@@ -3,16 +3,12 @@
  *		JSON text and jsonb to the CrJson tree of src/json/json.h, for the
  *		stack capability.
  *
- * The project's strict parser (src/json) is being written on another branch;
- * until it lands, rule text is parsed here with PostgreSQL's own JSON lexer
- * (common/jsonapi.h) and semantic callbacks that build a CrJson tree in
- * document order, rejecting duplicate member names and nesting deeper than
- * credreg.max_json_depth, so the rule parser already sees the strict model.
- * jsonb arguments (items, exceptions) are converted node by node.
+ * Rule text goes through the project's strict parser (src/json); jsonb
+ * arguments (items, exceptions) are converted node by node here, with the
+ * depth limit of credreg.max_json_depth.
  */
 #include "postgres.h"
 
-#include "common/jsonapi.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
@@ -103,107 +99,40 @@ tree_push(TreeState *st, CrJsonKind kind)
 		v->u.members = palloc(sizeof(CrJsonMember) * f->cap);
 }
 
-static void
-tree_pop(void *state)
-{
-	((TreeState *) state)->depth--;
-}
 
-static void
-tree_object_start(void *state)
-{
-	tree_push((TreeState *) state, CRJ_OBJECT);
-}
 
-static void
-tree_array_start(void *state)
-{
-	tree_push((TreeState *) state, CRJ_ARRAY);
-}
 
-static void
-tree_field_start(void *state, char *fname, bool isnull)
-{
-	TreeState  *st = (TreeState *) state;
-	TreeFrame  *f = &st->frames[st->depth - 1];
-	int			i;
 
-	for (i = 0; i < f->node->count; i++)
-		if (strcmp(f->node->u.members[i].name, fname) == 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type %s", st->typname),
-					 errdetail("Member name \"%s\" occurs twice in one object.", fname)));
-	f->pending = fname;
-}
-
-static void
-tree_scalar(void *state, char *token, JsonTokenType tokentype)
-{
-	TreeState  *st = (TreeState *) state;
-	CrJson	   *v = palloc0(sizeof(CrJson));
-
-	switch (tokentype)
-	{
-		case JSON_TOKEN_STRING:
-			v->kind = CRJ_STRING;
-			v->u.str = token;
-			v->count = strlen(token);
-			break;
-		case JSON_TOKEN_NUMBER:
-			v->kind = CRJ_NUMBER;
-			v->u.str = token;
-			v->count = strlen(token);
-			break;
-		case JSON_TOKEN_TRUE:
-			v->kind = CRJ_TRUE;
-			break;
-		case JSON_TOKEN_FALSE:
-			v->kind = CRJ_FALSE;
-			break;
-		default:
-			v->kind = CRJ_NULL;
-			break;
-	}
-	tree_attach(st, v);
-}
 
 /*
- * Parses JSON text into a CrJson tree; raises 22P02 naming `typname` on a
- * syntax error or a duplicate member name, 54000 on size and depth limits.
+ * Parses JSON text into a CrJson tree with the project's strict parser
+ * (src/json: duplicate member names, invalid UTF-8, lone surrogates, depth
+ * and size limits are refused); raises 22P02 naming `typname` on invalid
+ * JSON, 54000 on a limit.
  */
 CrJson *
 stack_json_parse_text(const char *text, int len, const char *typname)
 {
-	JsonLexContext *lex;
-	JsonSemAction sem;
-	TreeState	st;
-	JsonParseErrorType err;
+	CredregFailure failure;
+	bool		limit = false;
+	CrJson	   *v;
+	char	   *utf8 = pg_server_to_any(text, len, PG_UTF8);
 
-	if (len > credreg_max_document_bytes)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("%s input is larger than credreg.max_document_bytes (%d bytes)",
-						typname, credreg_max_document_bytes)));
-	memset(&st, 0, sizeof(st));
-	st.typname = typname;
-	memset(&sem, 0, sizeof(sem));
-	sem.semstate = &st;
-	sem.object_start = tree_object_start;
-	sem.object_end = tree_pop;
-	sem.array_start = tree_array_start;
-	sem.array_end = tree_pop;
-	sem.object_field_start = tree_field_start;
-	sem.scalar = tree_scalar;
-
-	lex = makeJsonLexContextCstringLen((char *) text, len, GetDatabaseEncoding(), true);
-	err = pg_parse_json(lex, &sem);
-	if (err != JSON_SUCCESS)
+	if (utf8 != text)
+		len = strlen(utf8);
+	v = crjson_parse_ext(utf8, len, &failure, &limit);
+	if (v == NULL)
+	{
+		if (limit)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("%s input exceeds a limit: %s", typname, failure.message)));
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type %s", typname),
-				 errdetail("%s", json_errdetail(err, lex))));
-	return st.root;
+				 errdetail("%s", failure.message)));
+	}
+	return v;
 }
 
 static CrJson *
@@ -278,32 +207,3 @@ stack_json_from_jsonb(Jsonb *jb)
 	return st.root;
 }
 
-/* Member `name` of an object, or NULL. */
-CrJson *
-stack_json_member(const CrJson *obj, const char *name)
-{
-	int			i;
-
-	if (obj == NULL || obj->kind != CRJ_OBJECT)
-		return NULL;
-	for (i = 0; i < obj->count; i++)
-		if (strcmp(obj->u.members[i].name, name) == 0)
-			return obj->u.members[i].value;
-	return NULL;
-}
-
-/* The string value as a palloc'd C string (NULL when v is not a string). */
-char *
-stack_json_cstring(const CrJson *v)
-{
-	if (v == NULL || v->kind != CRJ_STRING)
-		return NULL;
-	return pstrdup(v->u.str);
-}
-
-/* Appends s as a JSON string literal. */
-void
-stack_json_escape(StringInfo out, const char *s)
-{
-	escape_json(out, s);
-}

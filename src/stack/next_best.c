@@ -5,7 +5,8 @@
  *
  * Each candidate is an award-shaped object (achievement, achievementType,
  * issuer, home, tags, credits, level, alignments; no id needed) that the
- * registry could issue.  It is added to the learner's awards as if earned at
+ * registry could issue; achievements the learner already holds are left
+ * out.  It is added to the learner's awards as if earned at
  * as_of and the rule is evaluated again (optimal assignment, so a candidate
  * that frees another award by a swap is credited).  Rows come out by gain,
  * then completing first, then achievement.
@@ -106,6 +107,12 @@ stack_next_best(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("invalid stack input at %s: member \"achievement\" is required", path)));
+		/* an achievement the learner already holds is not a recommendation */
+		for (j = 0; j < nitems; j++)
+			if (items[j].achievement && strcmp(items[j].achievement, cand.achievement) == 0)
+				break;
+		if (j < nitems)
+			continue;
 		if (!cand.has_earned)
 		{
 			cand.has_earned = true;

@@ -1,7 +1,8 @@
 /*
  * rule_binary.c
- *		The stackrule type: its compiled binary form (storage), its canonical
- *		JSON text, and the SQL I/O functions.
+ *		The stackrule type's compiled binary form (storage) and canonical JSON
+ *		text.  Free of catalog and fmgr calls, so the fuzz harness can link
+ *		it (the SQL functions are in rule_sql.c).
  *
  * Storage: a varlena whose first byte after the header is
  * STACKRULE_FORMAT_VERSION, followed by the model in a compact tagged
@@ -14,14 +15,8 @@
 #include "postgres.h"
 
 #include "common/shortest_dec.h"
-#include "fmgr.h"
-#include "libpq/pqformat.h"
 #include "miscadmin.h"
-#include "utils/builtins.h"
-#include "utils/json.h"
-#include "utils/memutils.h"
 
-#include "stack/stack.h"
 #include "stack/stack_internal.h"
 
 /* ---- writer ---- */
@@ -492,7 +487,7 @@ em_key(Emitter *e, const char *key)
 	if (!e->first)
 		appendStringInfoString(e->out, ", ");
 	e->first = false;
-	escape_json(e->out, key);
+	stack_json_escape(e->out, key);
 	appendStringInfoString(e->out, ": ");
 }
 
@@ -502,7 +497,7 @@ em_str(Emitter *e, const char *key, const char *s)
 	if (s == NULL)
 		return;
 	em_key(e, key);
-	escape_json(e->out, s);
+	stack_json_escape(e->out, s);
 }
 
 static void
@@ -515,7 +510,7 @@ em_strs(StringInfo out, char **s, int n)
 	{
 		if (i)
 			appendStringInfoString(out, ", ");
-		escape_json(out, s[i]);
+		stack_json_escape(out, s[i]);
 	}
 	appendStringInfoChar(out, ']');
 }
@@ -578,7 +573,7 @@ out_pred(StringInfo out, const StackPred *p)
 			out_pred(out, p->child[0]);
 			break;
 		case SP_CONCEPT:
-			escape_json(out, p->str);
+			stack_json_escape(out, p->str);
 			em_key(&e, "narrower");
 			appendStringInfoString(out, p->narrower ? "true" : "false");
 			if (p->max_hops >= 0)
@@ -590,7 +585,7 @@ out_pred(StringInfo out, const StackPred *p)
 			appendStringInfoString(out, p->close ? "true" : "false");
 			break;
 		default:
-			escape_json(out, p->str);
+			stack_json_escape(out, p->str);
 			break;
 	}
 	appendStringInfoChar(out, '}');
@@ -671,7 +666,7 @@ out_node(StringInfo out, const StackNode *n)
 			{
 				em_key(&e, "target");
 				appendStringInfoString(out, "{\"uri\": ");
-				escape_json(out, n->target_uri);
+				stack_json_escape(out, n->target_uri);
 				appendStringInfoChar(out, '}');
 				if (n->has_match)
 				{
@@ -769,7 +764,7 @@ out_node(StringInfo out, const StackNode *n)
 			{
 				em_key(&e, "share");
 				appendStringInfoString(out, "{\"group\": ");
-				escape_json(out, n->group);
+				stack_json_escape(out, n->group);
 				appendStringInfoChar(out, '}');
 			}
 			break;
@@ -883,139 +878,59 @@ stack_rule_to_json(StringInfo out, const StackRule *r)
 	appendStringInfoChar(out, '}');
 }
 
-/* ---- SQL ---- */
-
-/* Parses, validates and compiles rule text. */
-static bytea *
-stackrule_from_text(const char *text, int len)
+/* Appends s as a JSON string literal (RFC 8259 escapes). */
+void
+stack_json_escape(StringInfo out, const char *s)
 {
-	CrJson	   *doc = stack_json_parse_text(text, len, "stackrule");
+	const unsigned char *p;
 
-	return stack_rule_serialize(stack_rule_from_json(doc));
-}
-
-PG_FUNCTION_INFO_V1(stackrule_in);
-/* stackrule_in(cstring): validate and compile a JSON rule. */
-Datum
-stackrule_in(PG_FUNCTION_ARGS)
-{
-	char	   *s = PG_GETARG_CSTRING(0);
-
-	PG_RETURN_BYTEA_P(stackrule_from_text(s, strlen(s)));
-}
-
-PG_FUNCTION_INFO_V1(stackrule_out);
-/* stackrule_out(stackrule): canonical JSON text. */
-Datum
-stackrule_out(PG_FUNCTION_ARGS)
-{
-	bytea	   *b = PG_GETARG_BYTEA_PP(0);
-	StackRule  *r = stack_rule_deserialize(VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b));
-	StringInfoData out;
-
-	initStringInfo(&out);
-	stack_rule_to_json(&out, r);
-	PG_RETURN_CSTRING(out.data);
-}
-
-PG_FUNCTION_INFO_V1(stackrule_send);
-/* stackrule_send(stackrule): version byte + canonical JSON text. */
-Datum
-stackrule_send(PG_FUNCTION_ARGS)
-{
-	bytea	   *b = PG_GETARG_BYTEA_PP(0);
-	StackRule  *r = stack_rule_deserialize(VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b));
-	StringInfoData out;
-	StringInfoData buf;
-
-	initStringInfo(&out);
-	stack_rule_to_json(&out, r);
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, STACKRULE_FORMAT_VERSION);
-	pq_sendtext(&buf, out.data, out.len);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
-PG_FUNCTION_INFO_V1(stackrule_recv);
-/* stackrule_recv(internal): validated exactly as text input. */
-Datum
-stackrule_recv(PG_FUNCTION_ARGS)
-{
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version = pq_getmsgbyte(buf);
-	char	   *text;
-	int			nbytes;
-
-	if (version != STACKRULE_FORMAT_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("unsupported stackrule binary format version %d", version)));
-	text = pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
-	PG_RETURN_BYTEA_P(stackrule_from_text(text, nbytes));
-}
-
-PG_FUNCTION_INFO_V1(stackrule_from_jsonb);
-/* stackrule(jsonb): the cast from jsonb (duplicate names are already gone). */
-Datum
-stackrule_from_jsonb(PG_FUNCTION_ARGS)
-{
-	Jsonb	   *jb = PG_GETARG_JSONB_P(0);
-	CrJson	   *doc = stack_json_from_jsonb(jb);
-
-	PG_RETURN_BYTEA_P(stack_rule_serialize(stack_rule_from_json(doc)));
-}
-
-PG_FUNCTION_INFO_V1(stackrule_to_jsonb);
-/* jsonb(stackrule): the canonical JSON as jsonb. */
-Datum
-stackrule_to_jsonb(PG_FUNCTION_ARGS)
-{
-	bytea	   *b = PG_GETARG_BYTEA_PP(0);
-	StackRule  *r = stack_rule_deserialize(VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b));
-	StringInfoData out;
-
-	initStringInfo(&out);
-	stack_rule_to_json(&out, r);
-	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(out.data)));
-}
-
-/*
- * The prepared model of a stackrule argument, cached in fn_extra across
- * calls with the same bytes (aggregates and per-row calls reuse it).
- */
-StackRule *
-stack_rule_from_datum(FunctionCallInfo fcinfo, int argno)
-{
-	bytea	   *b = PG_GETARG_BYTEA_PP(argno);
-	int			len = VARSIZE_ANY_EXHDR(b);
-	struct RuleCache
+	appendStringInfoChar(out, '"');
+	for (p = (const unsigned char *) s; *p; p++)
 	{
-		MemoryContext ctx;
-		int			len;
-		char	   *bytes;
-		StackRule  *rule;
-	}		   *cache = fcinfo->flinfo ? (struct RuleCache *) fcinfo->flinfo->fn_extra : NULL;
-	MemoryContext old;
-
-	if (cache && cache->rule && cache->len == len &&
-		memcmp(cache->bytes, VARDATA_ANY(b), len) == 0)
-		return cache->rule;
-	if (fcinfo->flinfo == NULL)
-		return stack_rule_deserialize(VARDATA_ANY(b), len);
-	if (cache == NULL)
-	{
-		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(*cache));
-		cache->ctx = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "credreg stackrule cache",
-										   ALLOCSET_SMALL_SIZES);
-		fcinfo->flinfo->fn_extra = cache;
+		switch (*p)
+		{
+			case '"':
+				appendStringInfoString(out, "\\\"");
+				break;
+			case '\\':
+				appendStringInfoString(out, "\\\\");
+				break;
+			case '\b':
+				appendStringInfoString(out, "\\b");
+				break;
+			case '\f':
+				appendStringInfoString(out, "\\f");
+				break;
+			case '\n':
+				appendStringInfoString(out, "\\n");
+				break;
+			case '\r':
+				appendStringInfoString(out, "\\r");
+				break;
+			case '\t':
+				appendStringInfoString(out, "\\t");
+				break;
+			default:
+				if (*p < 0x20)
+					appendStringInfo(out, "\\u%04x", *p);
+				else
+					appendStringInfoChar(out, (char) *p);
+				break;
+		}
 	}
-	cache->rule = NULL;
-	MemoryContextReset(cache->ctx);
-	old = MemoryContextSwitchTo(cache->ctx);
-	cache->len = len;
-	cache->bytes = palloc(Max(len, 1));
-	memcpy(cache->bytes, VARDATA_ANY(b), len);
-	cache->rule = stack_rule_deserialize(VARDATA_ANY(b), len);
-	MemoryContextSwitchTo(old);
-	return cache->rule;
+	appendStringInfoChar(out, '"');
+}
+
+/* Member `name` of an object, or NULL. */
+CrJson *
+stack_json_member(const CrJson *obj, const char *name)
+{
+	int			i;
+
+	if (obj == NULL || obj->kind != CRJ_OBJECT)
+		return NULL;
+	for (i = 0; i < obj->count; i++)
+		if (strcmp(obj->u.members[i].name, name) == 0)
+			return obj->u.members[i].value;
+	return NULL;
 }

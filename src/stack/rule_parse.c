@@ -14,10 +14,6 @@
 #include <math.h>
 
 #include "miscadmin.h"
-#include "utils/builtins.h"
-#include "utils/date.h"
-#include "utils/datetime.h"
-#include "utils/json.h"
 
 #include "stack/stack_internal.h"
 
@@ -89,7 +85,7 @@ push_key(ParseCtx *cx, const char *key)
 	int			old = cx->path.len;
 
 	appendStringInfoChar(&cx->path, '[');
-	escape_json(&cx->path, key);
+	stack_json_escape(&cx->path, key);
 	appendStringInfoChar(&cx->path, ']');
 	return old;
 }

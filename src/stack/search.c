@@ -4,10 +4,12 @@
  *		(SEMANTICS.md §3.5): max flow when the problem is a pure count
  *		problem, otherwise an exact depth-first branch-and-bound.
  *
- * Objective, lexicographic: (1) the highest progress (complete = progress 1),
- * (2) the fewest distinct awards placed, (3) the first assignment met in a
- * fixed search order (awards in the evaluator's order, sharing classes in
- * leaf order, "not placed" last), which makes the result deterministic.
+ * Objective: (1) the highest progress (complete = progress 1), proven
+ * optimal unless the node budget runs out; (2) the first assignment met in
+ * a fixed search order (awards in the evaluator's order, sharing classes in
+ * leaf order, "not placed" last), which makes the result deterministic;
+ * then (3) placements that do not contribute are taken back (trim()), so
+ * no award is used without need.
  *
  * Branch-and-bound: awards are decided one at a time; an award may go to up
  * to max_uses sharing classes or nowhere.  Pruning: (a) a class whose leaves
@@ -39,6 +41,8 @@ typedef struct Search
 	uint64	   *key;			/* depth -> option key chosen */
 	int		   *suf_items;		/* (K+1) x L: eligible awards at depth >= d */
 	double	   *suf_credits;
+	double	   *suf_tot_items;	/* K+1: undecided awards (x max_uses) */
+	double	   *suf_tot_credits;
 	int		   *hi;
 	double	   *hc;
 	int		   *opt_hi;
@@ -137,9 +141,7 @@ record(Search *s, double progress)
 {
 	StackSolution *b = s->best;
 
-	if (s->have_best &&
-		!(progress > b->progress + EPS ||
-		  (progress > b->progress - EPS && s->used < b->used)))
+	if (s->have_best && !(progress > b->progress + EPS))
 		return;
 	memcpy(b->assign, s->assign, sizeof(bool) * s->K * s->L);
 	b->progress = progress;
@@ -206,7 +208,8 @@ descend(Search *s, int d)
 
 	if (s->exhausted)
 		return;
-	if (++s->nodes > p->budget)
+	/* the first descent always completes, so there is an assignment to report */
+	if (++s->nodes > p->budget && s->have_best)
 	{
 		s->exhausted = true;
 		return;
@@ -226,9 +229,10 @@ descend(Search *s, int d)
 		s->opt_hc[l] = s->hc[l] + s->suf_credits[d * L + l];
 	}
 	ub = p->score(p->score_arg, s->opt_hi, s->opt_hc, true);
-	if (s->have_best &&
-		(ub < s->best->progress - EPS ||
-		 (ub < s->best->progress + EPS && s->used >= s->best->used)))
+	if (p->bound)
+		ub = Min(ub, p->bound(p->score_arg, s->hi, s->hc, s->opt_hi, s->opt_hc,
+							  s->suf_tot_items[d], s->suf_tot_credits[d]));
+	if (s->have_best && ub < s->best->progress + EPS)
 		return;
 
 	k = s->order[d];
@@ -241,6 +245,64 @@ descend(Search *s, int d)
 		combos(s, d, cls, ncls, 0, size, 0, forced);
 	if (forced < 0)
 		try_option(s, d, 0, NONE_KEY);
+}
+
+/*
+ * The search maximizes progress only; fewer awards is then pursued by a
+ * deterministic trimming pass: placements are taken back, last award first,
+ * whenever that does not lower progress.  The result is minimal in the
+ * sense that no single placement can be dropped (not necessarily the
+ * globally smallest set of awards).
+ */
+static void
+trim(Search *s, StackSolution *sol)
+{
+	const StackProblem *p = s->p;
+	int			L = s->L;
+	int			d,
+				l,
+				k;
+
+	memset(s->hi, 0, sizeof(int) * Max(L, 1));
+	memset(s->hc, 0, sizeof(double) * Max(L, 1));
+	for (k = 0; k < s->K; k++)
+		for (l = 0; l < L; l++)
+			if (sol->assign[k * L + l])
+			{
+				s->hi[l]++;
+				s->hc[l] += p->credits[k];
+			}
+	for (d = s->K - 1; d >= 0; d--)
+	{
+		k = s->order[d];
+		if (p->forced && p->forced[k] >= 0)
+			continue;
+		for (l = L - 1; l >= 0; l--)
+		{
+			double		v;
+
+			if (!sol->assign[k * L + l])
+				continue;
+			s->hi[l]--;
+			s->hc[l] -= p->credits[k];
+			v = p->score(p->score_arg, s->hi, s->hc, false);
+			if (v > sol->progress - EPS)
+				sol->assign[k * L + l] = false;
+			else
+			{
+				s->hi[l]++;
+				s->hc[l] += p->credits[k];
+			}
+		}
+	}
+	sol->used = 0;
+	for (k = 0; k < s->K; k++)
+		for (l = 0; l < L; l++)
+			if (sol->assign[k * L + l])
+			{
+				sol->used++;
+				break;
+			}
 }
 
 /* Max flow for pure count problems (the evaluator decides when that holds). */
@@ -372,6 +434,13 @@ stack_solve(const StackProblem *p, StackSolution *sol, bool use_flow)
 			s.suf_items[d * L + l] = s.suf_items[(d + 1) * L + l] + (e ? 1 : 0);
 			s.suf_credits[d * L + l] = s.suf_credits[(d + 1) * L + l] + (e ? p->credits[k] : 0);
 		}
+	s.suf_tot_items = palloc0(sizeof(double) * (K + 1));
+	s.suf_tot_credits = palloc0(sizeof(double) * (K + 1));
+	for (d = K - 1; d >= 0; d--)
+	{
+		s.suf_tot_items[d] = s.suf_tot_items[d + 1] + p->max_uses;
+		s.suf_tot_credits[d] = s.suf_tot_credits[d + 1] + p->max_uses * p->credits[s.order[d]];
+	}
 	s.hi = palloc0(sizeof(int) * Max(L, 1));
 	s.hc = palloc0(sizeof(double) * Max(L, 1));
 	s.opt_hi = palloc0(sizeof(int) * Max(L, 1));
@@ -395,6 +464,7 @@ stack_solve(const StackProblem *p, StackSolution *sol, bool use_flow)
 		sol->progress = p->score(p->score_arg, s.hi, s.hc, false);
 		sol->used = 0;
 	}
+	trim(&s, sol);
 	sol->optimal = !s.exhausted;
 	sol->nodes = s.nodes;
 }

@@ -14,6 +14,15 @@
 
 struct StackRule;
 
+/* What a SQL-callable stack function keeps in fn_extra across calls. */
+typedef struct StackCallCache
+{
+	void	   *rules;			/* rule_binary.c: compiled rules by content */
+	void	   *items;			/* evaluate.c: the last award array, parsed */
+} StackCallCache;
+
+extern StackCallCache *stack_call_cache(FunctionCallInfo fcinfo);
+
 /* The prepared rule of argument argno (a stackrule), cached in fn_extra. */
 extern struct StackRule *stack_rule_from_datum(FunctionCallInfo fcinfo, int argno);
 

@@ -96,14 +96,14 @@ CREATE FUNCTION stack_progress_deserialize(bytea, internal) RETURNS internal
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION stack_progress_final(internal) RETURNS jsonb
 	AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL SAFE COST 1000;
-COMMENT ON FUNCTION stack_progress_trans(internal, stackrule, stack_item) IS 'transition function of stack_progress(stackrule, stack_item)';
-COMMENT ON FUNCTION stack_progress_trans(internal, stackrule, stack_item, timestamptz) IS 'transition function of stack_progress(stackrule, stack_item, timestamptz)';
-COMMENT ON FUNCTION stack_progress_trans_jsonb(internal, stackrule, jsonb) IS 'transition function of stack_progress(stackrule, jsonb)';
-COMMENT ON FUNCTION stack_progress_trans_jsonb(internal, stackrule, jsonb, timestamptz) IS 'transition function of stack_progress(stackrule, jsonb, timestamptz)';
-COMMENT ON FUNCTION stack_progress_combine(internal, internal) IS 'combine function of stack_progress';
+COMMENT ON FUNCTION stack_progress_trans(internal, stackrule, stack_item) IS 'transition function of stack_progress(stackrule, stack_item); a NULL item is skipped, a NULL rule raises';
+COMMENT ON FUNCTION stack_progress_trans(internal, stackrule, stack_item, timestamptz) IS 'transition function of stack_progress(stackrule, stack_item, timestamptz); a NULL item is skipped, a NULL rule or as_of raises';
+COMMENT ON FUNCTION stack_progress_trans_jsonb(internal, stackrule, jsonb) IS 'transition function of stack_progress(stackrule, jsonb); a NULL item is skipped, a NULL rule raises';
+COMMENT ON FUNCTION stack_progress_trans_jsonb(internal, stackrule, jsonb, timestamptz) IS 'transition function of stack_progress(stackrule, jsonb, timestamptz); a NULL item is skipped, a NULL rule or as_of raises';
+COMMENT ON FUNCTION stack_progress_combine(internal, internal) IS 'combine function of stack_progress; a NULL state stands for no rows';
 COMMENT ON FUNCTION stack_progress_serialize(internal) IS 'serialize function of stack_progress';
 COMMENT ON FUNCTION stack_progress_deserialize(bytea, internal) IS 'deserialize function of stack_progress';
-COMMENT ON FUNCTION stack_progress_final(internal) IS 'final function of stack_progress: the evaluation of the group''s awards';
+COMMENT ON FUNCTION stack_progress_final(internal) IS 'final function of stack_progress: the evaluation of the group''s awards; NULL when the group had no rows';
 
 CREATE AGGREGATE stack_progress(rule stackrule, item stack_item) (
 	SFUNC = stack_progress_trans, STYPE = internal, FINALFUNC = stack_progress_final,

@@ -261,11 +261,10 @@ extern void stack_rule_prepare(StackRule *rule);
 extern bool stack_glob_match(const char *pattern, const char *s);
 extern bool stack_parse_span(const CrJson *v, StackSpan *span, const char *path);
 
-/* ---- json_tree.c (jsonb -> CrJson until the strict parser lands) ---- */
+/* ---- json_tree.c (rule text via src/json, jsonb -> CrJson) and rule_binary.c helpers ---- */
 extern CrJson *stack_json_parse_text(const char *text, int len, const char *typname);
 extern CrJson *stack_json_from_jsonb(Jsonb *jb);
 extern CrJson *stack_json_member(const CrJson *obj, const char *name);
-extern char *stack_json_cstring(const CrJson *v);
 extern void stack_json_escape(StringInfo out, const char *s);
 
 /* ---- rule_binary.c ---- */

@@ -28,6 +28,15 @@ typedef struct StackCap
 typedef double (*StackScoreFn) (void *arg, const int *have_items, const double *have_credits,
 								bool upper);
 
+/*
+ * Optional tighter bound: current holdings, optimistic holdings (current +
+ * every undecided eligible award), and the budget of undecided placements
+ * (items, credits: each award counted max_uses times).
+ */
+typedef double (*StackBoundFn) (void *arg, const int *hi, const double *hc,
+								const int *opt_hi, const double *opt_hc,
+								double budget_items, double budget_credits);
+
 typedef struct StackProblem
 {
 	int			nitems;
@@ -43,6 +52,7 @@ typedef struct StackProblem
 	double	   *need_credits;	/* nleaves, -1 none */
 	int		   *forced;			/* nitems: class index forced by applyHere, or -1 */
 	StackScoreFn score;
+	StackBoundFn bound;			/* may be NULL */
 	void	   *score_arg;
 	int64		budget;
 } StackProblem;
