@@ -476,6 +476,10 @@ SELECT ('z' || base58btc_encode('\x8124'::bytea || '\x02'::bytea || sha256('x'))
 SELECT ('z' || base58btc_encode('\xed01'::bytea || '\x0200000000000000000000000000000000000000000000000000000000000000'::bytea))::pubkey;
 SELECT ('z' || base58btc_encode('\xed01'::bytea || '\xffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f'::bytea))::pubkey;
 SELECT ('z' || base58btc_encode('\x8024'::bytea || '\x020000000000000000000000000000000000000000000000000000000000000001'::bytea))::pubkey;
+-- Ed25519 points of small order (the identity, order 2, order 8) verify forged signatures
+SELECT ('z' || base58btc_encode('\xed01'::bytea || '\x0100000000000000000000000000000000000000000000000000000000000000'::bytea))::pubkey;
+SELECT ('z' || base58btc_encode('\xed01'::bytea || '\xecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f'::bytea))::pubkey;
+SELECT ('z' || base58btc_encode('\xed01'::bytea || '\x26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85'::bytea))::pubkey;
 SELECT '{"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a4"}'::pubkey;
 -- JWK: bad base64url (padding, '+', non-zero trailing bits), truncation, duplicates, members
 SELECT '{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo="}'::pubkey;

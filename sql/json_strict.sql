@@ -87,3 +87,18 @@ SELECT jcs('1e-400');
 -- jsonb in
 SELECT jcs('{"b":1.50,"a":[true,null,"\u00e9"]}'::jsonb);
 SELECT jcs('"scalar"'::jsonb);
+
+-- json_is_strict: the same parser, as a boolean
+SELECT json_is_strict('{"a":[1,{"b":null}]}') AS ok,
+       json_is_strict('{"a":1,"a":1}') AS dup,
+       json_is_strict('"\udc00"') AS surrogate,
+       json_is_strict('[1] [2]') AS trailing,
+       json_is_strict(repeat('{"a":', 200) || '1' || repeat('}', 200)) AS deep;
+
+-- strict_jsonb: strict text to jsonb (numbers become numeric: 1e2 is 100)
+SELECT strict_jsonb('{"b":1.50,"a":[true,null,"\u00e9\ud83d\ude00",1e2,-0]}');
+SELECT strict_jsonb('"x"'), strict_jsonb('12.0'), strict_jsonb('null'), strict_jsonb('[]');
+SELECT '{"a":1,"a":2}'::jsonb AS builtin_keeps_last;
+SELECT strict_jsonb('{"a":1,"a":2}');
+SELECT strict_jsonb('["\u0000"]');
+SELECT length(strict_jsonb('1e400')::text);  -- valid JSON, a 401-digit numeric

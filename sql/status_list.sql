@@ -30,6 +30,15 @@ WITH RECURSIVE s(i, list) AS (
   SELECT i + 1, status_list_set(list, i, true) FROM s WHERE i < 16)
 SELECT status_list_set_bits(list), status_list_get(list, 15) FROM s WHERE i = 16;
 
+-- Many bits at once.
+SELECT status_list_set_bits(status_list_set(status_list_create(), ARRAY[131071, 0, 94567, 0], true)) AS set_many,
+       status_list_set_bits(status_list_set(status_list_set(status_list_create(), ARRAY[1, 2, 3], true),
+                                            ARRAY[2], false)) AS cleared_one,
+       status_list_set(status_list_create(), '{}'::int[], true) = status_list_create() AS empty_array;
+SELECT status_list_set(status_list_create(), ARRAY[5, 131072], true);
+SELECT status_list_set(status_list_create(), ARRAY[5, NULL], true);
+SELECT status_list_set(status_list_create(), ARRAY[[5], [6]], true);
+
 -- Multi-bit statuses (statusSize > 1): status i occupies bits i*size .. i*size+size-1.
 SELECT status_list_set_bits(status_list_set_status(status_list_create(8, 2), 1, 2, 3)) AS bits_of_status_1,
        status_list_get_status(status_list_set_status(status_list_create(8, 2), 5, 2, 2), 5, 2) AS status_5,

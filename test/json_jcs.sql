@@ -3,7 +3,7 @@
 -- (test/vectors/jcs, from cyberphone/json-canonicalization; see SOURCE.md).
 \set ON_ERROR_STOP 1
 BEGIN;
-SELECT plan(15);
+SELECT plan(20);
 SET LOCAL search_path = credreg, public;
 
 -- Each file line by line, in file order (n), under its name.
@@ -101,9 +101,25 @@ SELECT is((SELECT string_agg(format('line %s: %s gave %s, expected %s',
                     ORDER BY n LIMIT 10) bad),
           NULL, 'all 100,000 numbers serialize as ECMAScript Number::toString');
 
-SELECT volatility_is('credreg', 'jcs', ARRAY['text'], 'immutable',
-                     'jcs(text) is immutable');
-SELECT is_strict('credreg', 'jcs', ARRAY['bytea'], 'jcs(bytea) is strict');
+-- markings of the JSON functions
+SELECT volatility_is('credreg', 'jcs', ARRAY['text'], 'immutable', 'jcs(text) is immutable');
+SELECT volatility_is('credreg', 'jcs', ARRAY['bytea'], 'immutable', 'jcs(bytea) is immutable');
+SELECT volatility_is('credreg', 'jcs', ARRAY['jsonb'], 'immutable', 'jcs(jsonb) is immutable');
+SELECT volatility_is('credreg', 'strict_jsonb', ARRAY['text'], 'immutable',
+                     'strict_jsonb(text) is immutable');
+SELECT volatility_is('credreg', 'json_is_strict', ARRAY['text'], 'stable',
+                     'json_is_strict(text) is stable (its answer depends on the limit GUCs)');
+SELECT is((SELECT array_agg(p.oid::regprocedure::text ORDER BY 1)
+             FROM pg_proc p
+            WHERE p.pronamespace = 'credreg'::regnamespace
+              AND p.proname IN ('jcs', 'strict_jsonb', 'json_is_strict')
+              AND NOT (p.proisstrict AND p.proparallel = 's'
+                       AND obj_description(p.oid, 'pg_proc') IS NOT NULL)),
+          NULL, 'every JSON function is STRICT, PARALLEL SAFE and commented');
+SELECT is((SELECT count(*) FROM pg_proc p
+            WHERE p.pronamespace = 'credreg'::regnamespace
+              AND p.proname IN ('jcs', 'strict_jsonb', 'json_is_strict')),
+          5::bigint, 'five JSON functions');
 
 SELECT * FROM finish();
 ROLLBACK;

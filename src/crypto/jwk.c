@@ -510,37 +510,46 @@ private_from_multibase(const char *text, size_t len, CrKey **key, CredregFailure
 static bool
 private_from_pem(const char *text, size_t len, CrKey **key, CredregFailure *failure)
 {
-	BIO		   *bio = BIO_new_mem_buf(text, (int) len);
+	BIO		   *bio;
 	EVP_PKEY   *pkey;
+	CrKey	   *k;
 	CrKey	   *pub = NULL;
-	CrKeyType	type = 0;
 	bool		ok;
 	uint8		raw[1 + 2 * 48];
 	size_t		rawlen = 0;
 
+	if (len > 64 * 1024)
+		return credreg_fail(failure, "key_malformed", "the PEM text is too long");
+	bio = BIO_new_mem_buf(text, (int) len);
 	if (bio == NULL)
 		return crypto_fail(failure, "key_malformed", "could not read the PEM text");
+	/* an empty passphrase: encrypted keys fail instead of prompting */
 	pkey = PEM_read_bio_PrivateKey(bio, NULL, NULL, (void *) "");
 	BIO_free(bio);
 	if (pkey == NULL)
 		return crypto_fail(failure, "key_malformed",
 						   "the PEM text is not an unencrypted \"PRIVATE KEY\" block");
+	/* owned by the memory context from here on; the type is set below */
+	k = crkey_wrap(CRKEY_ED25519, true, pkey);
+
 	/* the public half, through the public-key checks */
 	if (EVP_PKEY_is_a(pkey, "ED25519"))
 	{
 		rawlen = 32;
 		ok = EVP_PKEY_get_raw_public_key(pkey, raw, &rawlen) == 1 &&
-			crkey_from_public_bytes(type = CRKEY_ED25519, raw, rawlen, &pub, failure);
+			crkey_from_public_bytes(CRKEY_ED25519, raw, rawlen, &pub, failure);
 	}
 	else if (EVP_PKEY_is_a(pkey, "EC"))
 	{
 		char		gname[64];
 		size_t		gl;
+		CrKeyType	type = 0;
 
 		ok = EVP_PKEY_get_utf8_string_param(pkey, OSSL_PKEY_PARAM_GROUP_NAME, gname, sizeof(gname), &gl) == 1 &&
 			EVP_PKEY_get_octet_string_param(pkey, OSSL_PKEY_PARAM_PUB_KEY, raw, sizeof(raw), &rawlen) == 1;
-		type = ok && strcmp(gname, "prime256v1") == 0 ? CRKEY_P256 :
-			ok && strcmp(gname, "secp384r1") == 0 ? CRKEY_P384 : 0;
+		if (ok)
+			type = strcmp(gname, "prime256v1") == 0 ? CRKEY_P256 :
+				strcmp(gname, "secp384r1") == 0 ? CRKEY_P384 : 0;
 		if (ok && type == 0)
 			ok = credreg_fail(failure, "key_unsupported", "only P-256 and P-384 EC keys are supported");
 		else if (ok)
@@ -550,47 +559,45 @@ private_from_pem(const char *text, size_t len, CrKey **key, CredregFailure *fail
 	{
 		BIGNUM	   *bn = NULL,
 				   *be = NULL;
+		uint8		nb[CR_RSA_MAX_BITS / 8];
+		uint8		eb[8];
+		int			nl = 0,
+					el = 0;
 
-		type = CRKEY_RSA;
 		ok = EVP_PKEY_get_bn_param(pkey, OSSL_PKEY_PARAM_RSA_N, &bn) == 1 &&
 			EVP_PKEY_get_bn_param(pkey, OSSL_PKEY_PARAM_RSA_E, &be) == 1 &&
-			BN_num_bytes(bn) <= CR_RSA_MAX_BITS / 8 && BN_num_bytes(be) <= 8;
+			BN_num_bytes(bn) <= (int) sizeof(nb) && BN_num_bytes(be) <= (int) sizeof(eb);
 		if (ok)
 		{
-			uint8		nb[CR_RSA_MAX_BITS / 8];
-			uint8		eb[8];
-			int			nl = BN_bn2bin(bn, nb);
-			int			el = BN_bn2bin(be, eb);
-
-			ok = crkey_from_rsa_ne(nb, nl, eb, el, &pub, failure);
+			nl = BN_bn2bin(bn, nb);
+			el = BN_bn2bin(be, eb);
 		}
-		else
-			ok = credreg_fail(failure, "key_malformed", "could not read the RSA key");
 		BN_free(bn);
 		BN_free(be);
+		if (ok)
+			ok = crkey_from_rsa_ne(nb, nl, eb, el, &pub, failure);
+		else
+			ok = credreg_fail(failure, "key_malformed", "could not read the RSA key");
 	}
 	else
 		ok = credreg_fail(failure, "key_unsupported",
 						  "the key type is not Ed25519, P-256, P-384 or RSA");
+	ERR_clear_error();
 	if (!ok)
 	{
-		EVP_PKEY_free(pkey);
-		ERR_clear_error();
+		crkey_free(k);
 		if (failure && failure->code == NULL)
 			credreg_fail(failure, "key_malformed", "could not read the private key");
 		return false;
 	}
-	{
-		CrKey	   *k = crkey_wrap(type, true, pkey);
-
-		k->pub = pub->pub;
-		k->publen = pub->publen;
-		k->point = pub->point;
-		k->pointlen = pub->pointlen;
-		pub->pub = pub->point = NULL;
-		crkey_free(pub);
-		*key = k;
-	}
+	k->type = pub->type;
+	k->pub = pub->pub;
+	k->publen = pub->publen;
+	k->point = pub->point;
+	k->pointlen = pub->pointlen;
+	pub->pub = pub->point = NULL;
+	crkey_free(pub);
+	*key = k;
 	return true;
 }
 

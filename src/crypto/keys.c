@@ -137,6 +137,37 @@ crkey_ec_size(CrKeyType type)
  * OpenSSL 3.0 imports any 32 bytes as an Ed25519 key and fails only at
  * verification, which would let a non-key into the registry.
  */
+/*
+ * The y coordinates (little-endian, sign bit clear) of the eight points of
+ * small order: the identity (y = 1), the point of order 2 (y = -1), the two
+ * of order 4 (y = 0) and the four of order 8.  A public key among them makes
+ * [S]B = R + [k]A hold for any message whose R is [S]B (RFC 8032 does not
+ * forbid them; libsodium and others refuse them, and so does credreg).
+ */
+static const uint8 ed25519_small_order_y[5][32] = {
+	{0x01},
+	{0xec, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f},
+	{0x00},
+	{0xc7, 0x17, 0x6a, 0x70, 0x3d, 0x4d, 0xd8, 0x4f, 0xba, 0x3c, 0x0b, 0x76, 0x0d, 0x10, 0x67, 0x0f,
+	 0x2a, 0x20, 0x53, 0xfa, 0x2c, 0x39, 0xcc, 0xc6, 0x4e, 0xc7, 0xfd, 0x77, 0x92, 0xac, 0x03, 0x7a},
+	{0x26, 0xe8, 0x95, 0x8f, 0xc2, 0xb2, 0x27, 0xb0, 0x45, 0xc3, 0xf4, 0x89, 0xf2, 0xef, 0x98, 0xf0,
+	 0xd5, 0xdf, 0xac, 0x05, 0xd3, 0xc6, 0x33, 0x39, 0xb1, 0x38, 0x02, 0x88, 0x6d, 0x53, 0xfc, 0x05}
+};
+
+static bool
+ed25519_small_order(const uint8 *pub)
+{
+	uint8		y[32];
+
+	memcpy(y, pub, 32);
+	y[31] &= 0x7f;
+	for (int i = 0; i < lengthof(ed25519_small_order_y); i++)
+		if (memcmp(y, ed25519_small_order_y[i], 32) == 0)
+			return true;
+	return false;
+}
+
 static bool
 ed25519_point_valid(const uint8 *pub)
 {
@@ -233,6 +264,9 @@ from_ed25519(const uint8 *data, size_t len, CrKey **key, CredregFailure *failure
 	if (!ed25519_point_valid(data))
 		return credreg_fail(failure, "key_malformed",
 							"the Ed25519 public key is not a point of the curve");
+	if (ed25519_small_order(data))
+		return credreg_fail(failure, "key_malformed",
+							"the Ed25519 public key is a point of small order");
 	pkey = EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, NULL, data, 32);
 	if (pkey == NULL)
 		return crypto_fail(failure, "key_malformed", "could not import the Ed25519 public key");
@@ -628,6 +662,8 @@ ec_type_of(EVP_PKEY *pkey)
 static bool
 from_foreign_pkey(EVP_PKEY *pkey, CrKey **key, CredregFailure *failure)
 {
+	/* owned by the memory context from here on, even if an error is raised */
+	CrKey	   *tmp = crkey_wrap(CRKEY_ED25519, false, pkey);
 	bool		ok;
 
 	if (EVP_PKEY_is_a(pkey, "ED25519"))
@@ -659,29 +695,32 @@ from_foreign_pkey(EVP_PKEY *pkey, CrKey **key, CredregFailure *failure)
 	{
 		BIGNUM	   *bn = NULL,
 				   *be = NULL;
+		uint8		nb[CR_RSA_MAX_BITS / 8];
+		uint8		eb[8];
+		int			nl = 0,
+					el = 0;
 
-		if (EVP_PKEY_get_bn_param(pkey, OSSL_PKEY_PARAM_RSA_N, &bn) != 1 ||
-			EVP_PKEY_get_bn_param(pkey, OSSL_PKEY_PARAM_RSA_E, &be) != 1 ||
-			BN_num_bytes(bn) > CR_RSA_MAX_BITS / 8 + 1 || BN_num_bytes(be) > 64)
-			ok = crypto_fail(failure, "key_malformed", "could not read the RSA public key");
-		else
+		ok = EVP_PKEY_get_bn_param(pkey, OSSL_PKEY_PARAM_RSA_N, &bn) == 1 &&
+			EVP_PKEY_get_bn_param(pkey, OSSL_PKEY_PARAM_RSA_E, &be) == 1;
+		if (ok && BN_num_bytes(bn) <= (int) sizeof(nb) && BN_num_bytes(be) <= (int) sizeof(eb))
 		{
-			uint8	   *nb = palloc(BN_num_bytes(bn) + 1);
-			uint8	   *eb = palloc(BN_num_bytes(be) + 1);
-			int			nl = BN_bn2bin(bn, nb);
-			int			el = BN_bn2bin(be, eb);
-
-			ok = crkey_from_rsa_ne(nb, nl, eb, el, key, failure);
-			pfree(nb);
-			pfree(eb);
+			nl = BN_bn2bin(bn, nb);
+			el = BN_bn2bin(be, eb);
 		}
 		BN_free(bn);
 		BN_free(be);
+		if (!ok)
+			ok = crypto_fail(failure, "key_malformed", "could not read the RSA public key");
+		else if (nl == 0 || el == 0)
+			ok = credreg_fail(failure, "key_unsupported",
+							  "the RSA modulus or exponent is larger than credreg accepts");
+		else
+			ok = crkey_from_rsa_ne(nb, nl, eb, el, key, failure);
 	}
 	else
 		ok = credreg_fail(failure, "key_unsupported",
 						  "the key type is not Ed25519, P-256, P-384 or RSA");
-	EVP_PKEY_free(pkey);
+	crkey_free(tmp);
 	ERR_clear_error();
 	return ok;
 }

@@ -112,3 +112,34 @@ credreg_jcs_jsonb(PG_FUNCTION_ARGS)
 
 	PG_RETURN_TEXT_P(utf8_to_text(jcs_or_error(crjson_from_jsonb(jb))));
 }
+
+PG_FUNCTION_INFO_V1(credreg_json_is_strict);
+
+/*
+ * credreg.json_is_strict(text) returns boolean: whether the text is strict
+ * JSON within the limits (the verifier's parser, without raising).
+ */
+Datum
+credreg_json_is_strict(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	size_t		len = VARSIZE_ANY_EXHDR(t);
+	const char *s = server_to_utf8(VARDATA_ANY(t), &len);
+
+	PG_RETURN_BOOL(crjson_parse(s, len, NULL) != NULL);
+}
+
+PG_FUNCTION_INFO_V1(credreg_strict_jsonb);
+
+/*
+ * credreg.strict_jsonb(text) returns jsonb: the text read by the strict
+ * parser (duplicate names are an error, where text::jsonb keeps the last).
+ */
+Datum
+credreg_strict_jsonb(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+
+	PG_RETURN_JSONB_P(crjson_to_jsonb(crjson_parse_or_error(VARDATA_ANY(t),
+															VARSIZE_ANY_EXHDR(t))));
+}

@@ -147,8 +147,9 @@ push_item(CrParser *p, const char *name, int name_len, int name_offset,
 
 	if (p->nitems == p->maxitems)
 	{
+		/* huge: with a large credreg.max_document_bytes this passes 1 GB */
 		p->maxitems *= 2;
-		p->items = repalloc(p->items, sizeof(ParseItem) * p->maxitems);
+		p->items = repalloc_huge(p->items, sizeof(ParseItem) * (Size) p->maxitems);
 	}
 	it = &p->items[p->nitems++];
 	it->name = name;

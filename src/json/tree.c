@@ -72,6 +72,26 @@ crjson_number_value(const CrJson *v, double *result)
 }
 
 /*
+ * True when one of the 8 bytes at p needs escaping: below 0x20, '"' or '\'
+ * (the usual "has a zero byte" and "has a byte less than n" word tricks).
+ */
+static inline bool
+word_needs_escape(const char *p)
+{
+	uint64		w;
+	uint64		q,
+				b;
+
+	memcpy(&w, p, 8);
+	q = w ^ UINT64CONST(0x2222222222222222);
+	b = w ^ UINT64CONST(0x5C5C5C5C5C5C5C5C);
+	return (((q - UINT64CONST(0x0101010101010101)) & ~q) |
+			((b - UINT64CONST(0x0101010101010101)) & ~b) |
+			((w - UINT64CONST(0x2020202020202020)) & ~w)) &
+		UINT64CONST(0x8080808080808080);
+}
+
+/*
  * RFC 8785 section 3.2.2.2: '"' and '\' escaped, U+0008, U+0009, U+000A,
  * U+000C, U+000D as \b \t \n \f \r, other controls below U+0020 as \u00xx
  * (lowercase hex), everything else (including '/', DEL and non-ASCII) as is.
@@ -81,19 +101,27 @@ crjson_append_string(StringInfo out, const char *s, int len)
 {
 	static const char hex[] = "0123456789abcdef";
 	int			run = 0;
+	int			i = 0;
 
 	enlargeStringInfo(out, len + 2);
 	appendStringInfoCharMacro(out, '"');
-	for (int i = 0; i < len; i++)
+	while (i < len)
 	{
-		unsigned char c = (unsigned char) s[i];
+		unsigned char c;
 		char		esc;
 
+		/* skip 8 plain bytes at a time */
+		if (i + 8 <= len && !word_needs_escape(s + i))
+		{
+			i += 8;
+			continue;
+		}
+		c = (unsigned char) s[i++];
 		if (c >= 0x20 && c != '"' && c != '\\')
 			continue;
 		/* flush the plain run before this byte */
-		appendBinaryStringInfo(out, s + run, i - run);
-		run = i + 1;
+		appendBinaryStringInfo(out, s + run, i - 1 - run);
+		run = i;
 		switch (c)
 		{
 			case '"':

@@ -131,4 +131,20 @@ struct CrJson;
 extern bool status_check_entry(const struct CrJson *entry, TimestampTz as_of,
 							   StatusOutcome *out, CredregFailure *failure);
 
+/*
+ * Checks a credential's whole credentialStatus value (NULL when absent, one
+ * entry object, or an array of them) as of `as_of`, for the verifier:
+ *   - any entry revoked            -> true, *out is that entry, code "revoked"
+ *   - else any entry suspended     -> true, *out is that entry, code "suspended"
+ *   - else any entry not established -> false, *failure from the first such
+ *                                    entry ("malformed" / "status_unavailable"),
+ *                                    *out as far as that entry was read
+ *   - else                         -> true, code NULL; *out is the first
+ *                                    checked entry (out->checked = false when
+ *                                    there was none, e.g. no credentialStatus)
+ * Never raises on bad input.
+ */
+extern bool status_check_status(const struct CrJson *credential_status, TimestampTz as_of,
+								StatusOutcome *out, CredregFailure *failure);
+
 #endif							/* CREDREG_STATUS_H */

@@ -24,6 +24,13 @@ CREATE FUNCTION status_list_set(list text, index integer, value boolean)
 COMMENT ON FUNCTION status_list_set(text, integer, boolean) IS
 	'encodedList with the bit at index set to value';
 
+CREATE FUNCTION status_list_set(list text, indexes integer[], value boolean)
+	RETURNS text
+	AS 'MODULE_PATHNAME', 'credreg_status_list_set_many'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION status_list_set(text, integer[], boolean) IS
+	'encodedList with the bits at all of indexes set to value (one decode and encode)';
+
 CREATE FUNCTION status_list_get_status(list text, index integer, status_size integer)
 	RETURNS integer
 	AS 'MODULE_PATHNAME', 'credreg_status_list_get_status'
@@ -129,3 +136,18 @@ CREATE FUNCTION status_list_credential(url text, purpose text, encoded_list text
 	$$;
 COMMENT ON FUNCTION status_list_credential(text, text, text, text, timestamptz, timestamptz) IS
 	'the unsigned BitstringStatusListCredential for an encodedList, ready to be signed';
+
+CREATE FUNCTION status_of(credential_status jsonb, as_of timestamptz DEFAULT pg_catalog.now())
+	RETURNS text
+	AS 'MODULE_PATHNAME', 'credreg_status_of'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION status_of(jsonb, timestamptz) IS
+	'revoked, suspended, status_unavailable, malformed or active: the status of credentialStatus entries as of as_of';
+
+CREATE FUNCTION status_list_cache(OUT lists bigint, OUT bytes bigint, OUT lookups bigint,
+		OUT reads bigint, OUT decodes bigint, OUT flushes bigint)
+	RETURNS record
+	AS 'MODULE_PATHNAME', 'credreg_status_list_cache'
+	LANGUAGE C VOLATILE STRICT PARALLEL RESTRICTED;
+COMMENT ON FUNCTION status_list_cache() IS
+	'this backend''s status list cache: URLs and bytes held; lookups, table reads, list decodes and flushes so far';

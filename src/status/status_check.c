@@ -33,8 +33,13 @@
 #include "json/json.h"
 #include "status/status.h"
 
-/* Past this many bytes of decoded lists the whole cache is flushed. */
+/*
+ * Past this many bytes of decoded lists, or this many URLs (stored or not),
+ * the whole cache is flushed: a report over credentials that point at
+ * millions of distinct unknown URLs must not grow it without bound.
+ */
 #define STATUS_CACHE_MAX_BYTES	((Size) 256 * 1024 * 1024)
+#define STATUS_CACHE_MAX_URLS	65536
 
 typedef struct StatusListCacheEntry
 {
@@ -61,6 +66,12 @@ static bool cache_stale = false;
 static bool callback_registered = false;
 static Oid	status_list_relid = InvalidOid;
 
+/* Counters for status_list_cache(), over the backend's life. */
+static int64 stat_lookups = 0;
+static int64 stat_reads = 0;
+static int64 stat_decodes = 0;
+static int64 stat_flushes = 0;
+
 static uint32
 url_hash(const void *key, Size keysize)
 {
@@ -85,6 +96,8 @@ status_cache_callback(Datum arg, Oid relid)
 static void
 status_cache_flush(void)
 {
+	if (cache != NULL)
+		stat_flushes++;
 	if (cache_cxt != NULL)
 		MemoryContextDelete(cache_cxt);
 	cache_cxt = NULL;
@@ -136,6 +149,7 @@ status_cache_fill(StatusListCacheEntry *e)
 	e->bs.bits = NULL;
 	e->bs.nbytes = 0;
 	e->lxid = InvalidLocalTransactionId;
+	stat_reads++;
 
 	/*
 	 * Read the newest committed row, not the statement's snapshot: the
@@ -210,6 +224,7 @@ status_cache_fill(StatusListCacheEntry *e)
 		{
 			text	   *t = DatumGetTextPP(d);
 
+			stat_decodes++;
 			if (status_bitstring_decode(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), e->legacy,
 										&e->bs, &failure))
 			{
@@ -232,7 +247,9 @@ status_cache_lookup(const char *url)
 	StatusListCacheEntry *e;
 	bool		found;
 
-	if (cache_stale || cache_bytes > STATUS_CACHE_MAX_BYTES)
+	stat_lookups++;
+	if (cache_stale || cache_bytes > STATUS_CACHE_MAX_BYTES ||
+		(cache != NULL && hash_get_num_entries(cache) >= STATUS_CACHE_MAX_URLS))
 		status_cache_flush();
 	if (cache == NULL)
 		status_cache_init();
@@ -241,6 +258,12 @@ status_cache_lookup(const char *url)
 	if (e != NULL &&
 		(e->lxid == InvalidLocalTransactionId || e->lxid == MyProc->lxid))
 		return e;
+	if (e != NULL && e->decoded)
+	{
+		/* an entry from an earlier transaction in parallel mode: read anew */
+		cache_bytes -= e->bs.nbytes;
+		pfree(e->bs.bits);
+	}
 	if (e == NULL)
 	{
 		char	   *key = MemoryContextStrdup(cache_cxt, url);
@@ -489,6 +512,80 @@ status_check_entry(const CrJson *entry, TimestampTz as_of, StatusOutcome *out,
 	return true;
 }
 
+bool
+status_check_status(const CrJson *credential_status, TimestampTz as_of, StatusOutcome *out,
+					CredregFailure *failure)
+{
+	const CrJson *const *entries;
+	int			n,
+				i;
+	StatusOutcome one;
+	CredregFailure first_failure = {NULL, NULL};
+	bool		have_suspended = false;
+	bool		have_active = false;
+	StatusOutcome suspended;
+	StatusOutcome active;
+
+	memset(out, 0, sizeof(*out));
+	out->status_size = 1;
+	if (credential_status == NULL)
+		return true;
+	if (credential_status->kind == CRJ_ARRAY)
+	{
+		entries = (const CrJson *const *) credential_status->u.elems;
+		n = credential_status->count;
+	}
+	else
+	{
+		entries = &credential_status;
+		n = 1;
+	}
+	for (i = 0; i < n; i++)
+	{
+		CredregFailure f;
+
+		if (!status_check_entry(entries[i], as_of, &one, &f))
+		{
+			if (first_failure.code == NULL)
+			{
+				first_failure = f;
+				*out = one;
+			}
+			continue;
+		}
+		if (one.code != NULL && strcmp(one.code, "revoked") == 0)
+		{
+			*out = one;			/* revoked outweighs everything */
+			return true;
+		}
+		if (one.code != NULL)
+		{
+			if (!have_suspended)
+				suspended = one;
+			have_suspended = true;
+		}
+		else if (one.checked && !have_active)
+		{
+			active = one;
+			have_active = true;
+		}
+	}
+	if (have_suspended)
+	{
+		*out = suspended;
+		return true;
+	}
+	if (first_failure.code != NULL)
+	{
+		if (failure != NULL)
+			*failure = first_failure;
+		return false;
+	}
+	if (have_active)
+		*out = active;
+	return true;
+}
+
 /* ---- SQL ---- */
 
 PG_FUNCTION_INFO_V1(credreg_status_check);
@@ -555,4 +652,48 @@ credreg_status_check(PG_FUNCTION_ARGS)
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(credreg_status_of);
+/*
+ * status_of(credential_status jsonb, as_of timestamptz): one word for the
+ * entries (an object or an array), as status_check_status decides:
+ * "revoked", "suspended", the failure code of the first entry whose status
+ * could not be established ("status_unavailable", "malformed"), else
+ * "active".
+ */
+Datum
+credreg_status_of(PG_FUNCTION_ARGS)
+{
+	Jsonb	   *jb = PG_GETARG_JSONB_P(0);
+	TimestampTz as_of = PG_GETARG_TIMESTAMPTZ(1);
+	StatusOutcome out;
+	CredregFailure failure;
+	const char *result;
+
+	if (!status_check_status(crjson_from_jsonb(jb), as_of, &out, &failure))
+		result = failure.code;
+	else
+		result = out.code != NULL ? out.code : "active";
+	PG_RETURN_TEXT_P(cstring_to_text(result));
+}
+
+PG_FUNCTION_INFO_V1(credreg_status_list_cache);
+/* status_list_cache(): what this backend's status list cache holds and has done. */
+Datum
+credreg_status_list_cache(PG_FUNCTION_ARGS)
+{
+	TupleDesc	desc;
+	Datum		values[6];
+	bool		nulls[6] = {false};
+
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	values[0] = Int64GetDatum(cache != NULL && !cache_stale ? hash_get_num_entries(cache) : 0);
+	values[1] = Int64GetDatum(cache != NULL && !cache_stale ? (int64) cache_bytes : 0);
+	values[2] = Int64GetDatum(stat_lookups);
+	values[3] = Int64GetDatum(stat_reads);
+	values[4] = Int64GetDatum(stat_decodes);
+	values[5] = Int64GetDatum(stat_flushes);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
 }

@@ -113,11 +113,16 @@ run_tests() {
 		# shellcheck disable=SC2086
 		if pg_prove -d credreg_tap $tap_files >"$out" 2>&1; then :; else rc=1; fi
 		cat "$out"
-		local files_ok files_bad
-		files_ok=$(grep -cE '\.\. ok$' "$out" || true)
-		files_bad=$(grep -cE '\.\. (Failed|Dubious)|\.\. *$' "$out" || true)
-		passed=$((passed + files_ok))
-		failed=$((failed + files_bad))
+		# pgTAP counts assertions: "Tests=N" in prove's summary, minus
+		# "Failed k/n subtests" lines; a file that died counts as one failure.
+		local tap_total tap_failed tap_dubious
+		tap_total=$(sed -nE 's/^Files=[0-9]+, Tests=([0-9]+),.*/\1/p' "$out" | tail -1)
+		tap_failed=$(sed -nE 's/.*Failed ([0-9]+)\/[0-9]+ subtests.*/\1/p' "$out" | awk '{s += $1} END {print s + 0}')
+		tap_dubious=$(grep -cE 'Dubious|No plan found|Bad plan' "$out" || true)
+		tap_total=${tap_total:-0}
+		tap_failed=$(( ${tap_failed:-0} + tap_dubious ))
+		passed=$((passed + tap_total - ${tap_failed}))
+		failed=$((failed + tap_failed))
 	fi
 	rm -f "$out"
 	echo

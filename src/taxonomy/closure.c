@@ -1,0 +1,749 @@
+/*
+ * closure.c
+ *		The compiled taxonomy of a backend and the closure over it.
+ *
+ * On first use a backend reads credreg.competency and
+ * credreg.competency_relation into compressed-sparse-row adjacency arrays
+ * (one out-edge list per competency, in the direction evidence flows:
+ * narrower -> broader, old -> replacement, both ways for exactMatch and
+ * closeMatch).  Statement triggers on both tables call
+ * CacheInvalidateRelcache(), which every backend (this one included, at the
+ * next command) receives through the relcache callback registered here; the
+ * compiled graph is then dropped and rebuilt on the next use.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/hsearch.h"
+#include "utils/inval.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+
+#include "taxonomy/taxonomy.h"
+#include "taxonomy/taxonomy_int.h"
+#include "taxonomy/closure.h"
+
+static TaxonomyGraph *graph = NULL;
+static MemoryContext graph_cxt = NULL;
+static bool callback_registered = false;
+static bool graph_stale = false;
+static Oid	watched_rel[2] = {InvalidOid, InvalidOid};
+
+/* per-call scratch, kept across calls and sized to the graph */
+static int32 *stamp;			/* [2 * n]: visit stamp per (node, closeUsed) */
+static int16 *best_hops;		/* [2 * n]: broader hops at the visit */
+static int32 *pred;				/* [2 * n]: predecessor state, -1 at a source */
+static uint8 *pred_edge;		/* [2 * n]: edge used to get here */
+static int32 *out_stamp;		/* [n]: stamp of the current closure output */
+static int16 *out_level;		/* [n]: best level in the current output */
+static int32 *queue;			/* states, grown as needed */
+static int	queue_cap;
+static int32 cur_stamp = 0;
+static int32 cur_out_stamp = 0;
+
+/*
+ * Relcache callback.  It only marks the graph stale: the graph is dropped
+ * and rebuilt at the next credreg_taxonomy_graph() call, so a caller in the
+ * middle of a walk never sees its arrays freed.
+ */
+static void
+TaxonomyInvalidate(Datum arg, Oid relid)
+{
+	if (relid == InvalidOid || relid == watched_rel[0] || relid == watched_rel[1])
+		graph_stale = true;
+}
+
+PG_FUNCTION_INFO_V1(taxonomy_changed);
+/* Statement trigger on the taxonomy tables: drop every compiled graph. */
+Datum
+taxonomy_changed(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		elog(ERROR, "taxonomy_changed: not called by trigger manager");
+	CacheInvalidateRelcache(trigdata->tg_relation);
+	return PointerGetDatum(NULL);
+}
+
+/* Schema of the installed extension (fixed: the extension is not relocatable). */
+static Oid
+ExtensionSchema(void)
+{
+	return get_namespace_oid("credreg", false);
+}
+
+static int
+EdgeKindOf(const char *kind, bool *reverse, bool *both)
+{
+	*reverse = false;
+	*both = false;
+	if (strcmp(kind, "broader") == 0 || strcmp(kind, "broadMatch") == 0)
+		return TAXONOMY_EDGE_BROADER;
+	if (strcmp(kind, "narrowMatch") == 0)
+	{
+		*reverse = true;
+		return TAXONOMY_EDGE_BROADER;
+	}
+	if (strcmp(kind, "exactMatch") == 0)
+	{
+		*both = true;
+		return TAXONOMY_EDGE_EXACT;
+	}
+	if (strcmp(kind, "closeMatch") == 0)
+	{
+		*both = true;
+		return TAXONOMY_EDGE_CLOSE;
+	}
+	if (strcmp(kind, "replacedBy") == 0)
+		return TAXONOMY_EDGE_REPLACED_BY;
+	return -1;					/* related: never followed */
+}
+
+int
+credreg_taxonomy_index(const TaxonomyGraph *g, int32 id)
+{
+	int			lo = 0,
+				hi = g->n - 1;
+
+	while (lo <= hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (g->ids[mid] == id)
+			return mid;
+		if (g->ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -1;
+}
+
+static void
+AddRef(TaxonomyGraph *g, const char *key, int idx)
+{
+	TaxonomyRefEntry *e;
+	bool		found;
+	char		buf[TAXONOMY_REF_MAX];
+
+	if (strlen(key) >= TAXONOMY_REF_MAX)
+		return;
+	memset(buf, 0, sizeof(buf));
+	strcpy(buf, key);
+	e = hash_search(g->refs, buf, HASH_ENTER, &found);
+	if (!found)
+		e->idx = idx;
+}
+
+static TaxonomyGraph *
+BuildGraph(void)
+{
+	Oid			nsp = ExtensionSchema();
+	const char *nspname = quote_identifier(get_namespace_name(nsp));
+	StringInfoData sql;
+	MemoryContext cxt,
+				old;
+	TaxonomyGraph *g;
+	uint64		i;
+	int		   *deg;
+	int			nedges = 0;
+	int32	   *esrc,
+			   *edst;
+	uint8	   *ekind;
+	uint64		nrel;
+	HASHCTL		ctl;
+
+	cxt = AllocSetContextCreate(TopMemoryContext, "credreg taxonomy",
+								ALLOCSET_DEFAULT_SIZES);
+	g = MemoryContextAllocZero(cxt, sizeof(TaxonomyGraph));
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	PG_TRY();
+	{
+		initStringInfo(&sql);
+		appendStringInfo(&sql,
+						 "SELECT id, top_level, uri, label, framework, code FROM %s.competency ORDER BY id",
+						 nspname);
+		if (SPI_execute(sql.data, true, 0) != SPI_OK_SELECT)
+			elog(ERROR, "could not read the competency table");
+		old = MemoryContextSwitchTo(cxt);
+		g->n = (int) SPI_processed;
+		g->ids = palloc(sizeof(int32) * Max(g->n, 1));
+		g->top_level = palloc0(sizeof(bool) * Max(g->n, 1));
+		g->uris = palloc(sizeof(char *) * Max(g->n, 1));
+		g->labels = palloc(sizeof(char *) * Max(g->n, 1));
+		memset(&ctl, 0, sizeof(ctl));
+		ctl.keysize = TAXONOMY_REF_MAX;
+		ctl.entrysize = sizeof(TaxonomyRefEntry);
+		ctl.hcxt = cxt;
+		g->refs = hash_create("credreg taxonomy refs", Max(g->n * 2, 64), &ctl,
+							  HASH_ELEM | HASH_STRINGS | HASH_CONTEXT);
+		for (i = 0; i < SPI_processed; i++)
+		{
+			HeapTuple	tup = SPI_tuptable->vals[i];
+			TupleDesc	td = SPI_tuptable->tupdesc;
+			bool		isnull;
+			char	   *fw,
+					   *code;
+
+			g->ids[i] = DatumGetInt32(SPI_getbinval(tup, td, 1, &isnull));
+			g->top_level[i] = DatumGetBool(SPI_getbinval(tup, td, 2, &isnull));
+			g->uris[i] = SPI_getvalue(tup, td, 3);
+			g->labels[i] = SPI_getvalue(tup, td, 4);
+			fw = SPI_getvalue(tup, td, 5);
+			code = SPI_getvalue(tup, td, 6);
+			AddRef(g, g->uris[i], (int) i);
+			if (code != NULL)
+				AddRef(g, psprintf("%s:%s", fw, code), (int) i);
+		}
+		MemoryContextSwitchTo(old);
+
+		resetStringInfo(&sql);
+		appendStringInfo(&sql, "SELECT src, dst, kind FROM %s.competency_relation", nspname);
+		if (SPI_execute(sql.data, true, 0) != SPI_OK_SELECT)
+			elog(ERROR, "could not read the competency_relation table");
+		nrel = SPI_processed;
+		/* outside the SPI context, which SPI_finish() frees */
+		esrc = MemoryContextAlloc(cxt, sizeof(int32) * Max(nrel * 2, 1));
+		edst = MemoryContextAlloc(cxt, sizeof(int32) * Max(nrel * 2, 1));
+		ekind = MemoryContextAlloc(cxt, Max(nrel * 2, 1));
+		for (i = 0; i < nrel; i++)
+		{
+			HeapTuple	tup = SPI_tuptable->vals[i];
+			TupleDesc	td = SPI_tuptable->tupdesc;
+			bool		isnull,
+						reverse,
+						both;
+			int			s = credreg_taxonomy_index(g, DatumGetInt32(SPI_getbinval(tup, td, 1, &isnull)));
+			int			d = credreg_taxonomy_index(g, DatumGetInt32(SPI_getbinval(tup, td, 2, &isnull)));
+			int			k = EdgeKindOf(SPI_getvalue(tup, td, 3), &reverse, &both);
+
+			if (k < 0 || s < 0 || d < 0)
+				continue;
+			esrc[nedges] = reverse ? d : s;
+			edst[nedges] = reverse ? s : d;
+			ekind[nedges++] = (uint8) k;
+			if (both)
+			{
+				esrc[nedges] = d;
+				edst[nedges] = s;
+				ekind[nedges++] = (uint8) k;
+			}
+		}
+	}
+	PG_CATCH();
+	{
+		SPI_finish();
+		MemoryContextDelete(cxt);
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	SPI_finish();
+
+	/* CSR */
+	old = MemoryContextSwitchTo(cxt);
+	g->offsets = palloc0(sizeof(int32) * (g->n + 1));
+	g->targets = palloc(sizeof(int32) * Max(nedges, 1));
+	g->kinds = palloc(Max(nedges, 1));
+	g->nedges = nedges;
+	deg = palloc0(sizeof(int) * (g->n + 1));
+	for (i = 0; i < nedges; i++)
+		g->offsets[esrc[i] + 1]++;
+	for (i = 0; i < g->n; i++)
+		g->offsets[i + 1] += g->offsets[i];
+	for (i = 0; i < nedges; i++)
+	{
+		int			pos = g->offsets[esrc[i]] + deg[esrc[i]]++;
+
+		g->targets[pos] = edst[i];
+		g->kinds[pos] = ekind[i];
+	}
+	pfree(deg);
+	pfree(esrc);
+	pfree(edst);
+	pfree(ekind);
+
+	/* scratch */
+	stamp = palloc0(sizeof(int32) * 2 * Max(g->n, 1));
+	best_hops = palloc0(sizeof(int16) * 2 * Max(g->n, 1));
+	pred = palloc0(sizeof(int32) * 2 * Max(g->n, 1));
+	pred_edge = palloc0(2 * Max(g->n, 1));
+	out_stamp = palloc0(sizeof(int32) * Max(g->n, 1));
+	out_level = palloc0(sizeof(int16) * Max(g->n, 1));
+	queue_cap = 1024;
+	queue = palloc(sizeof(int32) * queue_cap);
+	cur_stamp = 0;
+	cur_out_stamp = 0;
+	MemoryContextSwitchTo(old);
+
+	g->cxt = cxt;
+	return g;
+}
+
+TaxonomyGraph *
+credreg_taxonomy_graph(void)
+{
+	Oid			nsp;
+	TaxonomyGraph *g;
+
+	if (graph != NULL && !graph_stale)
+		return graph;
+	if (!callback_registered)
+	{
+		CacheRegisterRelcacheCallback(TaxonomyInvalidate, (Datum) 0);
+		callback_registered = true;
+	}
+	if (graph_cxt != NULL)
+		MemoryContextDelete(graph_cxt);
+	graph_cxt = NULL;
+	graph = NULL;
+
+	/*
+	 * Watch the tables before reading them, and clear the flag first: an
+	 * invalidation that arrives while the graph is built leaves it stale, so
+	 * the next call builds it again.
+	 */
+	nsp = ExtensionSchema();
+	watched_rel[0] = get_relname_relid("competency", nsp);
+	watched_rel[1] = get_relname_relid("competency_relation", nsp);
+	graph_stale = false;
+	g = BuildGraph();
+	graph_cxt = g->cxt;
+	graph = g;
+	return graph;
+}
+
+static void
+QueuePush(int *tail, int32 state)
+{
+	if (*tail >= queue_cap)
+	{
+		MemoryContext old = MemoryContextSwitchTo(graph_cxt);
+
+		queue_cap *= 2;
+		queue = repalloc(queue, sizeof(int32) * queue_cap);
+		MemoryContextSwitchTo(old);
+	}
+	queue[(*tail)++] = state;
+}
+
+static void
+NextStamp(void)
+{
+	if (cur_stamp == PG_INT32_MAX)
+	{
+		memset(stamp, 0, sizeof(int32) * 2 * Max(graph->n, 1));
+		cur_stamp = 0;
+	}
+	cur_stamp++;
+}
+
+/*
+ * Explores everything reachable from node `src` under the policy; calls
+ * visit(state, hops) for each state (node * 2 + closeUsed) reached with
+ * fewer broader hops than before.  Stops early when visit returns true.
+ * States are visited in FIFO order, so the first visit of a node uses a
+ * path of fewest edges among those allowed.
+ */
+typedef bool (*VisitFn) (void *arg, int32 state, int hops);
+
+static int32
+Explore(TaxonomyGraph *g, int src, const TaxonomyPolicy *policy,
+		VisitFn visit, void *arg)
+{
+	int			head = 0,
+				tail = 0;
+	int32		s0 = src * 2;
+
+	NextStamp();
+	stamp[s0] = cur_stamp;
+	best_hops[s0] = 0;
+	pred[s0] = -1;
+	if (visit(arg, s0, 0))
+		return s0;
+	QueuePush(&tail, s0);
+	while (head < tail)
+	{
+		int32		s = queue[head++];
+		int			node = s >> 1;
+		int			used = s & 1;
+		int			hops = best_hops[s];
+		int			e;
+
+		CHECK_FOR_INTERRUPTS();
+		for (e = g->offsets[node]; e < g->offsets[node + 1]; e++)
+		{
+			int			kind = g->kinds[e];
+			int			nused = used;
+			int			nhops = hops;
+			int32		ns;
+
+			switch (kind)
+			{
+				case TAXONOMY_EDGE_BROADER:
+					nhops++;
+					if (policy->max_hops >= 0 && nhops > policy->max_hops)
+						continue;
+					break;
+				case TAXONOMY_EDGE_EXACT:
+					if (!policy->exact)
+						continue;
+					break;
+				case TAXONOMY_EDGE_CLOSE:
+					if (!policy->close || used)
+						continue;
+					nused = 1;
+					break;
+				case TAXONOMY_EDGE_REPLACED_BY:
+					if (!policy->replaced_by)
+						continue;
+					break;
+			}
+			ns = g->targets[e] * 2 + nused;
+			/* a state without the close hop used dominates one with it */
+			if (stamp[ns] == cur_stamp && best_hops[ns] <= nhops)
+				continue;
+			if (nused == 1 && stamp[ns - 1] == cur_stamp && best_hops[ns - 1] <= nhops)
+				continue;
+			stamp[ns] = cur_stamp;
+			best_hops[ns] = (int16) Min(nhops, PG_INT16_MAX);
+			pred[ns] = s;
+			pred_edge[ns] = (uint8) kind;
+			if (visit(arg, ns, nhops))
+				return ns;
+			QueuePush(&tail, ns);
+		}
+	}
+	return -1;
+}
+
+/* ---------------------------------------------------------------------------
+ * Closure
+ * ---------------------------------------------------------------------------
+ */
+typedef struct ClosureState
+{
+	const TaxonomyPolicy *policy;
+	int			level;
+	int32	   *out;			/* output node indexes */
+	int			nout;
+	int			outcap;
+} ClosureState;
+
+static bool
+ClosureVisit(void *arg, int32 state, int hops)
+{
+	ClosureState *cs = arg;
+	int			node = state >> 1;
+	int			level = (hops == 0 || cs->policy->inherit_level) ? cs->level : 0;
+
+	if (out_stamp[node] != cur_out_stamp)
+	{
+		if (cs->nout == cs->outcap)
+		{
+			cs->outcap *= 2;
+			cs->out = repalloc(cs->out, sizeof(int32) * cs->outcap);
+		}
+		cs->out[cs->nout++] = node;
+		out_stamp[node] = cur_out_stamp;
+		out_level[node] = (int16) level;
+	}
+	else if (level > out_level[node])
+		out_level[node] = (int16) level;
+	return false;
+}
+
+typedef struct HeldOrder
+{
+	int32		id;
+	int			level;
+} HeldOrder;
+
+static int
+HeldByLevelDesc(const void *a, const void *b)
+{
+	const HeldOrder *x = a,
+			   *y = b;
+
+	if (x->level != y->level)
+		return x->level > y->level ? -1 : 1;
+	return x->id < y->id ? -1 : (x->id > y->id ? 1 : 0);
+}
+
+SkillSet *
+credreg_skillset_closure(const SkillSet *held, const TaxonomyPolicy *policy)
+{
+	TaxonomyGraph *g = credreg_taxonomy_graph();
+	ClosureState cs;
+	HeldOrder  *order;
+	int32	   *ids;
+	int32	   *levels;
+	int			n = 0,
+				i;
+	SkillSet   *result;
+
+	cs.policy = policy;
+	cs.outcap = 64;
+	cs.nout = 0;
+	cs.out = palloc(sizeof(int32) * cs.outcap);
+	if (cur_out_stamp == PG_INT32_MAX)
+	{
+		memset(out_stamp, 0, sizeof(int32) * Max(g->n, 1));
+		cur_out_stamp = 0;
+	}
+	cur_out_stamp++;
+
+	order = palloc(sizeof(HeldOrder) * Max(held->nitems, 1));
+	for (i = 0; i < held->nitems; i++)
+	{
+		order[i].id = SKILLSET_IDS(held)[i];
+		order[i].level = SKILLSET_LEVELS(held)[i];
+	}
+	qsort(order, held->nitems, sizeof(HeldOrder), HeldByLevelDesc);
+
+	ids = palloc(sizeof(int32) * Max(held->nitems, 1));
+	levels = palloc(sizeof(int32) * Max(held->nitems, 1));
+	/*
+	 * Sources in descending level order: a node first reached from a source
+	 * keeps that (highest) level, and the stamp pruning inside Explore is
+	 * per source, so a later, lower source still explores everything.
+	 */
+	for (i = 0; i < held->nitems; i++)
+	{
+		int			idx = credreg_taxonomy_index(g, order[i].id);
+
+		if (idx < 0)
+		{
+			/* not in the taxonomy: kept as held, nothing to derive */
+			ids[n] = order[i].id;
+			levels[n++] = order[i].level;
+			continue;
+		}
+		cs.level = order[i].level;
+		Explore(g, idx, policy, ClosureVisit, &cs);
+		/* the held competency itself is kept even if it is top-level */
+		if (g->top_level[idx])
+		{
+			ids[n] = order[i].id;
+			levels[n++] = order[i].level;
+		}
+	}
+	ids = repalloc(ids, sizeof(int32) * Max(n + cs.nout, 1));
+	levels = repalloc(levels, sizeof(int32) * Max(n + cs.nout, 1));
+	for (i = 0; i < cs.nout; i++)
+	{
+		int			node = cs.out[i];
+
+		if (g->top_level[node] && !policy->allow_top_level)
+			continue;
+		ids[n] = g->ids[node];
+		levels[n++] = out_level[node];
+	}
+	result = credreg_skillset_build(ids, levels, n, NULL);
+	if (result == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("skillset cannot have more than %d items", SKILLSET_MAX_ITEMS)));
+	pfree(ids);
+	pfree(levels);
+	pfree(order);
+	pfree(cs.out);
+	return result;
+}
+
+/* ---------------------------------------------------------------------------
+ * Satisfaction of one requirement, with the path
+ * ---------------------------------------------------------------------------
+ */
+typedef struct SatisfyState
+{
+	int			target;
+	bool		inherit;
+	int			min_level;
+	int			level;
+	bool		reached;		/* reached the target (any level) */
+} SatisfyState;
+
+static bool
+SatisfyVisit(void *arg, int32 state, int hops)
+{
+	SatisfyState *ss = arg;
+
+	if ((state >> 1) != ss->target)
+		return false;
+	ss->reached = true;
+	if (ss->min_level > 0 && !ss->inherit && hops > 0)
+		return false;			/* only level 0 reaches the target this way */
+	return ss->level >= ss->min_level;
+}
+
+const char *
+credreg_taxonomy_edge_name(TaxonomyEdge edge)
+{
+	switch (edge)
+	{
+		case TAXONOMY_EDGE_BROADER:
+			return "broader";
+		case TAXONOMY_EDGE_EXACT:
+			return "exactMatch";
+		case TAXONOMY_EDGE_CLOSE:
+			return "closeMatch";
+		case TAXONOMY_EDGE_REPLACED_BY:
+			return "replacedBy";
+	}
+	return "unknown";
+}
+
+bool
+credreg_taxonomy_satisfies(const SkillSet *held, int32 target, int min_level,
+						   const TaxonomyPolicy *policy, TaxonomyMatch *result)
+{
+	TaxonomyGraph *g = credreg_taxonomy_graph();
+	int			tidx = credreg_taxonomy_index(g, target);
+	HeldOrder  *order;
+	int			i;
+	int			best_len = -1;
+
+	memset(result, 0, sizeof(TaxonomyMatch));
+	result->by_level = -1;
+	result->best_level = -1;
+
+	if (tidx >= 0 && g->top_level[tidx] && !policy->allow_top_level)
+	{
+		result->reason = "top_level_target";
+		return false;
+	}
+	if (tidx < 0)
+	{
+		/* not in the taxonomy: only identity can satisfy it */
+		int			l = credreg_skillset_level(held, target);
+
+		if (l >= 0 && l >= min_level)
+		{
+			result->satisfied = true;
+			result->by = target;
+			result->by_level = l;
+			result->npath = 1;
+			result->path = palloc(sizeof(int32));
+			result->path[0] = target;
+			result->via = palloc(sizeof(TaxonomyEdge));
+			return true;
+		}
+		result->reason = l >= 0 ? "level_too_low" : "unknown_competency";
+		result->best_level = l;
+		return false;
+	}
+
+	order = palloc(sizeof(HeldOrder) * Max(held->nitems, 1));
+	for (i = 0; i < held->nitems; i++)
+	{
+		order[i].id = SKILLSET_IDS(held)[i];
+		order[i].level = SKILLSET_LEVELS(held)[i];
+	}
+	qsort(order, held->nitems, sizeof(HeldOrder), HeldByLevelDesc);
+
+	for (i = 0; i < held->nitems; i++)
+	{
+		int			sidx = credreg_taxonomy_index(g, order[i].id);
+		SatisfyState ss;
+		int32		found;
+		int			len;
+		int32		s;
+
+		if (sidx < 0)
+			continue;
+		ss.target = tidx;
+		ss.inherit = policy->inherit_level;
+		ss.min_level = min_level;
+		ss.level = order[i].level;
+		ss.reached = false;
+		found = Explore(g, sidx, policy, SatisfyVisit, &ss);
+		if (found < 0)
+		{
+			if (ss.reached && order[i].level > result->best_level)
+				result->best_level = order[i].level;
+			continue;
+		}
+		/* path length in edges */
+		len = 0;
+		for (s = found; pred[s] >= 0; s = pred[s])
+			len++;
+		/* fewest edges; ties keep the earlier (higher level, lower id) */
+		if (best_len >= 0 && len >= best_len)
+			continue;
+		best_len = len;
+		result->satisfied = true;
+		result->by = order[i].id;
+		result->by_level = order[i].level;
+		result->hops = best_hops[found];
+		result->npath = len + 1;
+		if (result->path)
+		{
+			pfree(result->path);
+			pfree(result->via);
+		}
+		result->path = palloc(sizeof(int32) * (len + 1));
+		result->via = palloc(sizeof(TaxonomyEdge) * Max(len, 1));
+		{
+			int			k = len;
+
+			for (s = found; s >= 0; s = pred[s])
+			{
+				result->path[k] = g->ids[s >> 1];
+				if (k > 0)
+					result->via[k - 1] = (TaxonomyEdge) pred_edge[s];
+				k--;
+			}
+		}
+		if (len == 0)
+			break;
+	}
+	pfree(order);
+	if (!result->satisfied)
+		result->reason = result->best_level >= 0 ? "level_too_low" : "not_held";
+	return result->satisfied;
+}
+
+/* ---------------------------------------------------------------------------
+ * References
+ * ---------------------------------------------------------------------------
+ */
+int32
+credreg_competency_resolve(const char *ref)
+{
+	TaxonomyGraph *g = credreg_taxonomy_graph();
+	TaxonomyRefEntry *e;
+	char		buf[TAXONOMY_REF_MAX];
+	size_t		len = strlen(ref);
+
+	if (len == 0 || len >= TAXONOMY_REF_MAX)
+		return 0;
+	memset(buf, 0, sizeof(buf));
+	memcpy(buf, ref, len);
+	e = hash_search(g->refs, buf, HASH_FIND, NULL);
+	if (e == NULL && len > 1 && buf[len - 1] == '/')
+	{
+		/* a trailing slash is not part of the concept URI */
+		buf[len - 1] = '\0';
+		e = hash_search(g->refs, buf, HASH_FIND, NULL);
+		buf[len - 1] = '/';
+	}
+	if (e == NULL && strncmp(ref, "https://", 8) == 0 && len < TAXONOMY_REF_MAX + 1)
+	{
+		/* ESCO and O*NET publish http URIs; https is the same concept */
+		memset(buf, 0, sizeof(buf));
+		snprintf(buf, sizeof(buf), "http://%s", ref + 8);
+		if (buf[strlen(buf) - 1] == '/')
+			buf[strlen(buf) - 1] = '\0';
+		e = hash_search(g->refs, buf, HASH_FIND, NULL);
+	}
+	return e ? g->ids[e->idx] : 0;
+}
