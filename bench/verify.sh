@@ -18,12 +18,11 @@ openssl_rate() {	# $1 = algorithm, $2 = pattern of its line, $3 = extra option
 	openssl speed $3 -seconds "$SECS" "$1" 2>/dev/null | grep -E "$2" | tail -1 | awk '{print $NF}'
 }
 echo "openssl: $(openssl version); $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
-ED=$(openssl_rate ed25519 'Ed25519' '')
-EDW=$(openssl_rate ed25519 'Ed25519' -elapsed)
-EC=$(openssl_rate ecdsap256 'nistp256' '')
-ECW=$(openssl_rate ecdsap256 'nistp256' -elapsed)
-echo "openssl speed ed25519 verify/s: $ED per user CPU second, $EDW per wall second (-elapsed)"
-echo "openssl speed ecdsap256 verify/s: $EC per user CPU second, $ECW per wall second (-elapsed)"
+# measured before and after the database runs; the mean is the reference
+ED1=$(openssl_rate ed25519 'Ed25519' '')
+EDW1=$(openssl_rate ed25519 'Ed25519' -elapsed)
+EC1=$(openssl_rate ecdsap256 'nistp256' '')
+ECW1=$(openssl_rate ecdsap256 'nistp256' -elapsed)
 TCK=$(getconf CLK_TCK)
 
 psql -q -X -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" >/dev/null
@@ -96,16 +95,32 @@ check() {
 	psql -X -q -d $DB -At -c "SELECT count(*) FILTER (WHERE credreg.is_valid(c, '2026-06-01T00:00:00Z')) FROM $1"
 }
 
-report() {	# $1 table, $2 openssl rate (CPU), $3 openssl rate (wall), $4 label, $5 target
-	local valid r wall cpu
-	valid=$(check "$1")
+declare -A VALID WALL CPU
+measure() {	# $1 table
+	local r
+	VALID[$1]=$(check "$1")
 	r=$(run "$1")
-	wall=${r% *}
-	cpu=${r#* }
-	awk -v n="$N" -v w="$wall" -v c="$cpu" -v oc="$2" -v ow="$3" -v l="$4" -v t="$5" -v v="$valid" 'BEGIN {
+	WALL[$1]=${r% *}
+	CPU[$1]=${r#* }
+}
+report() {	# $1 table, $2 openssl rate (CPU), $3 openssl rate (wall), $4 label, $5 target
+	awk -v n="$N" -v w="${WALL[$1]}" -v c="${CPU[$1]}" -v oc="$2" -v ow="$3" -v l="$4" -v t="$5" -v v="${VALID[$1]}" 'BEGIN {
 		printf "%-15s valid %s/%s | per user CPU s: %7.0f/s = %5.1f%% of openssl | per wall s: %7.0f/s = %5.1f%% of openssl -elapsed | target %s%%\n",
 			l, v, n, n / c, 100 * n / c / oc, n / (w / 1000), 100 * n / (w / 1000) / ow, t }'
 }
+measure t_eddsa_jwt
+measure t_es256_jwt
+measure t_eddsa_jcs
+
+ED2=$(openssl_rate ed25519 'Ed25519' '')
+EDW2=$(openssl_rate ed25519 'Ed25519' -elapsed)
+EC2=$(openssl_rate ecdsap256 'nistp256' '')
+ECW2=$(openssl_rate ecdsap256 'nistp256' -elapsed)
+mean() { awk "BEGIN{print ($1 + $2) / 2}"; }
+ED=$(mean "$ED1" "$ED2"); EDW=$(mean "$EDW1" "$EDW2"); EC=$(mean "$EC1" "$EC2"); ECW=$(mean "$ECW1" "$ECW2")
+echo "openssl speed ed25519 verify/s: $ED1 / $ED2 per user CPU second, $EDW1 / $EDW2 per wall second (-elapsed); load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "openssl speed ecdsap256 verify/s: $EC1 / $EC2 per user CPU second, $ECW1 / $ECW2 per wall second (-elapsed)"
+echo "(ratios against the mean of the two measurements)"
 echo
 report t_eddsa_jwt "$ED" "$EDW" "vc+jwt EdDSA" 85
 report t_es256_jwt "$EC" "$ECW" "vc+jwt ES256" 85
