@@ -11,7 +11,7 @@
 BEGIN;
 SET LOCAL search_path = credreg, public;
 SET LOCAL client_min_messages = error;
-SELECT plan(49);
+SELECT plan(50);
 
 CREATE TEMP TABLE raw (file text, line text) ON COMMIT DROP;
 \copy raw(line) FROM 'test/vectors/corpus/vc-jwt-eddsa.ndjson' WITH (FORMAT csv, DELIMITER E'\x01', QUOTE E'\x02')
@@ -139,6 +139,20 @@ SELECT is((SELECT count(*) FROM r WHERE reason = 'not-yet-valid'
 SELECT is((SELECT count(*) FROM r WHERE reason = 'expired' AND is_valid(credential, valid_until - interval '1 day')),
           (SELECT count(*) FROM r WHERE reason = 'expired'),
           'expired lines are valid a day before their validUntil');
+
+-- in parallel workers (a regular table: temporary ones are not scanned in parallel)
+CREATE TABLE corpus_parallel AS SELECT id, credential FROM c;
+ANALYZE corpus_parallel;
+SET LOCAL parallel_setup_cost = 0;
+SET LOCAL parallel_tuple_cost = 0;
+SET LOCAL min_parallel_table_scan_size = 0;
+SET LOCAL max_parallel_workers_per_gather = 2;
+SET LOCAL force_parallel_mode = on;
+SELECT is((SELECT count(*) FILTER (WHERE is_valid(credential, '2026-06-01T00:00:00Z')) FROM corpus_parallel),
+          (SELECT count(*) FILTER (WHERE valid) FROM r),
+          'is_valid in parallel workers counts the same valid lines');
+RESET force_parallel_mode;
+RESET max_parallel_workers_per_gather;
 
 -- removing the trust makes the lines of that issuer untrusted
 DELETE FROM trusted_issuer WHERE issuer = 'did:key:z6MkjFYgV5adu2L1GzBugy6tpBRW5W4CL2xNw7wWs3wpXL6D';
