@@ -15,14 +15,20 @@ SECS=${SECS:-5}
 RUNS=${RUNS:-3}
 DB=credreg_bench_rdfc
 
-openssl_rate() {	# $1 = algorithm for openssl speed, $2 = pattern of its line
-	openssl speed -seconds "$SECS" "$1" 2>/dev/null | grep -E "$2" | tail -1 | awk '{print $NF}'
+# openssl speed divides by the CPU user time of its process by default, and
+# by wall-clock time with -elapsed; both are measured (before and after the
+# database runs, the mean is the reference), and the backend is measured both
+# ways too (user CPU from /proc/self/stat).  On a shared machine the CPU
+# figures are the steadier ones.
+openssl_rate() {	# $1 = algorithm, $2 = pattern of its line, $3 = extra option
+	openssl speed $3 -seconds "$SECS" "$1" 2>/dev/null | grep -E "$2" | tail -1 | awk '{print $NF}'
 }
-echo "openssl: $(openssl version)"
-ED=$(openssl_rate ed25519 'Ed25519')
-EC=$(openssl_rate ecdsap256 'nistp256')
-echo "openssl speed ed25519 verify/s: $ED"
-echo "openssl speed ecdsap256 verify/s: $EC"
+echo "openssl: $(openssl version); $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
+ED1=$(openssl_rate ed25519 'Ed25519' '')
+EDW1=$(openssl_rate ed25519 'Ed25519' -elapsed)
+EC1=$(openssl_rate ecdsap256 'nistp256' '')
+ECW1=$(openssl_rate ecdsap256 'nistp256' -elapsed)
+TCK=$(getconf CLK_TCK)
 
 psql -q -X -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" >/dev/null
 psql -q -X -v ON_ERROR_STOP=1 -d $DB <<SQL >/dev/null
@@ -86,38 +92,59 @@ VACUUM ANALYZE;
 SQL
 echo "mean credential size: $(psql -X -q -d $DB -At -c "SELECT round(avg(octet_length(c))) FROM t_eddsa_rdfc") bytes"
 
-# every run's time in ms, one per line
+# RUNS runs of a query: prints "best_wall_ms worst_wall_ms best_cpu_s worst_cpu_s"
 runs() {	# $1 = query
+	local out all=""
 	for _ in $(seq "$RUNS"); do
-		psql -X -q -d $DB -At <<SQL | grep -E '^Time:' | tail -1 | awk '{print $2}'
+		out=$(psql -X -q -d $DB -At <<SQL
 SET max_parallel_workers_per_gather = 0;
 SET jit = off;
+SELECT split_part(pg_read_file('/proc/self/stat'), ' ', 14)::bigint AS u0 \gset
 \timing on
 $1;
+\timing off
+SELECT 'cpu ' || (split_part(pg_read_file('/proc/self/stat'), ' ', 14)::bigint - :u0);
 SQL
+)
+		all="$all$(echo "$out" | grep -E '^Time:' | awk '{print $2}') $(echo "$out" | grep -E '^cpu ' | awk -v t="$TCK" '{print $2 / t}')
+"
 	done
+	echo "$all" | awk 'NF == 2 { if (n == 0 || $1 < bw) bw = $1; if ($1 > ww) ww = $1;
+	                              if (n == 0 || $2 < bc) bc = $2; if ($2 > wc) wc = $2; n++ }
+	                   END { print bw, ww, bc, wc }'
 }
 
-report() {	# $1 label, $2 query, $3 openssl rate or "", $4 target %
-	local times best worst rate wrate
-	times=$(runs "$2")
-	best=$(echo "$times" | sort -g | head -1)
-	worst=$(echo "$times" | sort -g | tail -1)
-	rate=$(awk "BEGIN{printf \"%.0f\", $N / ($best / 1000)}")
-	wrate=$(awk "BEGIN{printf \"%.0f\", $N / ($worst / 1000)}")
-	if [ -n "$3" ]; then
-		printf '%-22s %8.1f ms best (%.1f worst)  %6s/s best (%s worst)  %5.1f%% of openssl (%.1f%% worst; target %s%%)\n' \
-			"$1" "$best" "$worst" "$rate" "$wrate" "$(awk "BEGIN{print 100 * $rate / $3}")" \
-			"$(awk "BEGIN{print 100 * $wrate / $3}")" "$4"
-	else
-		printf '%-22s %8.1f ms best (%.1f worst)  %6s/s best (%s worst)\n' "$1" "$best" "$worst" "$rate" "$wrate"
-	fi
+declare -A R
+measure() {	# $1 key, $2 query
+	R[$1]=$(runs "$2")
+}
+report() {	# $1 key, $2 label, $3 openssl rate (CPU) or "", $4 openssl rate (wall), $5 target
+	echo "${R[$1]}" | awk -v n="$N" -v l="$2" -v oc="$3" -v ow="$4" -v t="$5" '{
+		printf "%-22s per user CPU s: %6.0f/s (worst run %6.0f/s)", l, n / $3, n / $4
+		if (oc != "") printf " = %5.1f%% of openssl (worst %5.1f%%)", 100 * n / $3 / oc, 100 * n / $4 / oc
+		printf " | per wall s: %6.0f/s (worst %6.0f/s)", n / ($1 / 1000), n / ($2 / 1000)
+		if (ow != "") printf " = %5.1f%% of openssl -elapsed", 100 * n / ($1 / 1000) / ow
+		if (t != "") printf " | target %s%%", t
+		printf "\n" }'
 }
 echo
 for t in t_eddsa_rdfc t_ecdsa_rdfc; do
 	echo "$t valid: $(psql -X -q -d $DB -At -c "SELECT count(*) FILTER (WHERE credreg.is_valid(c, '2026-06-01T00:00:00Z')) FROM $t")/$N"
 done
-report "eddsa-rdfc-2022" "SELECT count(*) FILTER (WHERE credreg.is_valid(c, '2026-06-01T00:00:00Z')) FROM t_eddsa_rdfc" "$ED" 40
-report "ecdsa-rdfc-2019 P-256" "SELECT count(*) FILTER (WHERE credreg.is_valid(c, '2026-06-01T00:00:00Z')) FROM t_ecdsa_rdfc" "$EC" ""
-report "jsonld_to_rdf + rdfc" "SELECT count(credreg.rdfc(credreg.jsonld_to_rdf(c))) FROM t_doc" "" ""
+measure eddsa "SELECT count(*) FILTER (WHERE credreg.is_valid(c, '2026-06-01T00:00:00Z')) FROM t_eddsa_rdfc"
+measure ecdsa "SELECT count(*) FILTER (WHERE credreg.is_valid(c, '2026-06-01T00:00:00Z')) FROM t_ecdsa_rdfc"
+measure rdfc "SELECT count(credreg.rdfc(credreg.jsonld_to_rdf(c))) FROM t_doc"
+
+ED2=$(openssl_rate ed25519 'Ed25519' '')
+EDW2=$(openssl_rate ed25519 'Ed25519' -elapsed)
+EC2=$(openssl_rate ecdsap256 'nistp256' '')
+ECW2=$(openssl_rate ecdsap256 'nistp256' -elapsed)
+mean() { awk "BEGIN{print ($1 + $2) / 2}"; }
+ED=$(mean "$ED1" "$ED2"); EDW=$(mean "$EDW1" "$EDW2"); EC=$(mean "$EC1" "$EC2"); ECW=$(mean "$ECW1" "$ECW2")
+echo "openssl speed ed25519 verify/s: $ED1 / $ED2 per user CPU second, $EDW1 / $EDW2 per wall second (-elapsed); load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "openssl speed ecdsap256 verify/s: $EC1 / $EC2 per user CPU second, $ECW1 / $ECW2 per wall second (-elapsed)"
+echo "(ratios against the mean of the two measurements; best of $RUNS runs, worst run in parentheses)"
+report eddsa "eddsa-rdfc-2022" "$ED" "$EDW" 40
+report ecdsa "ecdsa-rdfc-2019 P-256" "$EC" "$ECW" ""
+report rdfc "jsonld_to_rdf + rdfc" "" "" ""
 psql -q -X -d postgres -c "DROP DATABASE $DB" >/dev/null
