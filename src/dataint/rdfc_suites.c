@@ -49,7 +49,7 @@ rdfc_canonicalize_doc(const CrJson *doc, bool hash_sha384, StringInfo out,
 	if (!ok && failure != NULL)
 	{
 		failure->code = f.code;
-		failure->message = pstrdup(f.message);
+		failure->message = f.message ? pstrdup(f.message) : NULL;
 	}
 	MemoryContextDelete(scratch);
 	return ok;

@@ -1,9 +1,8 @@
 /*
  * sign.c
- *		Issuing: credreg.sign (vc+jwt, eddsa-jcs-2022, ecdsa-jcs-2019, eddsa-rdfc-2022,
- *		ecdsa-rdfc-2019 and any
- *		registered Data Integrity suite) and credreg.jws_sign, the JWS
- *		building block.
+ *		Issuing: credreg.sign (vc+jwt, eddsa-jcs-2022, ecdsa-jcs-2019,
+ *		eddsa-rdfc-2022, ecdsa-rdfc-2019 and any registered Data Integrity
+ *		suite that signs) and credreg.jws_sign, the JWS building block.
  */
 #include "postgres.h"
 
