@@ -36,7 +36,7 @@ SELECT * FROM pg_temp.v((SELECT doc - 'proof' FROM d));
 SELECT * FROM pg_temp.v((SELECT jsonb_set(doc, '{proof}', '5') FROM d));
 SELECT * FROM pg_temp.v((SELECT jsonb_set(doc, '{proof}', '[]') FROM d));
 SELECT * FROM pg_temp.v((SELECT doc #- '{proof,verificationMethod}' FROM d));
-SELECT * FROM pg_temp.v((SELECT jsonb_set(doc, '{proof,type}', '"Ed25519Signature2020"') FROM d));
+SELECT * FROM pg_temp.v((SELECT jsonb_set(doc, '{proof,type}', '"RsaSignature2018"') FROM d));
 SELECT * FROM pg_temp.v((SELECT jsonb_set(doc, '{proof,cryptosuite}', '"foo-2099"') FROM d));
 SELECT * FROM pg_temp.v((SELECT jsonb_set(doc, '{proof,proofValue}', '"uAAAA"') FROM d));
 SELECT * FROM pg_temp.v((SELECT jsonb_set(doc, '{proof,proofValue}', '"z0OIl"') FROM d));

@@ -42,15 +42,18 @@ CREATE TEMP TABLE cred ON COMMIT DROP AS
 
 SELECT is((SELECT count(*) FROM cred), 100::bigint, '100 corpus credentials with credentialStatus');
 
--- Both status list credentials are stored: the JSON one and the JWS one.  The
--- JWS (vc+jwt, EdDSA) passes the verifier's trigger.  List 1 and the 1EdTech
--- list are signed with eddsa-rdfc-2022 and the specification's examples are
--- unsigned: for them the verifier's trigger is switched off in this
--- transaction, since what is tested here is how their bits are read.
+-- Both status list credentials are stored: the JSON one and the JWS one, and
+-- the 1EdTech list.  All pass the verifier's trigger: list 2 is a vc+jwt
+-- (EdDSA), list 1 and the 1EdTech list are signed with eddsa-rdfc-2022 (the
+-- 1EdTech list's key, carried in its verification method, is registered for
+-- its issuer first).  The specification's examples further down are
+-- unsigned: for them the trigger is switched off in this transaction, since
+-- what is tested there is how their bits are read.
+INSERT INTO issuer_key (key_id, issuer, public_key) VALUES
+  ('https://1edtech.edu/issuers/565049#z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi',
+   'https://1edtech.edu/issuers/565049', 'z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi');
 INSERT INTO status_list (url, credential) VALUES
-  ('https://status.example.edu/credentials/status/2', :'list2');
-ALTER TABLE status_list DISABLE TRIGGER status_list_verify;
-INSERT INTO status_list (url, credential) VALUES
+  ('https://status.example.edu/credentials/status/2', :'list2'),
   ('https://status.example.edu/credentials/status/1', :'list1'),
   ('https://raw.githubusercontent.com/1EdTech/digital-credentials-public-validator/refs/heads/main/inspector-vc/src/test/resources/ob30/bit-string-list/testlist',
    :'testlist');
@@ -105,6 +108,7 @@ SELECT is((SELECT code FROM status_check((:'revoked1')::jsonb->'credentialStatus
           'status_unavailable', '1EdTech: before its list is valid, the status is unavailable');
 
 -- The specification's examples: lists status/3 (spec example 2) stored, status/4 not.
+ALTER TABLE status_list DISABLE TRIGGER status_list_verify;
 INSERT INTO status_list (url, credential) VALUES ('https://example.com/credentials/status/3', :'spec02');
 SELECT results_eq(
   format('SELECT ok, code, status FROM credreg.status_check(%L::jsonb, ''2026-06-01'') ORDER BY list_url',

@@ -1,5 +1,5 @@
 -- The interoperability corpus (test/vectors/corpus/SOURCE.md): every line of
--- the JOSE and JCS files gets its expected outcome, and an invalid line fails
+-- the JOSE, JCS and RDFC files (the rdfc status file included) gets its expected outcome, and an invalid line fails
 -- for the reason the corpus names, verified as of 2026-06-01T00:00:00Z.
 \set ON_ERROR_STOP 1
 \set QUIET 1
@@ -11,7 +11,7 @@
 BEGIN;
 SET LOCAL search_path = credreg, public;
 SET LOCAL client_min_messages = error;
-SELECT plan(34);
+SELECT plan(50);
 
 CREATE TEMP TABLE raw (file text, line text) ON COMMIT DROP;
 \copy raw(line) FROM 'test/vectors/corpus/vc-jwt-eddsa.ndjson' WITH (FORMAT csv, DELIMITER E'\x01', QUOTE E'\x02')
@@ -36,15 +36,28 @@ UPDATE raw SET file = 'vc-jwt-eddsa-status' WHERE file IS NULL;
 UPDATE raw SET file = 'ob3-eddsa-jcs-2022' WHERE file IS NULL;
 \copy raw(line) FROM 'test/vectors/corpus/ob3-eddsa-jcs-2022.tampered.ndjson' WITH (FORMAT csv, DELIMITER E'\x01', QUOTE E'\x02')
 UPDATE raw SET file = 'ob3-eddsa-jcs-2022.tampered' WHERE file IS NULL;
+\copy raw(line) FROM 'test/vectors/corpus/ob3-eddsa-rdfc-2022.ndjson' WITH (FORMAT csv, DELIMITER E'\x01', QUOTE E'\x02')
+UPDATE raw SET file = 'ob3-eddsa-rdfc-2022' WHERE file IS NULL;
+\copy raw(line) FROM 'test/vectors/corpus/ob3-eddsa-rdfc-2022.tampered.ndjson' WITH (FORMAT csv, DELIMITER E'\x01', QUOTE E'\x02')
+UPDATE raw SET file = 'ob3-eddsa-rdfc-2022.tampered' WHERE file IS NULL;
+\copy raw(line) FROM 'test/vectors/corpus/ecdsa-rdfc-2019-p256.ndjson' WITH (FORMAT csv, DELIMITER E'\x01', QUOTE E'\x02')
+UPDATE raw SET file = 'ecdsa-rdfc-2019-p256' WHERE file IS NULL;
+\copy raw(line) FROM 'test/vectors/corpus/ecdsa-rdfc-2019-p256.tampered.ndjson' WITH (FORMAT csv, DELIMITER E'\x01', QUOTE E'\x02')
+UPDATE raw SET file = 'ecdsa-rdfc-2019-p256.tampered' WHERE file IS NULL;
+\copy raw(line) FROM 'test/vectors/status/corpus/ob3-status-eddsa-rdfc-2022.ndjson' WITH (FORMAT csv, DELIMITER E'\x01', QUOTE E'\x02')
+UPDATE raw SET file = 'ob3-status-eddsa-rdfc-2022' WHERE file IS NULL;
 
 -- The registry: the corpus issuers are trusted (not the attackers), and the
--- status list the -status file points at is stored (the trigger verifies it).
+-- status lists the -status files point at are stored (the trigger verifies
+-- them: list 2 is a vc+jwt, list 1 is signed with eddsa-rdfc-2022).
 INSERT INTO trusted_issuer (issuer, name)
 SELECT k->>'did', 'corpus ' || (k->>'label')
   FROM jsonb_array_elements(((:'keys')::jsonb->'ed25519') || ((:'keys')::jsonb->'p256')) AS k;
 INSERT INTO status_list (url, credential)
-SELECT 'https://status.example.edu/credentials/status/2',
-       (:'lists')::jsonb->'https://status.example.edu/credentials/status/2'->>'credential';
+SELECT u, CASE jsonb_typeof((:'lists')::jsonb->u->'credential') WHEN 'string' THEN (:'lists')::jsonb->u->>'credential'
+               ELSE ((:'lists')::jsonb->u->'credential')::text END
+  FROM unnest(ARRAY['https://status.example.edu/credentials/status/1',
+                    'https://status.example.edu/credentials/status/2']) AS u;
 
 CREATE TEMP TABLE c ON COMMIT DROP AS
 SELECT file, l->>'id' AS id, l->>'expected' AS expected, l->>'reason' AS reason,
@@ -70,8 +83,8 @@ SELECT c.*, v.*,
                    ELSE 'unknown reason ' || reason END AS expected_code
   FROM c, LATERAL verify(credential, '2026-06-01T00:00:00Z') AS v;
 
--- 11 files of 50 lines
-SELECT is((SELECT count(*) FROM r), 550::bigint, '550 corpus lines loaded');
+-- 16 files of 50 lines
+SELECT is((SELECT count(*) FROM r), 800::bigint, '800 corpus lines loaded');
 
 -- per file: the lines whose outcome differs from the expected one (none)
 SELECT is(coalesce(array_agg(id || ' ' || coalesce(array_to_string(errors, '; '), '')) FILTER (
@@ -89,14 +102,17 @@ SELECT is(coalesce(array_agg(id) FILTER (WHERE fast IS DISTINCT FROM valid
 -- some invalid lines exist in every tampered file (the test can fail)
 SELECT ok((SELECT count(*) FROM r WHERE file LIKE '%tampered' AND NOT valid) >= 30,
           'tampered files have invalid lines');
-SELECT is((SELECT count(*) FROM r WHERE file = 'vc-jwt-eddsa-status' AND status = 'revoked'), 13::bigint,
-          '13 credentials of the status file are revoked');
+SELECT is((SELECT count(*) FROM r WHERE file = f AND status = 'revoked'), 13::bigint,
+          '13 credentials of ' || f || ' are revoked')
+  FROM unnest(ARRAY['ob3-status-eddsa-rdfc-2022', 'vc-jwt-eddsa-status']) AS f;
 SELECT is((SELECT array_agg(DISTINCT format) FROM r WHERE file LIKE 'vc-jwt11%' AND valid), '{vc-jwt}'::text[],
           'VC-JWT 1.1 files are reported as format vc-jwt');
 SELECT is((SELECT array_agg(DISTINCT format ORDER BY format) FROM r WHERE file LIKE 'vc-jwt-%' AND valid),
           '{vc+jwt}'::text[], 'VC-JOSE files are reported as format vc+jwt');
-SELECT is((SELECT array_agg(DISTINCT format) FROM r WHERE file LIKE 'ob3%'), '{eddsa-jcs-2022}'::text[],
-          'Data Integrity files are reported as format eddsa-jcs-2022');
+SELECT is((SELECT array_agg(DISTINCT format) FROM r WHERE file LIKE f || '%'), ARRAY[s],
+          'Data Integrity files ' || f || '* are reported as format ' || s)
+  FROM (VALUES ('ob3-eddsa-jcs-2022', 'eddsa-jcs-2022'), ('ob3-eddsa-rdfc-2022', 'eddsa-rdfc-2022'),
+               ('ob3-status-eddsa-rdfc-2022', 'eddsa-rdfc-2022'), ('ecdsa-rdfc-2019-p256', 'ecdsa-rdfc-2019')) AS x(f, s);
 SELECT is((SELECT count(*) FROM r WHERE valid AND (NOT trusted OR issuer IS NULL OR key_id IS NULL)), 0::bigint,
           'every valid line names its issuer and key and is trusted');
 SELECT is((SELECT count(*) FROM r WHERE valid AND 'signature' <> ALL (checks) AND 'proof' <> ALL (checks)), 0::bigint,
@@ -105,8 +121,14 @@ SELECT ok((SELECT bool_and(verify_proof(credential,
                                         (SELECT k->>'publicKeyMultibase'
                                            FROM jsonb_array_elements((:'keys')::jsonb->'ed25519') k
                                           WHERE k->>'did' = r.issuer)::pubkey))
-             FROM r WHERE file IN ('vc-jwt-eddsa', 'ob3-eddsa-jcs-2022')),
+             FROM r WHERE file IN ('vc-jwt-eddsa', 'ob3-eddsa-jcs-2022', 'ob3-eddsa-rdfc-2022')),
           'verify_proof with the issuer''s Multikey: every valid EdDSA line');
+SELECT ok((SELECT bool_and(verify_proof(credential,
+                                        (SELECT k->>'publicKeyMultibase'
+                                           FROM jsonb_array_elements((:'keys')::jsonb->'p256') k
+                                          WHERE k->>'did' = r.issuer)::pubkey))
+             FROM r WHERE file = 'ecdsa-rdfc-2019-p256'),
+          'verify_proof with the issuer''s Multikey: every valid ecdsa-rdfc-2019 line');
 
 -- as of another instant, expiry and not-yet-valid lines change their outcome
 SELECT is((SELECT count(*) FROM r WHERE reason = 'not-yet-valid'
@@ -117,6 +139,20 @@ SELECT is((SELECT count(*) FROM r WHERE reason = 'not-yet-valid'
 SELECT is((SELECT count(*) FROM r WHERE reason = 'expired' AND is_valid(credential, valid_until - interval '1 day')),
           (SELECT count(*) FROM r WHERE reason = 'expired'),
           'expired lines are valid a day before their validUntil');
+
+-- in parallel workers (a regular table: temporary ones are not scanned in parallel)
+CREATE TABLE corpus_parallel AS SELECT id, credential FROM c;
+ANALYZE corpus_parallel;
+SET LOCAL parallel_setup_cost = 0;
+SET LOCAL parallel_tuple_cost = 0;
+SET LOCAL min_parallel_table_scan_size = 0;
+SET LOCAL max_parallel_workers_per_gather = 2;
+SET LOCAL force_parallel_mode = on;
+SELECT is((SELECT count(*) FILTER (WHERE is_valid(credential, '2026-06-01T00:00:00Z')) FROM corpus_parallel),
+          (SELECT count(*) FILTER (WHERE valid) FROM r),
+          'is_valid in parallel workers counts the same valid lines');
+RESET force_parallel_mode;
+RESET max_parallel_workers_per_gather;
 
 -- removing the trust makes the lines of that issuer untrusted
 DELETE FROM trusted_issuer WHERE issuer = 'did:key:z6MkjFYgV5adu2L1GzBugy6tpBRW5W4CL2xNw7wWs3wpXL6D';

@@ -41,6 +41,18 @@ typedef struct CrDiSuite
 	 * document's @context.
 	 */
 	bool		proof_context_prefix;
+
+	/*
+	 * A legacy name or suite that credreg verifies but does not sign with
+	 * (eddsa-2022, Ed25519Signature2020).
+	 */
+	bool		verify_only;
+
+	/*
+	 * When not NULL, the verifier adds this to its checks for a proof of the
+	 * suite (a warning, not a failure: "legacy_cryptosuite ...").
+	 */
+	const char *note;
 } CrDiSuite;
 
 /* Registers a suite (at module load); later registrations of a name win. */

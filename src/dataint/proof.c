@@ -38,12 +38,14 @@ const CrDiSuite *
 crdi_find_suite(const char *cryptosuite)
 {
 	extern void crdi_register_jcs_suites(void);
+	extern void crdi_register_rdfc_suites(void);
 	static bool builtin_registered = false;
 
 	if (!builtin_registered)
 	{
 		builtin_registered = true;
 		crdi_register_jcs_suites();
+		crdi_register_rdfc_suites();
 	}
 	for (int i = 0; i < nsuites; i++)
 		if (strcmp(suites[i]->cryptosuite, cryptosuite) == 0)
@@ -400,6 +402,10 @@ crdi_sign(const CrJson *doc, const CrKey *key, const char *cryptosuite,
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown cryptosuite \"%s\"", cryptosuite)));
+	if (suite->verify_only)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cryptosuite %s is accepted for verification only", cryptosuite)));
 	if ((suite->key_types & (1 << key->type)) == 0 || !sig_alg_for(key->type, &alg))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

@@ -1,8 +1,8 @@
 /*
  * sign.c
- *		Issuing: credreg.sign (vc+jwt, eddsa-jcs-2022, ecdsa-jcs-2019 and any
- *		registered Data Integrity suite) and credreg.jws_sign, the JWS
- *		building block.
+ *		Issuing: credreg.sign (vc+jwt, eddsa-jcs-2022, ecdsa-jcs-2019,
+ *		eddsa-rdfc-2022, ecdsa-rdfc-2019 and any registered Data Integrity
+ *		suite that signs) and credreg.jws_sign, the JWS building block.
  */
 #include "postgres.h"
 
@@ -54,7 +54,7 @@ credreg_sign(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown suite \"%s\"", suite),
-				 errhint("Use vc+jwt, eddsa-jcs-2022 or ecdsa-jcs-2019.")));
+				 errhint("Use vc+jwt, eddsa-jcs-2022, ecdsa-jcs-2019, eddsa-rdfc-2022 or ecdsa-rdfc-2019.")));
 
 	key = private_key(pk);
 	PG_TRY();

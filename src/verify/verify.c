@@ -137,10 +137,24 @@ check_binding(ResolvedKey *rk, const char *issuer, TimestampTz as_of, CrVerifica
 {
 	if (rk->controller != NULL)
 	{
+		const CrRegisteredKey *reg;
+
+		/*
+		 * A did:key / did:jwk of another controller still counts when the
+		 * registry says it is the issuer's key (an issuer identified by an
+		 * https or urn:uuid id signing with a did:key, as 1EdTech's samples
+		 * do).
+		 */
 		if (strcmp(rk->controller, issuer) != 0)
-			return cr_verify_fail(r, "issuer_mismatch",
-								  psprintf("the key %s belongs to %s, not to the issuer %s",
-										   rk->key_id, rk->controller, issuer));
+		{
+			if (rk->reg == NULL &&
+				crkey_lookup_registered_for_issuer(issuer, strlen(issuer), rk->key, &reg))
+				rk->reg = reg;
+			else
+				return cr_verify_fail(r, "issuer_mismatch",
+									  psprintf("the key %s belongs to %s, not to the issuer %s",
+											   rk->key_id, rk->controller, issuer));
+		}
 	}
 	else
 	{
@@ -569,6 +583,8 @@ verify_document(CrJson *doc, TimestampTz as_of, bool stop, CrVerification *r)
 		}
 		if (r->key_id == NULL)
 			r->key_id = keys[i].key_id;
+		if (p->suite->note != NULL && !stop)
+			cr_verify_check(r, p->suite->note);
 		if (!crdi_verify_proof(doc, proofs, nproofs, i, keys[i].key, &f))
 		{
 			keys[i].key = NULL;	/* not checked for binding */

@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# eddsa-rdfc-2022 and ecdsa-rdfc-2019 verification throughput against OpenSSL
+# on the same machine, in the same run (issue 3 item 9).  N distinct stored
+# Open Badges 3.0 credentials (about 2 KB, three contexts: VC 2.0, OB 3.0.3,
+# OB extensions), signed with credreg.sign, then
+#   SELECT count(*) FILTER (WHERE credreg.is_valid(c, t0)) FROM t
+# on one core (max_parallel_workers_per_gather = 0), best of RUNS runs (the
+# spread is printed too), compared with `openssl speed -seconds SECS` verify/s
+# for ed25519 and ecdsap256.  Also the rate of credreg.jsonld_to_rdf plus
+# credreg.rdfc alone over the same documents (without their proofs).
+# Run through bench/run.sh (or with PG* pointing at a cluster with credreg).
+set -euo pipefail
+N=${N:-10000}
+SECS=${SECS:-5}
+RUNS=${RUNS:-3}
+DB=credreg_bench_rdfc
+
+# openssl speed divides by the CPU user time of its process by default, and
+# by wall-clock time with -elapsed; both are measured (before and after the
+# database runs, the mean is the reference), and the backend is measured both
+# ways too (user CPU from /proc/self/stat).  On a shared machine the CPU
+# figures are the steadier ones.
+openssl_rate() {	# $1 = algorithm, $2 = pattern of its line, $3 = extra option
+	openssl speed $3 -seconds "$SECS" "$1" 2>/dev/null | grep -E "$2" | tail -1 | awk '{print $NF}'
+}
+echo "openssl: $(openssl version); $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
+ED1=$(openssl_rate ed25519 'Ed25519' '')
+EDW1=$(openssl_rate ed25519 'Ed25519' -elapsed)
+EC1=$(openssl_rate ecdsap256 'nistp256' '')
+ECW1=$(openssl_rate ecdsap256 'nistp256' -elapsed)
+TCK=$(getconf CLK_TCK)
+
+psql -q -X -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" >/dev/null
+psql -q -X -v ON_ERROR_STOP=1 -d $DB <<SQL >/dev/null
+CREATE EXTENSION credreg;
+-- public test keys: W3C vc-di-eddsa (keyPair, proof-set-chain multiKeyPairs),
+-- W3C vc-di-ecdsa p256KeyPair
+CREATE TABLE k (n int, suite text, pub text, priv text);
+INSERT INTO k VALUES
+ (0, 'ed', 'z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2', 'z3u2en7t5LR2WtQH5PfFqMqwVHBeXouLzo6haApm8XHqvjxq'),
+ (1, 'ed', 'z6MktgKTsu1QhX6QPbyqG6geXdw6FQCZBPq7uQpieWbiQiG7', 'z3u2W4YnTstS1nSSBAgZcYSJF43JuZ9uLV6bF38B1Bf8NugW'),
+ (2, 'ed', 'z6MkhWqdDBPojHA7cprTGTt5yHv5yUi1B8cnXn8ReLumkw6E', 'z3u2cfp4Q17kMGhNCh348a3yw3cUBiWK6RXRzyJE54sixMFn'),
+ (3, 'ed', 'z6MkmEq87wkHCYnWnNZkigeDMGTN7oUw1upkhzd77KuXERS1', 'z3u2Zr3tcDLBDQKGxVa9SRDFNLqNqPWsa8p9rWPvCEH6bADB'),
+ (0, 'ec', 'zDnaepBuvsQ8cpsWrVKw8fbpGpvPeNSjVPTWoq6cRqaYzBKVP', 'z42twTcNeSYcnqg1FLuSFs2bsGH3ZqbRHFmvS9XMsYhjxvHN');
+INSERT INTO credreg.trusted_issuer (issuer, name) SELECT 'did:key:' || pub, 'bench ' || suite || n FROM k;
+
+-- the shape of the corpus's OB 3.0 credentials (corpus/ob3-eddsa-rdfc-2022.ndjson)
+CREATE FUNCTION cred(i int, issuer text) RETURNS jsonb LANGUAGE sql IMMUTABLE AS \$\$
+  SELECT jsonb_build_object(
+    '@context', jsonb_build_array('https://www.w3.org/ns/credentials/v2',
+                                  'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+                                  'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json'),
+    'id', 'urn:uuid:' || md5(i::text)::uuid,
+    'type', jsonb_build_array('VerifiableCredential', 'OpenBadgeCredential'),
+    'name', 'Course ' || (i % 50),
+    'issuer', jsonb_build_object('id', issuer, 'type', jsonb_build_array('Profile'),
+                                 'name', 'Example State University', 'url', 'https://esu.example.edu/'),
+    'validFrom', '2025-01-01T00:00:00Z',
+    'credentialSubject', jsonb_build_object(
+      'type', jsonb_build_array('AchievementSubject'),
+      'id', 'did:example:learner-' || i,
+      'name', 'Learner ' || i,
+      'achievement', jsonb_build_object(
+        'id', 'https://esu.example.edu/achievements/' || (i % 50),
+        'type', jsonb_build_array('Achievement'),
+        'achievementType', 'MicroCredential',
+        'name', 'Course ' || (i % 50),
+        'description', 'Recognises writing correct relational queries, number ' || (i % 50) || '.',
+        'criteria', jsonb_build_object('narrative', 'Learner ' || i || ' completed the assessment with a score of at least ' || (50 + i % 50) || '%.'),
+        'alignment', jsonb_build_array(
+          jsonb_build_object('type', jsonb_build_array('Alignment'), 'targetName', 'Skill ' || (i % 97),
+                             'targetUrl', 'https://www.onetonline.org/link/summary/51-' || (1000 + i % 97) || '.00',
+                             'targetCode', '51-' || (1000 + i % 97) || '.00', 'targetFramework', 'O*NET-SOC 2019',
+                             'targetType', 'ext:OnetSocCode'),
+          jsonb_build_object('type', jsonb_build_array('Alignment'), 'targetName', 'Skill ' || (i % 89),
+                             'targetUrl', 'http://data.europa.eu/esco/skill/' || md5((i % 89)::text)::uuid,
+                             'targetCode', md5((i % 89)::text)::uuid::text, 'targetFramework', 'ESCO Skills',
+                             'targetType', 'ceasn:Competency')))),
+    'credentialSchema', jsonb_build_array(jsonb_build_object(
+      'id', 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json',
+      'type', '1EdTechJsonSchemaValidator2019')))
+\$\$;
+
+CREATE TABLE t_eddsa_rdfc AS
+SELECT credreg.sign(cred(i, 'did:key:' || k.pub), k.priv, 'eddsa-rdfc-2022', 'did:key:' || k.pub || '#' || k.pub) AS c
+  FROM generate_series(1, $N) i JOIN k ON k.suite = 'ed' AND k.n = i % 4;
+CREATE TABLE t_ecdsa_rdfc AS
+SELECT credreg.sign(cred(i, 'did:key:' || k.pub), k.priv, 'ecdsa-rdfc-2019', 'did:key:' || k.pub || '#' || k.pub) AS c
+  FROM generate_series(1, $N) i JOIN k ON k.suite = 'ec' AND k.n = 0;
+CREATE TABLE t_doc AS SELECT (c::jsonb - 'proof')::text AS c FROM t_eddsa_rdfc;
+VACUUM ANALYZE;
+SQL
+echo "mean credential size: $(psql -X -q -d $DB -At -c "SELECT round(avg(octet_length(c))) FROM t_eddsa_rdfc") bytes"
+
+# RUNS runs of a query: prints "best_wall_ms worst_wall_ms best_cpu_s worst_cpu_s"
+runs() {	# $1 = query
+	local out all=""
+	for _ in $(seq "$RUNS"); do
+		out=$(psql -X -q -d $DB -At <<SQL
+SET max_parallel_workers_per_gather = 0;
+SET jit = off;
+SELECT split_part(pg_read_file('/proc/self/stat'), ' ', 14)::bigint AS u0 \gset
+\timing on
+$1;
+\timing off
+SELECT 'cpu ' || (split_part(pg_read_file('/proc/self/stat'), ' ', 14)::bigint - :u0);
+SQL
+)
+		all="$all$(echo "$out" | grep -E '^Time:' | awk '{print $2}') $(echo "$out" | grep -E '^cpu ' | awk -v t="$TCK" '{print $2 / t}')
+"
+	done
+	echo "$all" | awk 'NF == 2 { if (n == 0 || $1 < bw) bw = $1; if ($1 > ww) ww = $1;
+	                              if (n == 0 || $2 < bc) bc = $2; if ($2 > wc) wc = $2; n++ }
+	                   END { print bw, ww, bc, wc }'
+}
+
+declare -A R
+measure() {	# $1 key, $2 query
+	R[$1]=$(runs "$2")
+}
+report() {	# $1 key, $2 label, $3 openssl rate (CPU) or "", $4 openssl rate (wall), $5 target
+	echo "${R[$1]}" | awk -v n="$N" -v l="$2" -v oc="$3" -v ow="$4" -v t="$5" '{
+		printf "%-22s per user CPU s: %6.0f/s (worst run %6.0f/s)", l, n / $3, n / $4
+		if (oc != "") printf " = %5.1f%% of openssl (worst %5.1f%%)", 100 * n / $3 / oc, 100 * n / $4 / oc
+		printf " | per wall s: %6.0f/s (worst %6.0f/s)", n / ($1 / 1000), n / ($2 / 1000)
+		if (ow != "") printf " = %5.1f%% of openssl -elapsed", 100 * n / ($1 / 1000) / ow
+		if (t != "") printf " | target %s%%", t
+		printf "\n" }'
+}
+echo
+for t in t_eddsa_rdfc t_ecdsa_rdfc; do
+	echo "$t valid: $(psql -X -q -d $DB -At -c "SELECT count(*) FILTER (WHERE credreg.is_valid(c, '2026-06-01T00:00:00Z')) FROM $t")/$N"
+done
+measure eddsa "SELECT count(*) FILTER (WHERE credreg.is_valid(c, '2026-06-01T00:00:00Z')) FROM t_eddsa_rdfc"
+measure ecdsa "SELECT count(*) FILTER (WHERE credreg.is_valid(c, '2026-06-01T00:00:00Z')) FROM t_ecdsa_rdfc"
+measure rdfc "SELECT count(credreg.rdfc(credreg.jsonld_to_rdf(c))) FROM t_doc"
+
+ED2=$(openssl_rate ed25519 'Ed25519' '')
+EDW2=$(openssl_rate ed25519 'Ed25519' -elapsed)
+EC2=$(openssl_rate ecdsap256 'nistp256' '')
+ECW2=$(openssl_rate ecdsap256 'nistp256' -elapsed)
+mean() { awk "BEGIN{print ($1 + $2) / 2}"; }
+ED=$(mean "$ED1" "$ED2"); EDW=$(mean "$EDW1" "$EDW2"); EC=$(mean "$EC1" "$EC2"); ECW=$(mean "$ECW1" "$ECW2")
+echo "openssl speed ed25519 verify/s: $ED1 / $ED2 per user CPU second, $EDW1 / $EDW2 per wall second (-elapsed); load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "openssl speed ecdsap256 verify/s: $EC1 / $EC2 per user CPU second, $ECW1 / $ECW2 per wall second (-elapsed)"
+echo "(ratios against the mean of the two measurements; best of $RUNS runs, worst run in parentheses)"
+report eddsa "eddsa-rdfc-2022" "$ED" "$EDW" 40
+report ecdsa "ecdsa-rdfc-2019 P-256" "$EC" "$ECW" ""
+report rdfc "jsonld_to_rdf + rdfc" "" "" ""
+psql -q -X -d postgres -c "DROP DATABASE $DB" >/dev/null
