@@ -134,8 +134,13 @@ demo() {
 	cd "$top"
 	psql -q -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS credreg_demo" \
 		-c "CREATE DATABASE credreg_demo" >/dev/null
+	# The ESCO importer reads server-side files: hand it a copy the server
+	# user can read.
+	rm -rf "$run/demo-esco"
+	cp -r data/esco "$run/demo-esco"
+	chmod -R a+rX "$run/demo-esco"
 	for f in data/demo/*.sql; do
-		psql -X -q -v ON_ERROR_STOP=1 -d credreg_demo -f "$f"
+		psql -X -q -v ON_ERROR_STOP=1 -v esco_dir="$run/demo-esco" -d credreg_demo -f "$f"
 	done
 	echo
 	echo "The demo cluster is still running. Explore it with:"
