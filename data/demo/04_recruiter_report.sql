@@ -63,6 +63,19 @@ SELECT name AS candidate FROM demo.profile
 RESET enable_seqscan;
 
 \echo
+\echo 'Query 1b: a boolean skill query (skillquery, also GIN-indexed):'
+\echo '  query languages >= 3 AND (computer programming >= 3 OR use spreadsheets software >= 3) AND NOT machine learning'
+SELECT format('%s>=3 & (%s>=3 | %s>=3) & !%s',
+			  credreg.competency_id('http://data.europa.eu/esco/skill/9cf681c7-89ec-470c-b651-7fe03786f586'),
+			  credreg.competency_id('http://data.europa.eu/esco/skill/21d2f96d-35f7-4e3f-9745-c533d2dd6e97'),
+			  credreg.competency_id('http://data.europa.eu/esco/skill/1973c966-f236-40c9-b2d4-5d71a89019be'),
+			  credreg.competency_id('http://data.europa.eu/esco/skill/3a2d5b45-56e4-4f5a-a55a-4a4a65afdc43'))
+	   AS skill_query \gset
+SELECT :'skill_query' AS skillquery_text,
+	   string_agg(name, ', ' ORDER BY name) AS candidates
+  FROM demo.profile WHERE skills @@ :'skill_query'::credreg.skillquery;
+
+\echo
 \echo 'Query 2: the "junior data analyst" profile -- every candidate ranked by coverage:'
 \echo '  query languages >= 3, computer programming >= 3, statistics >= 2,'
 \echo '  use spreadsheets software >= 2, present reports >= 2'
