@@ -444,6 +444,8 @@ SELECT verify_signature('{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHO
 SELECT verify_signature('{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}', 'none', 'm', '\x');
 SELECT sign_signature('{"kty": "EC", "crv": "P-256", "x": "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU", "y": "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0", "d": "jpsQnnGQmL-YBIffH1136cspYG6-0iY7X1fCE9-E9LI"}', 'EdDSA', 'm');
 SELECT sign_signature('{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}', 'EdDSA', 'm');
+-- a malformed private key is not quoted back, not even by the JSON parser's message
+SELECT sign_signature('{"kty":"OKP","crv":"Ed25519","d":nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A}', 'EdDSA', 'm');
 SELECT sign_signature('{"kty":"OKP","crv":"Ed25519","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A","x":"TQiOMPbpRydO2Fc9hkMLzRTST1f-GJTc0xgXCMN6wT4"}', 'EdDSA', 'm');
 
 
@@ -481,6 +483,25 @@ SELECT ('z' || base58btc_encode('\xed01'::bytea || '\x01000000000000000000000000
 SELECT ('z' || base58btc_encode('\xed01'::bytea || '\xecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f'::bytea))::pubkey;
 SELECT ('z' || base58btc_encode('\xed01'::bytea || '\x26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85'::bytea))::pubkey;
 SELECT '{"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a4"}'::pubkey;
+-- 2000 pseudo-random encodings (sha256 of 'r1' .. 'r2000'): exactly the 997 that an
+-- independent implementation of RFC 8032 section 5.1.3 decodes (Python, big integers) are accepted
+CREATE TEMP TABLE ed_rand (b bytea, accepted boolean);
+DO $$
+DECLARE b bytea;
+BEGIN
+  FOR i IN 1..2000 LOOP
+    b := sha256(('r' || i)::bytea);
+    BEGIN
+      PERFORM ('z' || base58btc_encode('\xed01'::bytea || b))::pubkey;
+      INSERT INTO ed_rand VALUES (b, true);
+    EXCEPTION WHEN invalid_text_representation THEN
+      INSERT INTO ed_rand VALUES (b, false);
+    END;
+  END LOOP;
+END $$;
+SELECT count(*) FILTER (WHERE accepted) AS points, count(*) FILTER (WHERE NOT accepted) AS not_points,
+       md5(string_agg(CASE WHEN accepted THEN '1' ELSE '0' END, '' ORDER BY b)) AS pattern
+  FROM ed_rand;
 -- JWK: bad base64url (padding, '+', non-zero trailing bits), truncation, duplicates, members
 SELECT '{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo="}'::pubkey;
 SELECT '{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS+7TyWQHOg7hcvPapiMlrwIaaPcHURo"}'::pubkey;
@@ -501,6 +522,10 @@ SELECT '[1,2]'::pubkey;
 SELECT '{"kty":"OKP","crv":"Ed25519","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}'::pubkey;
 SELECT '{"kty":"oct","k":"c2VjcmV0"}'::pubkey;
 SELECT E'-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIESkONkdbeB/ta46ko1/V1XPFCGAfRBpaeHhc/a/GG\n-----END PRIVATE KEY-----'::pubkey;
+-- damaged private keys that do not parse far enough to be recognized are not echoed either
+SELECT '{"kty":"OKP","crv":"Ed25519","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A"'::pubkey;
+SELECT 'z42tivzH8FUihpr4Z7XwRrVPEhYtvJu7cjpFw4W3jUtRRfz0'::pubkey;
+SELECT ('did:jwk:' || base64url_encode(convert_to('{"d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A","kty":"OKP"', 'UTF8')) || '!')::pubkey;
 -- RSA: too small, zero-padded modulus, even exponent
 SELECT '{"kty": "RSA", "n": "mVO8DYI5VaCpQW08jUKGrZaxcxgch1fvWXtoa3Eww6ROYYZ6mBG8HHYVpiSWZCIJ0Xxcg5-RjIGuEFSRWkGWlDsWhzX240UC93z23FZTujZNuU136QyR-XAJnOKFbAmUy8bk5GdPtEVL-X-czVRpQ49c--I_mMS4EEs2O5OjgW0", "e": "AQAB"}'::pubkey;
 SELECT ('{"kty":"RSA","e":"AQAB","n":"' || base64url_encode('\x00'::bytea || base64url_decode('ofgWCuLjybRlzo0tZWJjNiuSfb4p4fAkd_wWJcyQoTbji9k0l8W26mPddxHmfHQp-Vaw-4qPCJrcS2mJPMEzP1Pt0Bm4d4QlL-yRT-SFd2lZS-pCgNMsD1W_YpRPEwOWvG6b32690r2jZ47soMZo9wGzjb_7OMg0LOL-bSf63kpaSHSXndS5z5rexMdbBYUsLA9e-KXBdQOS-UTo7WTBEMa2R2CapHg665xsmtdVMTBQY4uDZlxvb3qCo5ZwKh9kG4LT6_I5IhlJH7aGhyxXFvUK-DWNmoudF8NAco9_h9iaGNj8q2ethFkMLs91kzk2PAcDTW9gb54h4FRWyuXpoQ')) || '"}')::pubkey;
@@ -575,6 +600,9 @@ SELECT pubkey_thumbprint('zDnaeyaV93nUYXS5NkkHb7RP4rn726DfZLHSwc2oXEmWcBgxk') IS
 SELECT entries, hits, misses FROM key_cache_stats();
 
 -- 8. The registry tables, and the verifier's cached view of issuer_key
+-- (the first lookup of a backend registers the invalidation callback; what it
+-- cached is refilled in the next transaction, as changes before it went unseen)
+SELECT key_id FROM registered_key('no such key');
 INSERT INTO trusted_issuer (issuer, name, jurisdiction, accreditation, valid_from)
 VALUES ('did:web:university.example', 'Example University', 'NL', '{"body": "NVAO"}', '2020-01-01Z');
 INSERT INTO issuer_key (key_id, issuer, public_key, valid_from)
@@ -583,6 +611,7 @@ VALUES ('did:web:university.example#key-1', 'did:web:university.example',
 SELECT * FROM registered_key('did:web:university.example#key-1');
 SELECT * FROM registered_key('did:web:university.example#key-2');
 SELECT * FROM registered_key('did:web:university.example#key-1');
+SELECT key_id FROM registered_key('did:web:university.example#key-1');
 SELECT entries, hits, misses, invalidations FROM keystore_cache_stats();
 -- a change to the table reaches the cache (the statement trigger invalidates it)
 UPDATE issuer_key SET revoked_at = '2025-06-01Z' WHERE key_id = 'did:web:university.example#key-1';

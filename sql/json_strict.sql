@@ -40,6 +40,10 @@ RESET credreg.max_json_depth;
 SELECT jcs(repeat('[', 100000));
 SELECT jcs(repeat('[', 100000) || repeat(']', 100000));
 SELECT length(jcs(repeat('[', 128) || repeat(']', 128)));
+-- at the largest depth allowed, serializing does not recurse either
+SET credreg.max_json_depth = 10000;
+SELECT length(jcs(repeat('{"a":[', 5000) || '1' || repeat(']}', 5000)));
+RESET credreg.max_json_depth;
 
 -- size over credreg.max_document_bytes
 SET credreg.max_document_bytes = 1024;
@@ -72,6 +76,8 @@ SELECT jcs('+1');
 SELECT jcs('NaN');
 SELECT jcs(E'"a\tb"');
 SELECT jcs('"\x"');
+SELECT jcs('"ab\u12x4"');
+SELECT jcs(E'"\x7f raw DEL is fine"');
 SELECT jcs('''a''');
 
 -- trailing garbage

@@ -3,7 +3,7 @@
 -- (test/vectors/jcs, from cyberphone/json-canonicalization; see SOURCE.md).
 \set ON_ERROR_STOP 1
 BEGIN;
-SELECT plan(20);
+SELECT plan(26);
 SET LOCAL search_path = credreg, public;
 
 -- Each file line by line, in file order (n), under its name.
@@ -100,6 +100,23 @@ SELECT is((SELECT string_agg(format('line %s: %s gave %s, expected %s',
              FROM (SELECT * FROM es6_result WHERE got IS DISTINCT FROM expected
                     ORDER BY n LIMIT 10) bad),
           NULL, 'all 100,000 numbers serialize as ECMAScript Number::toString');
+
+-- SQLSTATEs: syntax 22P02, limits 54000, a number beyond doubles 22003
+SELECT throws_ok($$SELECT jcs('{"a":1,"\u0061":2}')$$, '22P02',
+                 'invalid JSON at byte offset 7: duplicate member name "a"',
+                 'duplicate names raise 22P02');
+SELECT throws_ok($$SELECT jcs('\xc3'::bytea)$$, '22P02', NULL,
+                 'invalid UTF-8 raises 22P02');
+SELECT throws_ok($$SELECT jcs(repeat('[', 100000))$$, '54000', NULL,
+                 'nesting over credreg.max_json_depth raises 54000');
+SET LOCAL credreg.max_document_bytes = 1024;
+SELECT throws_ok($$SELECT strict_jsonb(repeat(' ', 1024) || '1')$$, '54000', NULL,
+                 'a document over credreg.max_document_bytes raises 54000');
+RESET credreg.max_document_bytes;
+SELECT throws_ok($$SELECT jcs('[1e400]')$$, '22003', NULL,
+                 'a number beyond doubles raises 22003 in jcs');
+SELECT lives_ok($$SELECT strict_jsonb('[1e400]')$$,
+                'but is valid JSON for strict_jsonb');
 
 -- markings of the JSON functions
 SELECT volatility_is('credreg', 'jcs', ARRAY['text'], 'immutable', 'jcs(text) is immutable');

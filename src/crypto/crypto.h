@@ -69,8 +69,9 @@ typedef struct CrKey
 /*
  * Public-key import.  crkey_parse accepts any text form: a JWK (JSON object
  * text), a Multikey ("z6Mk…", "zDn…", "z82…"), a did:key or did:jwk DID or
- * DID URL, or an SPKI PEM.  Failure code "key_malformed" (or
- * "key_unsupported" for a well-formed key of a type credreg does not take).
+ * DID URL, or an SPKI PEM; surrounding whitespace is ignored.  Failure codes
+ * below.  Keys are made in CurrentMemoryContext.  Ed25519 keys must be
+ * curve points not of small order; EC points must lie on the curve.
  */
 extern bool crkey_parse(const char *text, size_t len, CrKey **key, CredregFailure *failure);
 extern bool crkey_from_jwk(const CrJson *jwk, CrKey **key, CredregFailure *failure);
@@ -90,7 +91,12 @@ extern bool crkey_from_public_bytes(CrKeyType type, const uint8 *data, size_t le
  * material where a public key was expected; the material is never echoed).
  */
 
-/* Private key import for signing: a private JWK or a multibase private key. */
+/*
+ * Private key import for signing: a private JWK (OKP/EC with "d", RSA with
+ * all CRT members; the public members must match), a multibase private key
+ * (ed25519-priv 0x1300, p256-priv 0x1306, p384-priv 0x1307) or an
+ * unencrypted PKCS#8 "PRIVATE KEY" PEM.  CrKey.pub holds the public half.
+ */
 extern bool crkey_parse_private(const char *text, size_t len, CrKey **key, CredregFailure *failure);
 
 /*
@@ -101,8 +107,13 @@ extern bool crkey_parse_private(const char *text, size_t len, CrKey **key, Credr
 extern void crkey_free(CrKey *key);
 
 /*
- * Per-backend cache: the decoded key for a given text form, parsed once per
- * backend.  The returned key belongs to the cache; do not free it.
+ * Per-backend cache: the decoded key for a given text form (exact bytes),
+ * parsed once per backend; failures are cached too (same code and message).
+ * The returned key belongs to the cache; do not free it.  It stays valid
+ * while at least 10,000 further distinct texts are looked up (the cache is
+ * bounded by generations, keycache.c), so use it for the credential at
+ * hand, not across rows.  A key carried as a parsed JWK (a JWS "jwk"
+ * header) can be cached by passing its compact text (crjson_append_text).
  */
 extern bool crkey_cached(const char *text, size_t len, const CrKey **key, CredregFailure *failure);
 
@@ -119,7 +130,11 @@ extern const char *crsig_alg_name(CrSigAlg alg);
 
 /*
  * Verify a signature over msg.  False with "signature_invalid" when it does
- * not verify, "key_mismatch" when alg does not fit the key.
+ * not verify or has the wrong length (Ed25519 64 bytes, ES256 64 and ES384 96
+ * bytes of raw r||s, RSA the modulus size), "key_mismatch" when alg does not
+ * fit the key.  ECDSA accepts high-S; PS256 is MGF1-SHA-256 with a 32-byte
+ * salt.  Never raises on bad input (only an internal OpenSSL fetch failure
+ * could raise).  The key's verification context is kept on the key.
  */
 extern bool crsig_verify(const CrKey *key, CrSigAlg alg,
 						 const uint8 *msg, size_t msglen,

@@ -32,6 +32,12 @@ extern bool crkey_rsa_split(const uint8 *pub, size_t publen, const uint8 **e, si
 extern bool crkey_from_jwk_text(const char *text, size_t len, bool want_private,
 								CrKey **key, CredregFailure *failure);
 
+/*
+ * Whether key text that failed to parse may be (damaged) private key
+ * material, which errors must not quote (jwk.c).  NUL-terminated.
+ */
+extern bool crkey_text_may_be_private(const char *input);
+
 /* Fetched-once digest implementations (sig.c). */
 extern const EVP_MD *cr_md_sha256(void);
 extern const EVP_MD *cr_md_sha384(void);

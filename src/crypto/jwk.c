@@ -462,6 +462,72 @@ private_from_jwk(const CrJson *jwk, CrKey **key, CredregFailure *failure)
 	return ok;
 }
 
+/* JSON member names of private key material (JOSE "Private" parameters). */
+static const char *const private_tokens[] = {
+	"\"d\"", "\"p\"", "\"q\"", "\"dp\"", "\"dq\"", "\"qi\"", "\"oth\"", "\"k\""
+};
+
+/*
+ * Multibase prefixes of the CID secret-key codecs: the varints 0x8026
+ * (ed25519-priv), 0x8626 (p256-priv) and 0x8726 (p384-priv) fix the first
+ * base58btc digits ("z3u", "z42", "z2f") and base64url characters ("ugC",
+ * "uhi", "uhy") of such a key whatever its bytes.
+ */
+static const char *const private_multibase_prefixes[] = {
+	"z3u", "z42", "z2f", "ugC", "uhi", "uhy"
+};
+
+/*
+ * Whether rejected input may be (a damaged form of) private key material,
+ * even though it did not parse far enough to be recognized as such: a PEM
+ * private key, a multibase secret key, a JWK or did:jwk naming a private
+ * member.  Such input is not echoed in errors, nor are parser messages
+ * that could quote it.  input is NUL-terminated.
+ */
+bool
+crkey_text_may_be_private(const char *input)
+{
+	const char *s = input;
+	const char *json = s;
+	size_t		jsonlen;
+	uint8	   *decoded = NULL;
+
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	if (strstr(s, "PRIVATE") != NULL)
+		return true;
+	for (int i = 0; i < lengthof(private_multibase_prefixes); i++)
+		if (strncmp(s, private_multibase_prefixes[i], 3) == 0)
+			return true;
+	jsonlen = strlen(s);
+	if (strncmp(s, "did:jwk:", 8) == 0)
+	{
+		/* the longest base64url prefix that decodes */
+		size_t		n = strspn(s + 8, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+		size_t		outlen;
+
+		n -= n % 4;
+		decoded = palloc(base64url_decoded_len(n) + 1);
+		if (!base64url_decode_into(s + 8, n, decoded, &outlen))
+			outlen = 0;
+		decoded[outlen] = '\0';
+		json = (const char *) decoded;
+		jsonlen = outlen;
+	}
+	for (int i = 0; i < lengthof(private_tokens); i++)
+	{
+		if (memmem(json, jsonlen, private_tokens[i], strlen(private_tokens[i])) != NULL)
+		{
+			if (decoded)
+				pfree(decoded);
+			return true;
+		}
+	}
+	if (decoded)
+		pfree(decoded);
+	return false;
+}
+
 bool
 crkey_from_jwk_text(const char *text, size_t len, bool want_private,
 					CrKey **key, CredregFailure *failure)
@@ -471,7 +537,12 @@ crkey_from_jwk_text(const char *text, size_t len, bool want_private,
 
 	jwk = crjson_parse(text, len, &jf);
 	if (jwk == NULL)
+	{
+		/* the parser's message may quote a token: not for private keys */
+		if (want_private || crkey_text_may_be_private(pnstrdup(text, len)))
+			return credreg_fail(failure, "key_malformed", "the JWK is not valid JSON");
 		return credreg_fail(failure, "key_malformed", "the JWK is not valid JSON: %s", jf.message);
+	}
 	return want_private ? private_from_jwk(jwk, key, failure)
 		: crkey_from_jwk(jwk, key, failure);
 }

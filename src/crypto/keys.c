@@ -132,12 +132,6 @@ crkey_ec_size(CrKeyType type)
 /* ---- Ed25519 point check (RFC 8032 §5.1.3, decoding) ---- */
 
 /*
- * True when the 32 bytes decode to a point of edwards25519: y < p, and
- * x^2 = (y^2 - 1) / (d y^2 + 1) has a root, with x = 0 only for sign 0.
- * OpenSSL 3.0 imports any 32 bytes as an Ed25519 key and fails only at
- * verification, which would let a non-key into the registry.
- */
-/*
  * The y coordinates (little-endian, sign bit clear) of the eight points of
  * small order: the identity (y = 1), the point of order 2 (y = -1), the two
  * of order 4 (y = 0) and the four of order 8.  A public key among them makes
@@ -168,6 +162,14 @@ ed25519_small_order(const uint8 *pub)
 	return false;
 }
 
+/*
+ * True when the 32 bytes decode to a point of edwards25519 (RFC 8032
+ * §5.1.3): y < p, and x^2 = (y^2 - 1) / (d y^2 + 1) has a root, with x = 0
+ * only for sign 0.  OpenSSL 3.0 imports any 32 bytes as an Ed25519 key and
+ * fails only at verification, which would let a non-key into the registry.
+ * u / v is a square exactly when u * v is (v != 0, and 1/v = v / v^2), so
+ * one Legendre symbol decides it, without inversion or square root.
+ */
 static bool
 ed25519_point_valid(const uint8 *pub)
 {
@@ -177,6 +179,13 @@ ed25519_point_valid(const uint8 *pub)
 		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
 		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xed
 	};
+	/* d = -121665 / 121666 mod p */
+	static const uint8 d_be[32] = {
+		0x52, 0x03, 0x6c, 0xee, 0x2b, 0x6f, 0xfe, 0x73,
+		0x8c, 0xc7, 0x40, 0x79, 0x77, 0x79, 0xe8, 0x98,
+		0x00, 0x70, 0x0a, 0x4d, 0x41, 0x41, 0xd8, 0xab,
+		0x75, 0xeb, 0x4d, 0xca, 0x13, 0x59, 0x78, 0xa3
+	};
 	uint8		y_be[32];
 	int			sign = pub[31] >> 7;
 	BN_CTX	   *ctx = BN_CTX_new();
@@ -185,8 +194,7 @@ ed25519_point_valid(const uint8 *pub)
 			   *d,
 			   *t,
 			   *u,
-			   *v,
-			   *x;
+			   *v;
 	bool		ok = false;
 
 	if (ctx == NULL)
@@ -198,23 +206,17 @@ ed25519_point_valid(const uint8 *pub)
 	t = BN_CTX_get(ctx);
 	u = BN_CTX_get(ctx);
 	v = BN_CTX_get(ctx);
-	x = BN_CTX_get(ctx);
-	if (x == NULL)
+	if (v == NULL)
 		goto done;
 
 	/* little-endian y with the sign bit cleared */
 	for (int i = 0; i < 32; i++)
 		y_be[i] = pub[31 - i];
 	y_be[0] &= 0x7f;
-	if (!BN_bin2bn(p_be, 32, p) || !BN_bin2bn(y_be, 32, y))
+	if (!BN_bin2bn(p_be, 32, p) || !BN_bin2bn(y_be, 32, y) ||
+		!BN_bin2bn(d_be, 32, d))
 		goto done;
 	if (BN_cmp(y, p) >= 0)
-		goto done;
-
-	/* d = -121665 / 121666 mod p */
-	if (!BN_set_word(t, 121666) || !BN_mod_inverse(d, t, p, ctx) ||
-		!BN_set_word(t, 121665) || !BN_mod_mul(d, d, t, p, ctx) ||
-		!BN_sub(d, p, d))
 		goto done;
 
 	/* u = y^2 - 1, v = d y^2 + 1 */
@@ -222,18 +224,16 @@ ed25519_point_valid(const uint8 *pub)
 		!BN_copy(u, t) || !BN_sub_word(u, 1) || !BN_nnmod(u, u, p, ctx) ||
 		!BN_mod_mul(v, d, t, p, ctx) || !BN_add_word(v, 1) || !BN_nnmod(v, v, p, ctx))
 		goto done;
-	/* x^2 = u / v; v is never 0 since -1/d is not a square mod p */
-	if (!BN_mod_inverse(t, v, p, ctx) || !BN_mod_mul(t, u, t, p, ctx))
-		goto done;
-	if (BN_is_zero(t))
+	if (BN_is_zero(u))
 	{
+		/* x = 0: the encoding with the sign bit set is invalid */
 		ok = (sign == 0);
 		goto done;
 	}
-	/* a root exists iff t is a quadratic residue */
-	if (BN_mod_sqrt(x, t, p, ctx) == NULL)
+	/* the Legendre symbol (u v / p), as the Jacobi symbol of a prime p */
+	if (!BN_mod_mul(t, u, v, p, ctx))
 		goto done;
-	ok = true;
+	ok = BN_kronecker(t, p, ctx) == 1;
 
 done:
 	BN_CTX_end(ctx);

@@ -24,6 +24,7 @@
 #include "executor/spi.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
+#include "storage/proc.h"
 #include "utils/builtins.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
@@ -78,13 +79,31 @@ static uint64 ks_hits = 0;
 static uint64 ks_misses = 0;
 static uint64 ks_invalidations = 0;
 
+/*
+ * Local transaction ids: of the transaction that started the current
+ * generation, and of the last one that received an invalidation.  A lookup
+ * reads the tables with the current snapshot, which may predate a change
+ * whose invalidation arrives in the same transaction (REPEATABLE READ, or a
+ * long statement); a generation started in such a transaction is therefore
+ * dropped once that transaction is over.
+ */
+#if PG_VERSION_NUM >= 170000
+#define CurrentLxid() (MyProc->vxid.lxid)
+#else
+#define CurrentLxid() (MyProc->lxid)
+#endif
+static LocalTransactionId ks_created_lxid = InvalidLocalTransactionId;
+static LocalTransactionId ks_inval_lxid = InvalidLocalTransactionId;
+
 static void
 ks_relcache_callback(Datum arg, Oid relid)
 {
 	if (relid == InvalidOid ||
 		(relid == ks_issuer_key_oid && OidIsValid(relid)) ||
-		(relid == ks_trusted_issuer_oid && OidIsValid(relid)))
+		(relid == ks_trusted_issuer_oid && OidIsValid(relid)) ||
+		!OidIsValid(ks_issuer_key_oid))
 	{
+		ks_inval_lxid = CurrentLxid();
 		if (ks_table != NULL)
 			ks_stale = true;
 	}
@@ -98,7 +117,12 @@ ks_ensure(void)
 	{
 		CacheRegisterRelcacheCallback(ks_relcache_callback, (Datum) 0);
 		ks_callback_registered = true;
+		/* invalidations earlier in this transaction went unseen: as if one came */
+		ks_inval_lxid = CurrentLxid();
 	}
+	if (ks_table != NULL && !ks_stale && ks_created_lxid == ks_inval_lxid &&
+		CurrentLxid() != ks_created_lxid)
+		ks_stale = true;		/* started in a transaction that saw a change */
 	if (ks_stale || (ks_table != NULL && ks_table->members >= KEYSTORE_CACHE_MAX))
 	{
 		if (ks_stale)
@@ -115,6 +139,7 @@ ks_ensure(void)
 		ks_cxt = AllocSetContextCreate(TopMemoryContext, "credreg keystore cache",
 									   ALLOCSET_SMALL_SIZES);
 		ks_table = ks_create(ks_cxt, 64, NULL);
+		ks_created_lxid = CurrentLxid();
 		ks_issuer_key_oid = get_relname_relid("issuer_key", nsp);
 		ks_trusted_issuer_oid = get_relname_relid("trusted_issuer", nsp);
 		if (!OidIsValid(ks_issuer_key_oid) || !OidIsValid(ks_trusted_issuer_oid))

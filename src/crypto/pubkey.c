@@ -77,14 +77,14 @@ as_sentence(const char *message)
 
 /*
  * Raises 22P02 for rejected key text.  The input is echoed truncated, and
- * never when it holds private key material.
+ * never when it holds or may hold private key material.
  */
 static void
 pubkey_input_error(const char *input, const CredregFailure *f)
 {
 	int			len = strlen(input);
 
-	if (strcmp(f->code, "key_private") == 0)
+	if (strcmp(f->code, "key_private") == 0 || crkey_text_may_be_private(input))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type pubkey: private key material"),

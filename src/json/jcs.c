@@ -12,7 +12,6 @@
 #include <math.h>
 
 #include "common/shortest_dec.h"
-#include "miscadmin.h"
 
 #include "json/json.h"
 
@@ -292,12 +291,10 @@ crjcs_append_double(StringInfo out, double x)
 	}
 }
 
+/* A scalar in canonical form; false when a number is not a finite double. */
 static bool
-jcs_value(StringInfo out, const CrJson *v, CredregFailure *failure)
+jcs_scalar(StringInfo out, const CrJson *v, CredregFailure *failure)
 {
-	if (stack_is_too_deep())
-		return credreg_fail(failure, "malformed",
-							"JSON too deeply nested to canonicalize");
 	switch (v->kind)
 	{
 		case CRJ_NULL:
@@ -324,51 +321,117 @@ jcs_value(StringInfo out, const CrJson *v, CredregFailure *failure)
 		case CRJ_STRING:
 			crjson_append_string(out, v->u.str, v->count);
 			break;
-		case CRJ_ARRAY:
-			appendStringInfoCharMacro(out, '[');
-			for (int i = 0; i < v->count; i++)
-			{
-				if (i > 0)
-					appendStringInfoCharMacro(out, ',');
-				if (!jcs_value(out, v->u.elems[i], failure))
-					return false;
-			}
-			appendStringInfoCharMacro(out, ']');
-			break;
-		case CRJ_OBJECT:
-			{
-				const CrJsonMember *stackbuf[16];
-				const CrJsonMember **sorted;
-				bool		ok = true;
-
-				sorted = v->count <= lengthof(stackbuf) ? stackbuf :
-					palloc(sizeof(CrJsonMember *) * v->count);
-				for (int i = 0; i < v->count; i++)
-					sorted[i] = &v->u.members[i];
-				if (v->count > 1)
-					qsort(sorted, v->count, sizeof(CrJsonMember *), member_ptr_cmp);
-				appendStringInfoCharMacro(out, '{');
-				for (int i = 0; i < v->count && ok; i++)
-				{
-					if (i > 0)
-						appendStringInfoCharMacro(out, ',');
-					crjson_append_string(out, sorted[i]->name, sorted[i]->name_len);
-					appendStringInfoCharMacro(out, ':');
-					ok = jcs_value(out, sorted[i]->value, failure);
-				}
-				appendStringInfoCharMacro(out, '}');
-				if (sorted != stackbuf)
-					pfree(sorted);
-				if (!ok)
-					return false;
-			}
-			break;
+		default:
+			Assert(false);
 	}
 	return true;
 }
 
+/* An open array or object while serializing. */
+typedef struct JcsFrame
+{
+	const CrJson *node;
+	int			next;			/* next element or member to write */
+	int			sorted;			/* OBJECT: its members start here in ptrs */
+} JcsFrame;
+
+typedef struct JcsState
+{
+	JcsFrame   *frames;
+	int			nframes;
+	int			maxframes;
+	const CrJsonMember **ptrs;	/* the open objects' members, sorted */
+	int			nptrs;
+	int			maxptrs;
+} JcsState;
+
+/* Writes the opening bracket of v and makes it the innermost open container. */
+static void
+jcs_open(StringInfo out, JcsState *st, const CrJson *v)
+{
+	JcsFrame   *f;
+
+	if (st->nframes == st->maxframes)
+	{
+		st->maxframes *= 2;
+		st->frames = repalloc(st->frames, sizeof(JcsFrame) * st->maxframes);
+	}
+	f = &st->frames[st->nframes++];
+	f->node = v;
+	f->next = 0;
+	f->sorted = st->nptrs;
+	if (v->kind == CRJ_OBJECT)
+	{
+		appendStringInfoCharMacro(out, '{');
+		if (st->nptrs + v->count > st->maxptrs)
+		{
+			st->maxptrs = Max(st->maxptrs * 2, st->nptrs + v->count);
+			st->ptrs = repalloc_huge(st->ptrs, sizeof(CrJsonMember *) * (Size) st->maxptrs);
+		}
+		for (int i = 0; i < v->count; i++)
+			st->ptrs[st->nptrs + i] = &v->u.members[i];
+		if (v->count > 1)
+			qsort(st->ptrs + st->nptrs, v->count, sizeof(CrJsonMember *),
+				  member_ptr_cmp);
+		st->nptrs += v->count;
+	}
+	else
+		appendStringInfoCharMacro(out, '[');
+}
+
+/*
+ * Iterative, so that no nesting depth the parser accepts can exhaust the
+ * stack.
+ */
 bool
 crjcs_append(StringInfo out, const CrJson *v, CredregFailure *failure)
 {
-	return jcs_value(out, v, failure);
+	JcsState	st;
+	bool		ok = true;
+
+	if (v->kind != CRJ_ARRAY && v->kind != CRJ_OBJECT)
+		return jcs_scalar(out, v, failure);
+
+	st.maxframes = 16;
+	st.nframes = 0;
+	st.frames = palloc(sizeof(JcsFrame) * st.maxframes);
+	st.maxptrs = 64;
+	st.nptrs = 0;
+	st.ptrs = palloc(sizeof(CrJsonMember *) * st.maxptrs);
+
+	jcs_open(out, &st, v);
+	while (st.nframes > 0 && ok)
+	{
+		JcsFrame   *f = &st.frames[st.nframes - 1];
+		const CrJson *child;
+
+		if (f->next == f->node->count)
+		{
+			/* close it; its sorted members are the last in ptrs */
+			appendStringInfoCharMacro(out, f->node->kind == CRJ_OBJECT ? '}' : ']');
+			st.nptrs = f->sorted;
+			st.nframes--;
+			continue;
+		}
+		if (f->next > 0)
+			appendStringInfoCharMacro(out, ',');
+		if (f->node->kind == CRJ_OBJECT)
+		{
+			const CrJsonMember *m = st.ptrs[f->sorted + f->next];
+
+			crjson_append_string(out, m->name, m->name_len);
+			appendStringInfoCharMacro(out, ':');
+			child = m->value;
+		}
+		else
+			child = f->node->u.elems[f->next];
+		f->next++;
+		if (child->kind == CRJ_ARRAY || child->kind == CRJ_OBJECT)
+			jcs_open(out, &st, child);
+		else
+			ok = jcs_scalar(out, child, failure);
+	}
+	pfree(st.frames);
+	pfree(st.ptrs);
+	return ok;
 }

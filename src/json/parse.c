@@ -120,6 +120,7 @@ fail_lex(CrParser *p, JsonParseErrorType err)
 	if (detail[0] >= 'A' && detail[0] <= 'Z' &&
 		!(detail[1] >= 'A' && detail[1] <= 'Z'))
 		detail[0] += 'a' - 'A';
+
 	/*
 	 * In a string, json_lex leaves token_terminator on a raw control
 	 * character and token_start on the letter after a bad backslash: point
@@ -134,6 +135,19 @@ fail_lex(CrParser *p, JsonParseErrorType err)
 		return credreg_fail(p->failure, "malformed",
 							"invalid JSON at byte offset %d: %s",
 							lex_offset(p) - 1, detail);
+	if (err == JSON_UNICODE_ESCAPE_FORMAT && p->lex.token_terminator != NULL)
+	{
+		/* token_start is the string's start: find the last "\u" before the bad digit */
+		const char *end = p->lex.input + p->lex.input_length;
+		const char *q = p->lex.token_terminator - 1;
+
+		while (q > p->lex.token_start &&
+			   !(q + 1 < end && q[0] == '\\' && q[1] == 'u'))
+			q--;
+		return credreg_fail(p->failure, "malformed",
+							"invalid JSON at byte offset %d: %s",
+							(int) (q - p->lex.input), detail);
+	}
 	return credreg_fail(p->failure, "malformed",
 						"invalid JSON at byte offset %d: %s",
 						lex_offset(p), detail);
