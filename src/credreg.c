@@ -1,6 +1,7 @@
 /*
  * credreg.c
- *		Module entry point: GUC definitions and the shared failure helpers.
+ *		Module entry point: GUC definitions, the shared failure helpers and
+ *		varargs formatting into a StringInfo.
  */
 #include "postgres.h"
 
@@ -59,26 +60,36 @@ _PG_init(void)
 	MarkGUCPrefixReserved("credreg");
 }
 
+void
+credreg_appendv(StringInfo buf, const char *fmt, va_list args)
+{
+	for (;;)
+	{
+		va_list		copy;
+		int			needed;
+
+		/* each attempt consumes its own copy (C99 7.15.1.2) */
+		va_copy(copy, args);
+		needed = appendStringInfoVA(buf, fmt, copy);
+		va_end(copy);
+		if (needed == 0)
+			break;
+		enlargeStringInfo(buf, needed);
+	}
+}
+
 bool
 credreg_fail(CredregFailure *failure, const char *code, const char *fmt,...)
 {
 	if (failure != NULL)
 	{
 		StringInfoData buf;
+		va_list		args;
 
 		initStringInfo(&buf);
-		for (;;)
-		{
-			va_list		args;
-			int			needed;
-
-			va_start(args, fmt);
-			needed = appendStringInfoVA(&buf, fmt, args);
-			va_end(args);
-			if (needed == 0)
-				break;
-			enlargeStringInfo(&buf, needed);
-		}
+		va_start(args, fmt);
+		credreg_appendv(&buf, fmt, args);
+		va_end(args);
 		failure->code = code;
 		failure->message = buf.data;
 	}
