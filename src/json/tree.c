@@ -1,7 +1,8 @@
 /*
  * tree.c
- *		Lookups over the CrJson tree, compact text output, and the builders
- *		used when signing.
+ *		Lookups over the CrJson tree, JSON string escaping, and the builders
+ *		used when signing (compact text output is in jcs.c, sharing the
+ *		canonical serializer's walk).
  *
  * Objects are small (a credential has a dozen members at most per level), so
  * lookups scan linearly: cheaper than building any index for a tree that is
@@ -10,8 +11,6 @@
 #include "postgres.h"
 
 #include <math.h>
-
-#include "miscadmin.h"
 
 #include "json/json.h"
 
@@ -164,53 +163,6 @@ crjson_append_string(StringInfo out, const char *s, int len)
 	}
 	appendBinaryStringInfo(out, s + run, len - run);
 	appendStringInfoCharMacro(out, '"');
-}
-
-void
-crjson_append_text(StringInfo out, const CrJson *v)
-{
-	check_stack_depth();
-	switch (v->kind)
-	{
-		case CRJ_NULL:
-			appendBinaryStringInfo(out, "null", 4);
-			break;
-		case CRJ_FALSE:
-			appendBinaryStringInfo(out, "false", 5);
-			break;
-		case CRJ_TRUE:
-			appendBinaryStringInfo(out, "true", 4);
-			break;
-		case CRJ_NUMBER:
-			appendBinaryStringInfo(out, v->u.str, v->count);
-			break;
-		case CRJ_STRING:
-			crjson_append_string(out, v->u.str, v->count);
-			break;
-		case CRJ_ARRAY:
-			appendStringInfoCharMacro(out, '[');
-			for (int i = 0; i < v->count; i++)
-			{
-				if (i > 0)
-					appendStringInfoCharMacro(out, ',');
-				crjson_append_text(out, v->u.elems[i]);
-			}
-			appendStringInfoCharMacro(out, ']');
-			break;
-		case CRJ_OBJECT:
-			appendStringInfoCharMacro(out, '{');
-			for (int i = 0; i < v->count; i++)
-			{
-				if (i > 0)
-					appendStringInfoCharMacro(out, ',');
-				crjson_append_string(out, v->u.members[i].name,
-									 v->u.members[i].name_len);
-				appendStringInfoCharMacro(out, ':');
-				crjson_append_text(out, v->u.members[i].value);
-			}
-			appendStringInfoCharMacro(out, '}');
-			break;
-	}
 }
 
 /* ---------- builders ---------- */
