@@ -14,6 +14,13 @@
 
 #include "json/json.h"
 
+/* Whether member m is named name (len bytes). */
+static inline bool
+member_named(const CrJsonMember *m, const char *name, size_t len)
+{
+	return (size_t) m->name_len == len && memcmp(m->name, name, len) == 0;
+}
+
 CrJson *
 crjson_get(const CrJson *v, const char *name)
 {
@@ -24,10 +31,8 @@ crjson_get(const CrJson *v, const char *name)
 	len = strlen(name);
 	for (int i = 0; i < v->count; i++)
 	{
-		const CrJsonMember *m = &v->u.members[i];
-
-		if ((size_t) m->name_len == len && memcmp(m->name, name, len) == 0)
-			return m->value;
+		if (member_named(&v->u.members[i], name, len))
+			return v->u.members[i].value;
 	}
 	return NULL;
 }
@@ -208,10 +213,9 @@ crjson_object_put(CrJson *obj, const char *name, CrJson *value)
 	Assert(obj->kind == CRJ_OBJECT);
 	for (int i = 0; i < obj->count; i++)
 	{
-		m = &obj->u.members[i];
-		if ((size_t) m->name_len == len && memcmp(m->name, name, len) == 0)
+		if (member_named(&obj->u.members[i], name, len))
 		{
-			m->value = value;
+			obj->u.members[i].value = value;
 			return;
 		}
 	}
@@ -237,11 +241,8 @@ crjson_object_without(const CrJson *obj, const char *name)
 	v->u.members = palloc(sizeof(CrJsonMember) * Max(obj->count, 1));
 	for (int i = 0; i < obj->count; i++)
 	{
-		const CrJsonMember *m = &obj->u.members[i];
-
-		if ((size_t) m->name_len == len && memcmp(m->name, name, len) == 0)
-			continue;
-		v->u.members[n++] = *m;
+		if (!member_named(&obj->u.members[i], name, len))
+			v->u.members[n++] = obj->u.members[i];
 	}
 	v->count = n;
 	return v;
