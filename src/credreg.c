@@ -1,6 +1,7 @@
 /*
  * credreg.c
- *		Module entry point: GUC definitions and the shared failure helpers.
+ *		Module entry point: GUC definitions, the shared failure helpers and
+ *		varargs formatting into a StringInfo.
  */
 #include "postgres.h"
 
@@ -21,42 +22,76 @@ int			credreg_jsonld_max_context_depth = 32;
 int			credreg_jsonld_max_nodes = 1000000;
 int			credreg_stack_max_search_nodes = 1000000;
 
+/*
+ * The integer GUCs, all PGC_USERSET.  Each one's boot value is its C
+ * initializer above, so the two cannot disagree.
+ */
+typedef struct CredregIntGuc
+{
+	const char *name;
+	const char *short_desc;
+	int		   *var;
+	int			min;
+	int			max;
+	int			flags;
+} CredregIntGuc;
+
+static const CredregIntGuc int_gucs[] = {
+	{"credreg.max_json_depth",
+		"Deepest nesting of arrays and objects accepted in JSON input.",
+	&credreg_max_json_depth, 1, 10000, 0},
+	{"credreg.max_document_bytes",
+		"Largest JSON, JWS or N-Quads document accepted, in bytes.",
+	&credreg_max_document_bytes, 1024, MaxAllocSize / 4, GUC_UNIT_BYTE},
+	{"credreg.max_proofs",
+		"Most proofs in one proof set or chain that are checked.",
+	&credreg_max_proofs, 1, 1000, 0},
+	{"credreg.rdfc_max_work",
+		"Work limit of RDF dataset canonicalization (hash operations).",
+	&credreg_rdfc_max_work, 1, INT_MAX, 0},
+	{"credreg.jsonld_max_context_depth",
+		"Deepest chain of JSON-LD contexts importing other contexts.",
+	&credreg_jsonld_max_context_depth, 1, 1000, 0},
+	{"credreg.jsonld_max_nodes",
+		"Most values that JSON-LD expansion may produce for one document.",
+	&credreg_jsonld_max_nodes, 1, INT_MAX, 0},
+	{"credreg.stack_max_search_nodes",
+		"Search budget of the optimal stack assignment, in branch-and-bound nodes.",
+	&credreg_stack_max_search_nodes, 1, INT_MAX, 0},
+};
+
 void		_PG_init(void);
 
 void
 _PG_init(void)
 {
-	DefineCustomIntVariable("credreg.max_json_depth",
-							"Deepest nesting of arrays and objects accepted in JSON input.",
-							NULL, &credreg_max_json_depth, 128, 1, 10000,
-							PGC_USERSET, 0, NULL, NULL, NULL);
-	DefineCustomIntVariable("credreg.max_document_bytes",
-							"Largest JSON, JWS or N-Quads document accepted, in bytes.",
-							NULL, &credreg_max_document_bytes, 8 * 1024 * 1024,
-							1024, MaxAllocSize / 4,
-							PGC_USERSET, GUC_UNIT_BYTE, NULL, NULL, NULL);
-	DefineCustomIntVariable("credreg.max_proofs",
-							"Most proofs in one proof set or chain that are checked.",
-							NULL, &credreg_max_proofs, 16, 1, 1000,
-							PGC_USERSET, 0, NULL, NULL, NULL);
-	DefineCustomIntVariable("credreg.rdfc_max_work",
-							"Work limit of RDF dataset canonicalization (hash operations).",
-							NULL, &credreg_rdfc_max_work, 100000, 1, INT_MAX,
-							PGC_USERSET, 0, NULL, NULL, NULL);
-	DefineCustomIntVariable("credreg.jsonld_max_context_depth",
-							"Deepest chain of JSON-LD contexts importing other contexts.",
-							NULL, &credreg_jsonld_max_context_depth, 32, 1, 1000,
-							PGC_USERSET, 0, NULL, NULL, NULL);
-	DefineCustomIntVariable("credreg.jsonld_max_nodes",
-							"Most values that JSON-LD expansion may produce for one document.",
-							NULL, &credreg_jsonld_max_nodes, 1000000, 1, INT_MAX,
-							PGC_USERSET, 0, NULL, NULL, NULL);
-	DefineCustomIntVariable("credreg.stack_max_search_nodes",
-							"Search budget of the optimal stack assignment, in branch-and-bound nodes.",
-							NULL, &credreg_stack_max_search_nodes, 1000000, 1, INT_MAX,
-							PGC_USERSET, 0, NULL, NULL, NULL);
+	for (int i = 0; i < lengthof(int_gucs); i++)
+	{
+		const CredregIntGuc *g = &int_gucs[i];
 
+		DefineCustomIntVariable(g->name, g->short_desc, NULL, g->var, *g->var,
+								g->min, g->max, PGC_USERSET, g->flags,
+								NULL, NULL, NULL);
+	}
 	MarkGUCPrefixReserved("credreg");
+}
+
+void
+credreg_appendv(StringInfo buf, const char *fmt, va_list args)
+{
+	for (;;)
+	{
+		va_list		copy;
+		int			needed;
+
+		/* each attempt consumes its own copy (C99 7.15.1.2) */
+		va_copy(copy, args);
+		needed = appendStringInfoVA(buf, fmt, copy);
+		va_end(copy);
+		if (needed == 0)
+			break;
+		enlargeStringInfo(buf, needed);
+	}
 }
 
 bool
@@ -65,20 +100,12 @@ credreg_fail(CredregFailure *failure, const char *code, const char *fmt,...)
 	if (failure != NULL)
 	{
 		StringInfoData buf;
+		va_list		args;
 
 		initStringInfo(&buf);
-		for (;;)
-		{
-			va_list		args;
-			int			needed;
-
-			va_start(args, fmt);
-			needed = appendStringInfoVA(&buf, fmt, args);
-			va_end(args);
-			if (needed == 0)
-				break;
-			enlargeStringInfo(&buf, needed);
-		}
+		va_start(args, fmt);
+		credreg_appendv(&buf, fmt, args);
+		va_end(args);
 		failure->code = code;
 		failure->message = buf.data;
 	}

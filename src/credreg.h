@@ -48,6 +48,13 @@ typedef struct CredregFailure
 	char	   *message;
 } CredregFailure;
 
+/*
+ * Appends fmt formatted with args to buf, enlarging it as needed (the
+ * varargs counterpart of appendStringInfo); args itself is left unconsumed,
+ * so the caller still va_end()s it.
+ */
+extern void credreg_appendv(StringInfo buf, const char *fmt, va_list args) pg_attribute_printf(2, 0);
+
 /* Fills *failure (when not NULL) and returns false, for `return credreg_fail(...)`. */
 extern bool credreg_fail(CredregFailure *failure, const char *code,
 						 const char *fmt,...) pg_attribute_printf(3, 4);

@@ -22,7 +22,13 @@ extern bool crypto_fail(CredregFailure *failure, const char *code, const char *w
 
 /* Coordinate size of P-256/P-384 in bytes; 0 otherwise. */
 extern int	crkey_ec_size(CrKeyType type);
-extern bool crkey_fill_ec(CrKey *k, CredregFailure *failure);
+
+/*
+ * A CrKey owning the EC key pkey, with its canonical encodings filled in;
+ * false (pkey freed) when its public point cannot be read (keys.c).
+ */
+extern bool crkey_wrap_ec(CrKeyType type, bool is_private, EVP_PKEY *pkey,
+						  CrKey **key, CredregFailure *failure);
 extern bool crkey_from_rsa_ne(const uint8 *n, size_t nlen, const uint8 *e, size_t elen,
 							  CrKey **key, CredregFailure *failure);
 extern bool crkey_rsa_split(const uint8 *pub, size_t publen, const uint8 **e, size_t *elen,

@@ -277,7 +277,6 @@ private_ec(CrKeyType type, const uint8 *d, size_t len, CrKey **key, CredregFailu
 	EVP_PKEY_CTX *ctx = NULL;
 	EVP_PKEY   *pkey = NULL;
 	bool		ok;
-	CrKey	   *k;
 
 	if (len != (size_t) n)
 		return credreg_fail(failure, "key_malformed",
@@ -316,14 +315,7 @@ private_ec(CrKeyType type, const uint8 *d, size_t len, CrKey **key, CredregFailu
 		return crypto_fail(failure, "key_malformed",
 						   psprintf("the %s private key is not a valid scalar", group_name));
 	}
-	k = crkey_wrap(type, true, pkey);
-	if (!crkey_fill_ec(k, failure))
-	{
-		crkey_free(k);
-		return false;
-	}
-	*key = k;
-	return true;
+	return crkey_wrap_ec(type, true, pkey, key, failure);
 }
 
 /* The public half given in a private JWK must be the derived one. */

@@ -280,8 +280,8 @@ from_ed25519(const uint8 *data, size_t len, CrKey **key, CredregFailure *failure
  * Fills the canonical encodings of an EC key from its EVP_PKEY: the
  * compressed point (pub) and the uncompressed one (point).
  */
-bool
-crkey_fill_ec(CrKey *k, CredregFailure *failure)
+static bool
+fill_ec(CrKey *k, CredregFailure *failure)
 {
 	int			n = crkey_ec_size(k->type);
 	BIGNUM	   *bx = NULL,
@@ -307,6 +307,21 @@ crkey_fill_ec(CrKey *k, CredregFailure *failure)
 	return true;
 }
 
+bool
+crkey_wrap_ec(CrKeyType type, bool is_private, EVP_PKEY *pkey, CrKey **key,
+			  CredregFailure *failure)
+{
+	CrKey	   *k = crkey_wrap(type, is_private, pkey);
+
+	if (!fill_ec(k, failure))
+	{
+		crkey_free(k);
+		return false;
+	}
+	*key = k;
+	return true;
+}
+
 /* An EC public key of the given curve from a SEC1 point, checked on the curve. */
 static bool
 from_ec_point(CrKeyType type, const uint8 *data, size_t len, CrKey **key,
@@ -318,7 +333,6 @@ from_ec_point(CrKeyType type, const uint8 *data, size_t len, CrKey **key,
 	EVP_PKEY_CTX *ctx;
 	EVP_PKEY   *pkey = NULL;
 	int			rc;
-	CrKey	   *k;
 
 	if (!((len == 1 + n && (data[0] == 0x02 || data[0] == 0x03)) ||
 		  (len == 1 + 2 * n && data[0] == 0x04)))
@@ -339,33 +353,23 @@ from_ec_point(CrKeyType type, const uint8 *data, size_t len, CrKey **key,
 	if (rc == 1)
 		rc = EVP_PKEY_fromdata(ctx, &pkey, EVP_PKEY_PUBLIC_KEY, params);
 	EVP_PKEY_CTX_free(ctx);
-	if (rc != 1 || pkey == NULL)
+	/* EC_POINT_oct2point refuses points off the curve */
+	if (rc == 1 && pkey == NULL)
+		rc = 0;
+	if (rc == 1)
 	{
-		EVP_PKEY_free(pkey);
-		/* EC_POINT_oct2point refuses points off the curve */
-		return crypto_fail(failure, "key_malformed",
-						   psprintf("the %s public key is not a point of the curve", group));
+		/* Belt and braces: on the curve and not the point at infinity. */
+		ctx = EVP_PKEY_CTX_new_from_pkey(NULL, pkey, NULL);
+		rc = (ctx != NULL) ? EVP_PKEY_public_check_quick(ctx) : 0;
+		EVP_PKEY_CTX_free(ctx);
 	}
-
-	/* Belt and braces: on the curve and not the point at infinity. */
-	ctx = EVP_PKEY_CTX_new_from_pkey(NULL, pkey, NULL);
-	rc = (ctx != NULL) ? EVP_PKEY_public_check_quick(ctx) : 0;
-	EVP_PKEY_CTX_free(ctx);
 	if (rc != 1)
 	{
 		EVP_PKEY_free(pkey);
 		return crypto_fail(failure, "key_malformed",
 						   psprintf("the %s public key is not a point of the curve", group));
 	}
-
-	k = crkey_wrap(type, false, pkey);
-	if (!crkey_fill_ec(k, failure))
-	{
-		crkey_free(k);
-		return false;
-	}
-	*key = k;
-	return true;
+	return crkey_wrap_ec(type, false, pkey, key, failure);
 }
 
 /* Strips leading zero bytes of an unsigned big-endian integer. */

@@ -170,46 +170,43 @@ get_text(HeapTuple tup, TupleDesc desc, int col)
 }
 
 /*
- * Runs a key query (its select list: key_id, issuer, public_key,
- * valid_from, valid_until, revoked_at) and fills rk in the cache context.
+ * Fills rk, in the cache context, from a key query's row (its select list:
+ * key_id, issuer, public_key, valid_from, valid_until, revoked_at).
  */
-static bool
-fetch_key_row(const char *sql, int nargs, Oid *types, Datum *values, CrRegisteredKey *rk)
+static void
+fill_key_row(HeapTuple tup, TupleDesc desc, CrRegisteredKey *rk)
 {
-	bool		found = false;
-	int			rc;
+	bool		isnull;
+	PubKey	   *pk;
+	CrKey	   *key;
+	CredregFailure f;
 
-	SPI_connect();
-	rc = SPI_execute_with_args(sql, nargs, types, values, NULL, true, 1);
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "keystore query failed: %s", SPI_result_code_string(rc));
-	if (SPI_processed > 0)
-	{
-		HeapTuple	tup = SPI_tuptable->vals[0];
-		TupleDesc	desc = SPI_tuptable->tupdesc;
-		bool		isnull;
-		PubKey	   *pk;
-		CrKey	   *key;
-		CredregFailure f;
-		MemoryContext old = MemoryContextSwitchTo(ks_cxt);
+	rk->key_id = get_text(tup, desc, 1);
+	rk->issuer = get_text(tup, desc, 2);
+	pk = DatumGetPubKeyP(SPI_getbinval(tup, desc, 3, &isnull));
+	if (!crkey_from_public_bytes((CrKeyType) pk->type, pk->data, PUBKEY_DATALEN(pk),
+								 &key, &f))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("stored public key of \"%s\" is invalid: %s", rk->key_id, f.message)));
+	rk->key = key;
+	rk->has_valid_from = get_ts(tup, desc, 4, &rk->valid_from);
+	rk->has_valid_until = get_ts(tup, desc, 5, &rk->valid_until);
+	rk->has_revoked_at = get_ts(tup, desc, 6, &rk->revoked_at);
+}
 
-		rk->key_id = get_text(tup, desc, 1);
-		rk->issuer = get_text(tup, desc, 2);
-		pk = DatumGetPubKeyP(SPI_getbinval(tup, desc, 3, &isnull));
-		if (!crkey_from_public_bytes((CrKeyType) pk->type, pk->data, PUBKEY_DATALEN(pk),
-									 &key, &f))
-			ereport(ERROR,
-					(errcode(ERRCODE_DATA_CORRUPTED),
-					 errmsg("stored public key of \"%s\" is invalid: %s", rk->key_id, f.message)));
-		rk->key = key;
-		rk->has_valid_from = get_ts(tup, desc, 4, &rk->valid_from);
-		rk->has_valid_until = get_ts(tup, desc, 5, &rk->valid_until);
-		rk->has_revoked_at = get_ts(tup, desc, 6, &rk->revoked_at);
-		MemoryContextSwitchTo(old);
-		found = true;
-	}
-	SPI_finish();
-	return found;
+/*
+ * Fills ti, in the cache context, from a trusted_issuer row (issuer, name,
+ * valid_from, valid_until, revoked_at).
+ */
+static void
+fill_issuer_row(HeapTuple tup, TupleDesc desc, CrTrustedIssuer *ti)
+{
+	ti->issuer = get_text(tup, desc, 1);
+	ti->name = get_text(tup, desc, 2);
+	ti->has_valid_from = get_ts(tup, desc, 3, &ti->valid_from);
+	ti->has_valid_until = get_ts(tup, desc, 4, &ti->valid_until);
+	ti->has_revoked_at = get_ts(tup, desc, 5, &ti->revoked_at);
 }
 
 /* Inserts blob into the table (copying it) after the row was fetched. */
@@ -248,15 +245,52 @@ ks_find(const char *blob, int len)
 	return e;
 }
 
+/*
+ * On a miss: runs sql (at most one row) and caches its result under blob,
+ * whose tag (first byte) tells an issuer_key row ('K', 'I') from a
+ * trusted_issuer row ('T').  Fetch first, insert after: an error raised
+ * while fetching leaves the table untouched.
+ */
+static KsEntry *
+ks_fetch(const StringInfoData *blob, const char *sql, int nargs, Oid *types,
+		 Datum *values)
+{
+	CrRegisteredKey rk;
+	CrTrustedIssuer ti;
+	bool		found = false;
+	int			rc;
+	KsEntry    *e;
+
+	memset(&rk, 0, sizeof(rk));
+	memset(&ti, 0, sizeof(ti));
+	SPI_connect();
+	rc = SPI_execute_with_args(sql, nargs, types, values, NULL, true, 1);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "keystore query failed: %s", SPI_result_code_string(rc));
+	if (SPI_processed > 0)
+	{
+		MemoryContext old = MemoryContextSwitchTo(ks_cxt);
+
+		if (blob->data[0] == 'T')
+			fill_issuer_row(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, &ti);
+		else
+			fill_key_row(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, &rk);
+		MemoryContextSwitchTo(old);
+		found = true;
+	}
+	SPI_finish();
+	e = ks_store(blob->data, blob->len);
+	e->found = found;
+	e->rk = rk;
+	e->ti = ti;
+	return e;
+}
+
 bool
 crkey_lookup_registered(const char *key_id, size_t len, const CrRegisteredKey **out)
 {
 	StringInfoData blob;
 	KsEntry    *e;
-	CrRegisteredKey rk;
-	bool		found;
-	Oid			types[1] = {TEXTOID};
-	Datum		values[1];
 
 	ks_ensure();
 	initStringInfo(&blob);
@@ -265,14 +299,14 @@ crkey_lookup_registered(const char *key_id, size_t len, const CrRegisteredKey **
 	e = ks_find(blob.data, blob.len);
 	if (e == NULL)
 	{
-		memset(&rk, 0, sizeof(rk));
+		Oid			types[1] = {TEXTOID};
+		Datum		values[1];
+
 		values[0] = PointerGetDatum(cstring_to_text_with_len(key_id, (int) len));
-		found = fetch_key_row("SELECT key_id, issuer, public_key, valid_from, valid_until, revoked_at"
-							  " FROM credreg.issuer_key WHERE key_id = $1",
-							  1, types, values, &rk);
-		e = ks_store(blob.data, blob.len);
-		e->found = found;
-		e->rk = rk;
+		e = ks_fetch(&blob,
+					 "SELECT key_id, issuer, public_key, valid_from, valid_until, revoked_at"
+					 " FROM credreg.issuer_key WHERE key_id = $1",
+					 1, types, values);
 	}
 	pfree(blob.data);
 	*out = e->found ? &e->rk : NULL;
@@ -285,10 +319,6 @@ crkey_lookup_registered_for_issuer(const char *issuer, size_t len, const CrKey *
 {
 	StringInfoData blob;
 	KsEntry    *e;
-	CrRegisteredKey rk;
-	bool		found;
-	Oid			types[2];
-	Datum		values[2];
 
 	ks_ensure();
 	initStringInfo(&blob);
@@ -300,22 +330,22 @@ crkey_lookup_registered_for_issuer(const char *issuer, size_t len, const CrKey *
 	e = ks_find(blob.data, blob.len);
 	if (e == NULL)
 	{
-		memset(&rk, 0, sizeof(rk));
+		Oid			types[2];
+		Datum		values[2];
+
 		types[0] = TEXTOID;
 		types[1] = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
 								   CStringGetDatum("pubkey"),
 								   ObjectIdGetDatum(get_namespace_oid("credreg", false)));
 		values[0] = PointerGetDatum(cstring_to_text_with_len(issuer, (int) len));
 		values[1] = PointerGetDatum(pubkey_from_crkey(key));
-		found = fetch_key_row("SELECT key_id, issuer, public_key, valid_from, valid_until, revoked_at"
-							  " FROM credreg.issuer_key WHERE issuer = $1"
-							  " AND public_key OPERATOR(credreg.=) $2"
-							  " ORDER BY revoked_at NULLS FIRST, valid_until DESC NULLS FIRST, key_id"
-							  " LIMIT 1",
-							  2, types, values, &rk);
-		e = ks_store(blob.data, blob.len);
-		e->found = found;
-		e->rk = rk;
+		e = ks_fetch(&blob,
+					 "SELECT key_id, issuer, public_key, valid_from, valid_until, revoked_at"
+					 " FROM credreg.issuer_key WHERE issuer = $1"
+					 " AND public_key OPERATOR(credreg.=) $2"
+					 " ORDER BY revoked_at NULLS FIRST, valid_until DESC NULLS FIRST, key_id"
+					 " LIMIT 1",
+					 2, types, values);
 	}
 	pfree(blob.data);
 	*out = e->found ? &e->rk : NULL;
@@ -335,38 +365,14 @@ crissuer_lookup_trusted(const char *issuer, size_t len, const CrTrustedIssuer **
 	e = ks_find(blob.data, blob.len);
 	if (e == NULL)
 	{
-		CrTrustedIssuer ti;
 		Oid			types[1] = {TEXTOID};
 		Datum		values[1];
-		int			rc;
-		bool		found = false;
 
-		memset(&ti, 0, sizeof(ti));
 		values[0] = PointerGetDatum(cstring_to_text_with_len(issuer, (int) len));
-		SPI_connect();
-		rc = SPI_execute_with_args("SELECT issuer, name, valid_from, valid_until, revoked_at"
-								   " FROM credreg.trusted_issuer WHERE issuer = $1",
-								   1, types, values, NULL, true, 1);
-		if (rc != SPI_OK_SELECT)
-			elog(ERROR, "keystore query failed: %s", SPI_result_code_string(rc));
-		if (SPI_processed > 0)
-		{
-			HeapTuple	tup = SPI_tuptable->vals[0];
-			TupleDesc	desc = SPI_tuptable->tupdesc;
-			MemoryContext old = MemoryContextSwitchTo(ks_cxt);
-
-			ti.issuer = get_text(tup, desc, 1);
-			ti.name = get_text(tup, desc, 2);
-			ti.has_valid_from = get_ts(tup, desc, 3, &ti.valid_from);
-			ti.has_valid_until = get_ts(tup, desc, 4, &ti.valid_until);
-			ti.has_revoked_at = get_ts(tup, desc, 5, &ti.revoked_at);
-			MemoryContextSwitchTo(old);
-			found = true;
-		}
-		SPI_finish();
-		e = ks_store(blob.data, blob.len);
-		e->found = found;
-		e->ti = ti;
+		e = ks_fetch(&blob,
+					 "SELECT issuer, name, valid_from, valid_until, revoked_at"
+					 " FROM credreg.trusted_issuer WHERE issuer = $1",
+					 1, types, values);
 	}
 	pfree(blob.data);
 	*out = e->found ? &e->ti : NULL;

@@ -1,6 +1,8 @@
 /*
  * jcs.c
- *		RFC 8785 JSON Canonicalization Scheme over the CrJson tree.
+ *		RFC 8785 JSON Canonicalization Scheme over the CrJson tree, and the
+ *		compact text output, which is the same walk in document order with
+ *		numbers as written.
  *
  * Section 3.2.2: literals as is, strings minimally escaped
  * (crjson_append_string), numbers in ECMAScript Number::toString form;
@@ -291,9 +293,12 @@ crjcs_append_double(StringInfo out, double x)
 	}
 }
 
-/* A scalar in canonical form; false when a number is not a finite double. */
+/*
+ * Writes a scalar.  Canonical: numbers in ECMAScript form, false when one is
+ * not a finite double; else numbers exactly as written.
+ */
 static bool
-jcs_scalar(StringInfo out, const CrJson *v, CredregFailure *failure)
+write_scalar(StringInfo out, const CrJson *v, bool canonical, CredregFailure *failure)
 {
 	switch (v->kind)
 	{
@@ -307,6 +312,7 @@ jcs_scalar(StringInfo out, const CrJson *v, CredregFailure *failure)
 			appendBinaryStringInfo(out, "true", 4);
 			break;
 		case CRJ_NUMBER:
+			if (canonical)
 			{
 				double		d;
 
@@ -317,6 +323,8 @@ jcs_scalar(StringInfo out, const CrJson *v, CredregFailure *failure)
 										v->u.str);
 				crjcs_append_double(out, d);
 			}
+			else
+				appendBinaryStringInfo(out, v->u.str, v->count);
 			break;
 		case CRJ_STRING:
 			crjson_append_string(out, v->u.str, v->count);
@@ -328,33 +336,36 @@ jcs_scalar(StringInfo out, const CrJson *v, CredregFailure *failure)
 }
 
 /* An open array or object while serializing. */
-typedef struct JcsFrame
+typedef struct WriteFrame
 {
 	const CrJson *node;
 	int			next;			/* next element or member to write */
-	int			sorted;			/* OBJECT: its members start here in ptrs */
-} JcsFrame;
+	int			sorted;			/* canonical OBJECT: its members start here
+								 * in ptrs */
+} WriteFrame;
 
-typedef struct JcsState
+typedef struct WriteState
 {
-	JcsFrame   *frames;
+	bool		canonical;		/* JCS: members sorted, numbers reformatted */
+	WriteFrame *frames;
 	int			nframes;
 	int			maxframes;
-	const CrJsonMember **ptrs;	/* the open objects' members, sorted */
+	const CrJsonMember **ptrs;	/* canonical: the open objects' members,
+								 * sorted */
 	int			nptrs;
 	int			maxptrs;
-} JcsState;
+} WriteState;
 
 /* Writes the opening bracket of v and makes it the innermost open container. */
 static void
-jcs_open(StringInfo out, JcsState *st, const CrJson *v)
+write_open(StringInfo out, WriteState *st, const CrJson *v)
 {
-	JcsFrame   *f;
+	WriteFrame *f;
 
 	if (st->nframes == st->maxframes)
 	{
 		st->maxframes *= 2;
-		st->frames = repalloc(st->frames, sizeof(JcsFrame) * st->maxframes);
+		st->frames = repalloc(st->frames, sizeof(WriteFrame) * st->maxframes);
 	}
 	f = &st->frames[st->nframes++];
 	f->node = v;
@@ -363,6 +374,8 @@ jcs_open(StringInfo out, JcsState *st, const CrJson *v)
 	if (v->kind == CRJ_OBJECT)
 	{
 		appendStringInfoCharMacro(out, '{');
+		if (!st->canonical)
+			return;
 		if (st->nptrs + v->count > st->maxptrs)
 		{
 			st->maxptrs = Max(st->maxptrs * 2, st->nptrs + v->count);
@@ -380,29 +393,31 @@ jcs_open(StringInfo out, JcsState *st, const CrJson *v)
 }
 
 /*
- * Iterative, so that no nesting depth the parser accepts can exhaust the
- * stack.
+ * The one serializer behind crjcs_append (canonical) and crjson_append_text
+ * (document order, numbers as written).  Iterative, so that no nesting depth
+ * the parser accepts can exhaust the stack.
  */
-bool
-crjcs_append(StringInfo out, const CrJson *v, CredregFailure *failure)
+static bool
+write_json(StringInfo out, const CrJson *v, bool canonical, CredregFailure *failure)
 {
-	JcsState	st;
+	WriteState	st;
 	bool		ok = true;
 
 	if (v->kind != CRJ_ARRAY && v->kind != CRJ_OBJECT)
-		return jcs_scalar(out, v, failure);
+		return write_scalar(out, v, canonical, failure);
 
+	st.canonical = canonical;
 	st.maxframes = 16;
 	st.nframes = 0;
-	st.frames = palloc(sizeof(JcsFrame) * st.maxframes);
-	st.maxptrs = 64;
+	st.frames = palloc(sizeof(WriteFrame) * st.maxframes);
+	st.maxptrs = canonical ? 64 : 0;
 	st.nptrs = 0;
-	st.ptrs = palloc(sizeof(CrJsonMember *) * st.maxptrs);
+	st.ptrs = canonical ? palloc(sizeof(CrJsonMember *) * st.maxptrs) : NULL;
 
-	jcs_open(out, &st, v);
+	write_open(out, &st, v);
 	while (st.nframes > 0 && ok)
 	{
-		JcsFrame   *f = &st.frames[st.nframes - 1];
+		WriteFrame *f = &st.frames[st.nframes - 1];
 		const CrJson *child;
 
 		if (f->next == f->node->count)
@@ -417,7 +432,8 @@ crjcs_append(StringInfo out, const CrJson *v, CredregFailure *failure)
 			appendStringInfoCharMacro(out, ',');
 		if (f->node->kind == CRJ_OBJECT)
 		{
-			const CrJsonMember *m = st.ptrs[f->sorted + f->next];
+			const CrJsonMember *m = canonical ? st.ptrs[f->sorted + f->next] :
+				&f->node->u.members[f->next];
 
 			crjson_append_string(out, m->name, m->name_len);
 			appendStringInfoCharMacro(out, ':');
@@ -427,11 +443,25 @@ crjcs_append(StringInfo out, const CrJson *v, CredregFailure *failure)
 			child = f->node->u.elems[f->next];
 		f->next++;
 		if (child->kind == CRJ_ARRAY || child->kind == CRJ_OBJECT)
-			jcs_open(out, &st, child);
+			write_open(out, &st, child);
 		else
-			ok = jcs_scalar(out, child, failure);
+			ok = write_scalar(out, child, canonical, failure);
 	}
 	pfree(st.frames);
-	pfree(st.ptrs);
+	if (st.ptrs != NULL)
+		pfree(st.ptrs);
 	return ok;
+}
+
+bool
+crjcs_append(StringInfo out, const CrJson *v, CredregFailure *failure)
+{
+	return write_json(out, v, true, failure);
+}
+
+void
+crjson_append_text(StringInfo out, const CrJson *v)
+{
+	/* cannot fail: only canonical number output can */
+	(void) write_json(out, v, false, NULL);
 }

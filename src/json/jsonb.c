@@ -65,55 +65,44 @@ scalar_to_jbv(JsonbValue *jv, const CrJson *v)
 	}
 }
 
+/*
+ * Recursive, with check_stack_depth: JsonbValueToJsonb, which the result goes
+ * to, recurses over the same nesting anyway.
+ */
 static JsonbValue *
 push_tree(JsonbParseState **st, const CrJson *v)
 {
-	JsonbValue *res = NULL;
+	bool		is_array = v->kind == CRJ_ARRAY;
 
+	Assert(is_array || v->kind == CRJ_OBJECT);
 	check_stack_depth();
-	if (v->kind == CRJ_ARRAY)
+	pushJsonbValue(st, is_array ? WJB_BEGIN_ARRAY : WJB_BEGIN_OBJECT, NULL);
+	for (int i = 0; i < v->count; i++)
 	{
-		pushJsonbValue(st, WJB_BEGIN_ARRAY, NULL);
-		for (int i = 0; i < v->count; i++)
-		{
-			const CrJson *e = v->u.elems[i];
+		const CrJson *e;
 
-			if (e->kind == CRJ_ARRAY || e->kind == CRJ_OBJECT)
-				push_tree(st, e);
-			else
-			{
-				JsonbValue	jv;
-
-				scalar_to_jbv(&jv, e);
-				pushJsonbValue(st, WJB_ELEM, &jv);
-			}
-		}
-		res = pushJsonbValue(st, WJB_END_ARRAY, NULL);
-	}
-	else
-	{
-		Assert(v->kind == CRJ_OBJECT);
-		pushJsonbValue(st, WJB_BEGIN_OBJECT, NULL);
-		for (int i = 0; i < v->count; i++)
+		if (is_array)
+			e = v->u.elems[i];
+		else
 		{
 			const CrJsonMember *m = &v->u.members[i];
 			JsonbValue	key;
 
 			string_to_jbv(&key, m->name, m->name_len);
 			pushJsonbValue(st, WJB_KEY, &key);
-			if (m->value->kind == CRJ_ARRAY || m->value->kind == CRJ_OBJECT)
-				push_tree(st, m->value);
-			else
-			{
-				JsonbValue	jv;
-
-				scalar_to_jbv(&jv, m->value);
-				pushJsonbValue(st, WJB_VALUE, &jv);
-			}
+			e = m->value;
 		}
-		res = pushJsonbValue(st, WJB_END_OBJECT, NULL);
+		if (e->kind == CRJ_ARRAY || e->kind == CRJ_OBJECT)
+			push_tree(st, e);
+		else
+		{
+			JsonbValue	jv;
+
+			scalar_to_jbv(&jv, e);
+			pushJsonbValue(st, is_array ? WJB_ELEM : WJB_VALUE, &jv);
+		}
 	}
-	return res;
+	return pushJsonbValue(st, is_array ? WJB_END_ARRAY : WJB_END_OBJECT, NULL);
 }
 
 Jsonb *

@@ -1,7 +1,8 @@
 /*
  * tree.c
- *		Lookups over the CrJson tree, compact text output, and the builders
- *		used when signing.
+ *		Lookups over the CrJson tree, JSON string escaping, and the builders
+ *		used when signing (compact text output is in jcs.c, sharing the
+ *		canonical serializer's walk).
  *
  * Objects are small (a credential has a dozen members at most per level), so
  * lookups scan linearly: cheaper than building any index for a tree that is
@@ -11,9 +12,14 @@
 
 #include <math.h>
 
-#include "miscadmin.h"
-
 #include "json/json.h"
+
+/* Whether member m is named name (len bytes). */
+static inline bool
+member_named(const CrJsonMember *m, const char *name, size_t len)
+{
+	return (size_t) m->name_len == len && memcmp(m->name, name, len) == 0;
+}
 
 CrJson *
 crjson_get(const CrJson *v, const char *name)
@@ -25,10 +31,8 @@ crjson_get(const CrJson *v, const char *name)
 	len = strlen(name);
 	for (int i = 0; i < v->count; i++)
 	{
-		const CrJsonMember *m = &v->u.members[i];
-
-		if ((size_t) m->name_len == len && memcmp(m->name, name, len) == 0)
-			return m->value;
+		if (member_named(&v->u.members[i], name, len))
+			return v->u.members[i].value;
 	}
 	return NULL;
 }
@@ -166,53 +170,6 @@ crjson_append_string(StringInfo out, const char *s, int len)
 	appendStringInfoCharMacro(out, '"');
 }
 
-void
-crjson_append_text(StringInfo out, const CrJson *v)
-{
-	check_stack_depth();
-	switch (v->kind)
-	{
-		case CRJ_NULL:
-			appendBinaryStringInfo(out, "null", 4);
-			break;
-		case CRJ_FALSE:
-			appendBinaryStringInfo(out, "false", 5);
-			break;
-		case CRJ_TRUE:
-			appendBinaryStringInfo(out, "true", 4);
-			break;
-		case CRJ_NUMBER:
-			appendBinaryStringInfo(out, v->u.str, v->count);
-			break;
-		case CRJ_STRING:
-			crjson_append_string(out, v->u.str, v->count);
-			break;
-		case CRJ_ARRAY:
-			appendStringInfoCharMacro(out, '[');
-			for (int i = 0; i < v->count; i++)
-			{
-				if (i > 0)
-					appendStringInfoCharMacro(out, ',');
-				crjson_append_text(out, v->u.elems[i]);
-			}
-			appendStringInfoCharMacro(out, ']');
-			break;
-		case CRJ_OBJECT:
-			appendStringInfoCharMacro(out, '{');
-			for (int i = 0; i < v->count; i++)
-			{
-				if (i > 0)
-					appendStringInfoCharMacro(out, ',');
-				crjson_append_string(out, v->u.members[i].name,
-									 v->u.members[i].name_len);
-				appendStringInfoCharMacro(out, ':');
-				crjson_append_text(out, v->u.members[i].value);
-			}
-			appendStringInfoCharMacro(out, '}');
-			break;
-	}
-}
-
 /* ---------- builders ---------- */
 
 CrJson *
@@ -256,10 +213,9 @@ crjson_object_put(CrJson *obj, const char *name, CrJson *value)
 	Assert(obj->kind == CRJ_OBJECT);
 	for (int i = 0; i < obj->count; i++)
 	{
-		m = &obj->u.members[i];
-		if ((size_t) m->name_len == len && memcmp(m->name, name, len) == 0)
+		if (member_named(&obj->u.members[i], name, len))
 		{
-			m->value = value;
+			obj->u.members[i].value = value;
 			return;
 		}
 	}
@@ -285,11 +241,8 @@ crjson_object_without(const CrJson *obj, const char *name)
 	v->u.members = palloc(sizeof(CrJsonMember) * Max(obj->count, 1));
 	for (int i = 0; i < obj->count; i++)
 	{
-		const CrJsonMember *m = &obj->u.members[i];
-
-		if ((size_t) m->name_len == len && memcmp(m->name, name, len) == 0)
-			continue;
-		v->u.members[n++] = *m;
+		if (!member_named(&obj->u.members[i], name, len))
+			v->u.members[n++] = obj->u.members[i];
 	}
 	v->count = n;
 	return v;

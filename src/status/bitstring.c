@@ -5,18 +5,17 @@
  *		2.2 encodedList, 3.3 Bitstring Generation Algorithm, 3.4 Bitstring
  *		Expansion Algorithm), and reading and writing statuses.  Nothing here
  *		raises on bad input (only on zlib failing internally); the fuzz
- *		harness test/fuzz/fuzz_status.c links this file alone.
+ *		harness test/fuzz/fuzz_status.c links this file and the shared
+ *		encoder (src/util/encoding.c) alone.
  */
 #include "postgres.h"
 
 #include <zlib.h>
 
 #include "status/status.h"
+#include "util/encoding.h"
 
 /* ---- base64url (RFC 4648 section 5), no padding ---- */
-
-static const char b64url_alphabet[] =
-"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 static int
 b64url_value(unsigned char c)
@@ -94,38 +93,6 @@ status_b64url_decode(const char *in, size_t len, uint8 **out, size_t *outlen,
 	*out = buf;
 	*outlen = n;
 	return true;
-}
-
-static void
-b64url_append(StringInfo out, const uint8 *data, size_t len)
-{
-	size_t		i;
-
-	enlargeStringInfo(out, (int) ((len + 2) / 3 * 4));
-	for (i = 0; i + 2 < len; i += 3)
-	{
-		uint32		w = ((uint32) data[i] << 16) | ((uint32) data[i + 1] << 8) | data[i + 2];
-
-		appendStringInfoChar(out, b64url_alphabet[(w >> 18) & 63]);
-		appendStringInfoChar(out, b64url_alphabet[(w >> 12) & 63]);
-		appendStringInfoChar(out, b64url_alphabet[(w >> 6) & 63]);
-		appendStringInfoChar(out, b64url_alphabet[w & 63]);
-	}
-	if (len - i == 1)
-	{
-		uint32		w = (uint32) data[i] << 16;
-
-		appendStringInfoChar(out, b64url_alphabet[(w >> 18) & 63]);
-		appendStringInfoChar(out, b64url_alphabet[(w >> 12) & 63]);
-	}
-	else if (len - i == 2)
-	{
-		uint32		w = ((uint32) data[i] << 16) | ((uint32) data[i + 1] << 8);
-
-		appendStringInfoChar(out, b64url_alphabet[(w >> 18) & 63]);
-		appendStringInfoChar(out, b64url_alphabet[(w >> 12) & 63]);
-		appendStringInfoChar(out, b64url_alphabet[(w >> 6) & 63]);
-	}
 }
 
 /* ---- gzip ---- */
@@ -339,10 +306,27 @@ status_bitstring_encode(const uint8 *bits, size_t nbytes)
 	}
 	initStringInfo(&s);
 	appendStringInfoChar(&s, 'u');
-	b64url_append(&s, gz, zs.total_out);
+	base64url_append(&s, gz, zs.total_out);
 	deflateEnd(&zs);
 	pfree(gz);
 	return s.data;
+}
+
+/*
+ * The first bit of entry `index` when the list holds the whole entry of
+ * status_size bits (Validate Algorithm step 10: position = index * size,
+ * within the list); else false.
+ */
+static bool
+entry_first_bit(const StatusBitstring *bs, int64 index, int status_size, uint64 *first)
+{
+	if (index < 0 || status_size < 1 || status_size > STATUS_MAX_STATUS_SIZE)
+		return false;
+	if ((uint64) bs->nbytes * 8 < (uint64) status_size ||
+		(uint64) index > ((uint64) bs->nbytes * 8) / (uint64) status_size - 1)
+		return false;
+	*first = (uint64) index * (uint64) status_size;
+	return true;
 }
 
 bool
@@ -352,13 +336,8 @@ status_bitstring_read(const StatusBitstring *bs, int64 index, int status_size, u
 	uint32		v = 0;
 	int			k;
 
-	if (index < 0 || status_size < 1 || status_size > STATUS_MAX_STATUS_SIZE)
+	if (!entry_first_bit(bs, index, status_size, &first))
 		return false;
-	/* Validate Algorithm step 10: position = index * size, within the list */
-	if ((uint64) index > ((uint64) bs->nbytes * 8) / (uint64) status_size - 1 ||
-		(uint64) bs->nbytes * 8 < (uint64) status_size)
-		return false;
-	first = (uint64) index * (uint64) status_size;
 	for (k = 0; k < status_size; k++)
 	{
 		uint64		i = first + k;
@@ -375,12 +354,8 @@ status_bitstring_write(StatusBitstring *bs, int64 index, int status_size, uint32
 	uint64		first;
 	int			k;
 
-	if (index < 0 || status_size < 1 || status_size > STATUS_MAX_STATUS_SIZE)
+	if (!entry_first_bit(bs, index, status_size, &first))
 		return false;
-	if ((uint64) bs->nbytes * 8 < (uint64) status_size ||
-		(uint64) index > ((uint64) bs->nbytes * 8) / (uint64) status_size - 1)
-		return false;
-	first = (uint64) index * (uint64) status_size;
 	for (k = 0; k < status_size; k++)
 	{
 		uint64		i = first + k;

@@ -128,20 +128,12 @@ static void
 bad_credential(const char *url, const char *fmt,...)
 {
 	StringInfoData buf;
+	va_list		args;
 
 	initStringInfo(&buf);
-	for (;;)
-	{
-		va_list		args;
-		int			needed;
-
-		va_start(args, fmt);
-		needed = appendStringInfoVA(&buf, fmt, args);
-		va_end(args);
-		if (needed == 0)
-			break;
-		enlargeStringInfo(&buf, needed);
-	}
+	va_start(args, fmt);
+	credreg_appendv(&buf, fmt, args);
+	va_end(args);
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("status list credential for \"%s\" is not a usable status list", url),

@@ -1,7 +1,7 @@
 /*
  * encoding.c
- *		base64url (RFC 4648 §5, no padding), base58btc, multibase, multicodec
- *		unsigned varints and hex.
+ *		base64url (RFC 4648 §5, no padding), base58btc, multibase and
+ *		multicodec unsigned varints.
  *
  * The decoders are strict: exactly one byte string decodes from one text,
  * so that two different texts never stand for the same key or signature.
@@ -354,20 +354,4 @@ varint_encode(uint64 value, uint8 *out)
 		out[n++] = b;
 	} while (value);
 	return n;
-}
-
-/* ---- hex ---- */
-
-void
-hex_append(StringInfo out, const uint8 *data, size_t len)
-{
-	static const char digits[] = "0123456789abcdef";
-
-	enlargeStringInfo(out, (int) (len * 2));
-	for (size_t i = 0; i < len; i++)
-	{
-		out->data[out->len++] = digits[data[i] >> 4];
-		out->data[out->len++] = digits[data[i] & 15];
-	}
-	out->data[out->len] = '\0';
 }

@@ -2,7 +2,7 @@
  * encoding.h
  *		Byte encodings used by credentials: base64url (RFC 4648 §5, no
  *		padding), base58btc, multibase ('z' base58btc, 'u' base64url),
- *		multicodec unsigned varints, hex.
+ *		multicodec unsigned varints.
  *
  * Decoders are strict (non-canonical input such as base64url with trailing
  * bits set, padding, or characters outside the alphabet is rejected), never
@@ -40,7 +40,5 @@ extern bool multibase_decode(const char *in, size_t inlen, uint8 **out, size_t *
 /* Reads an unsigned varint; returns bytes consumed, or 0 when malformed. */
 extern int	varint_decode(const uint8 *in, size_t inlen, uint64 *value);
 extern int	varint_encode(uint64 value, uint8 *out);	/* out has room for 10 bytes */
-
-extern void hex_append(StringInfo out, const uint8 *data, size_t len);
 
 #endif							/* CREDREG_ENCODING_H */

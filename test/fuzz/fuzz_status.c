@@ -3,7 +3,7 @@
  *		libFuzzer harness for the encodedList decoder (multibase base64url,
  *		gzip with the 16 MiB cap) and the status bit reader and writer.
  *
- * FUZZ_SOURCES: src/status/bitstring.c
+ * FUZZ_SOURCES: src/status/bitstring.c src/util/encoding.c
  *
  * The first input byte chooses the mode; the rest is
  *   mode & 1 == 0: encodedList text, decoded as given (legacy allowed when
