@@ -49,6 +49,9 @@ PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 
 HARNESS = test/harness
 
+# No LLVM bitcode: it would need clang at build time for little gain.
+override with_llvm = no
+
 ifeq ($(wildcard $(PGXS)),)
 
 .DEFAULT_GOAL := help
@@ -94,8 +97,9 @@ stop:
 fuzz:
 	test/fuzz/run.sh
 
-bench: all install
-	bench/run.sh
+# Benchmarks (bench/*.sh) against the throwaway cluster; `make bench B=bench/x.sh` runs one.
+bench: all
+	bench/run.sh $(B)
 
 .PHONY: deps test demo stop fuzz bench
 

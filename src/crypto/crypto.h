@@ -38,6 +38,32 @@ typedef struct CrKey
 	CrKeyType	type;
 	bool		is_private;
 	struct evp_pkey_st *pkey;	/* EVP_PKEY */
+
+	/*
+	 * Added to the original interface: the canonical public encoding, which
+	 * is also the payload of the credreg.pubkey type (see pubkey.c):
+	 * Ed25519 the 32 raw bytes; P-256/P-384 the compressed SEC1 point (33/49
+	 * bytes); RSA a 2-byte big-endian length of e, e, then n (both unsigned
+	 * big-endian without leading zero bytes).  Set for private keys too
+	 * (their public half).
+	 */
+	uint8	   *pub;
+	int			publen;
+	/* EC only: the uncompressed point 0x04 || x || y, for JWK output. */
+	uint8	   *point;
+	int			pointlen;
+
+	/*
+	 * Verification context kept between crsig_verify calls (keys that live
+	 * in the cache are used many times): an EVP_PKEY_CTX set up for
+	 * vctx_alg, or for Ed25519 an EVP_MD_CTX.  Mutable through a const
+	 * CrKey; private to sig.c.
+	 */
+	void	   *vctx;
+	CrSigAlg	vctx_alg;
+
+	/* Frees the OpenSSL objects when the owning memory context goes away. */
+	MemoryContextCallback free_cb;
 } CrKey;
 
 /*
@@ -50,9 +76,28 @@ extern bool crkey_parse(const char *text, size_t len, CrKey **key, CredregFailur
 extern bool crkey_from_jwk(const CrJson *jwk, CrKey **key, CredregFailure *failure);
 extern bool crkey_from_multikey(const char *multibase, size_t len, CrKey **key, CredregFailure *failure);
 
+/*
+ * Added: a key from its canonical public encoding (CrKey.pub) or, for
+ * P-256/P-384, any SEC1 point (compressed or uncompressed).  Points are
+ * checked to lie on the curve; Ed25519 encodings must decode to a point.
+ */
+extern bool crkey_from_public_bytes(CrKeyType type, const uint8 *data, size_t len,
+									CrKey **key, CredregFailure *failure);
+
+/*
+ * Failure codes of the importers: "key_malformed" (not a key), "key_unsupported"
+ * (a key type or size credreg does not take), "key_private" (private key
+ * material where a public key was expected; the material is never echoed).
+ */
+
 /* Private key import for signing: a private JWK or a multibase private key. */
 extern bool crkey_parse_private(const char *text, size_t len, CrKey **key, CredregFailure *failure);
 
+/*
+ * Frees the OpenSSL objects at once (they are otherwise freed when the memory
+ * context the key was made in is reset or deleted, so no EVP_PKEY outlives an
+ * error).  The CrKey struct itself stays allocated until then.
+ */
 extern void crkey_free(CrKey *key);
 
 /*

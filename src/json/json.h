@@ -53,10 +53,27 @@ struct CrJson
 	}			u;
 };
 
-/* Parse JSON text; NULL with failure code "malformed" on any violation. */
+/*
+ * Parse JSON text (UTF-8 bytes, not necessarily NUL-terminated); NULL with
+ * failure code "malformed" on any violation.  Never raises on bad input.
+ * "\u0000" is valid JSON and is decoded, so a string may contain U+0000
+ * (hence CrJson.count).
+ */
 extern CrJson *crjson_parse(const char *text, size_t len, CredregFailure *failure);
 
-/* Parse or raise: for SQL functions whose input must be valid JSON. */
+/*
+ * As crjson_parse; *limit_exceeded (when not NULL) tells a limit violation
+ * (credreg.max_document_bytes, credreg.max_json_depth) from a syntax error,
+ * for callers that raise 54000 rather than 22P02.
+ */
+extern CrJson *crjson_parse_ext(const char *text, size_t len, CredregFailure *failure,
+								bool *limit_exceeded);
+
+/*
+ * Parse or raise: for SQL functions whose input must be valid JSON.  The
+ * text is in the server encoding (converted to UTF-8 first when the database
+ * is not UTF8); raises 22P02 on invalid JSON, 54000 on a limit violation.
+ */
 extern CrJson *crjson_parse_or_error(const char *text, size_t len);
 
 /* Member `name` of an object, or NULL (also when v is not an object). */
@@ -71,8 +88,14 @@ extern bool crjson_is_string(const CrJson *v, const char *s);
 /* The number's value as a double; false when v is not a finite number. */
 extern bool crjson_number_value(const CrJson *v, double *result);
 
-/* Appends compact JSON text (document order, no whitespace). */
+/*
+ * Appends compact JSON text (document order, no whitespace, strings escaped
+ * as JCS escapes them).  UTF-8.
+ */
 extern void crjson_append_text(StringInfo out, const CrJson *v);
+
+/* Appends s (len UTF-8 bytes) as a JSON string literal, escaped as in JCS. */
+extern void crjson_append_string(StringInfo out, const char *s, int len);
 
 /*
  * Appends the RFC 8785 canonical form: members sorted by UTF-16 code units,
@@ -81,7 +104,15 @@ extern void crjson_append_text(StringInfo out, const CrJson *v);
  */
 extern bool crjcs_append(StringInfo out, const CrJson *v, CredregFailure *failure);
 
-/* Converting to and from jsonb. */
+/* Appends a finite double in ECMAScript Number::toString form (JCS 3.2.2.3). */
+extern void crjcs_append_double(StringInfo out, double x);
+
+/*
+ * Converting to and from jsonb.  Numbers keep their text both ways (numeric
+ * output on the way back: jsonb normalizes 1E+2 to 100).  Strings are UTF-8
+ * in the tree and in the server encoding in jsonb; to_jsonb raises (22P05)
+ * on a string containing U+0000, which text cannot hold.
+ */
 extern Jsonb *crjson_to_jsonb(const CrJson *v);
 extern CrJson *crjson_from_jsonb(Jsonb *jb);
 

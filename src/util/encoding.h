@@ -14,9 +14,23 @@
 #include "credreg.h"
 
 extern bool base64url_decode(const char *in, size_t inlen, uint8 **out, size_t *outlen);
+
+/*
+ * Allocation-free variant for hot paths: out must have room for
+ * base64url_decoded_len(inlen) bytes.  Same strictness.
+ */
+extern bool base64url_decode_into(const char *in, size_t inlen, uint8 *out, size_t *outlen);
+#define base64url_decoded_len(inlen) (((inlen) / 4) * 3 + 2)
+#define base64url_encoded_len(len) (((len) / 3) * 4 + ((len) % 3 ? (len) % 3 + 1 : 0))
 extern void base64url_append(StringInfo out, const uint8 *data, size_t len);
 extern char *base64url_encode(const uint8 *data, size_t len);
 
+/*
+ * base58btc: leading '1's are zero bytes.  The conversion is quadratic, so
+ * inputs longer than BASE58BTC_MAX_CHARS are refused (keys and signatures
+ * are below 200 characters).
+ */
+#define BASE58BTC_MAX_CHARS 4096
 extern bool base58btc_decode(const char *in, size_t inlen, uint8 **out, size_t *outlen);
 extern void base58btc_append(StringInfo out, const uint8 *data, size_t len);
 

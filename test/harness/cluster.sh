@@ -16,40 +16,40 @@
 set -euo pipefail
 
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-run="$top/tmp_run"
 pgversion=15
-sysbin=/usr/lib/postgresql/$pgversion/bin
-inst="$run/install"
-bin="$inst/usr/lib/postgresql/$pgversion/bin"
-data="$run/data"
-sock="$run/sock"
 port="${CREDREG_PORT:-54329}"
 server_user=postgres
-
-export PGHOST="$sock" PGPORT="$port" PGUSER="$server_user" PGDATABASE=postgres
 
 as_server() {
 	if [ "$(id -un)" = "$server_user" ]; then
 		"$@"
 	else
-		runuser -u "$server_user" -- "$@"
+		(cd / && runuser -u "$server_user" -- "$@")
 	fi
 }
+
+# tmp_run/ itself, or a link to a directory in /tmp that the server user can
+# reach; every path below goes through the resolved directory.
+if [ ! -e "$top/tmp_run" ]; then
+	if as_server test -x "$top" 2>/dev/null; then
+		mkdir -p "$top/tmp_run"
+	else
+		ln -s "$(mktemp -d /tmp/credreg-run.XXXXXX)" "$top/tmp_run"
+	fi
+	chmod 755 "$(readlink -f "$top/tmp_run")"
+	chown "$server_user" "$(readlink -f "$top/tmp_run")"
+fi
+run=$(readlink -f "$top/tmp_run")
+inst="$run/install"
+bin="$inst/usr/lib/postgresql/$pgversion/bin"
+data="$run/data"
+sock="$run/sock"
+
+export PGHOST="$sock" PGPORT="$port" PGUSER="$server_user" PGDATABASE=postgres
 
 pg_ctl_() { as_server "$bin/pg_ctl" -D "$data" "$@"; }
 
 is_running() { [ -f "$data/postmaster.pid" ] && pg_ctl_ status >/dev/null 2>&1; }
-
-prepare_run_dir() {
-	[ -e "$run" ] && return 0
-	if as_server test -x "$top" 2>/dev/null; then
-		mkdir -p "$run"
-	else
-		ln -s "$(mktemp -d /tmp/credreg-run.XXXXXX)" "$run"
-	fi
-	chmod 755 "$(readlink -f "$run")"
-	chown "$server_user" "$(readlink -f "$run")"
-}
 
 # A copy of the system installation with this build installed into it; the
 # Debian binaries find share/ and lib/ relative to their own location.
@@ -62,7 +62,6 @@ private_install() {
 }
 
 start() {
-	prepare_run_dir
 	if is_running; then
 		pg_ctl_ stop -m fast >/dev/null
 	fi
@@ -114,11 +113,16 @@ run_tests() {
 		# shellcheck disable=SC2086
 		if pg_prove -d credreg_tap $tap_files >"$out" 2>&1; then :; else rc=1; fi
 		cat "$out"
-		local files_ok files_bad
-		files_ok=$(grep -cE '\.\. ok$' "$out" || true)
-		files_bad=$(grep -cE '\.\. (Failed|Dubious)|\.\. *$' "$out" || true)
-		passed=$((passed + files_ok))
-		failed=$((failed + files_bad))
+		# pgTAP counts assertions: "Tests=N" in prove's summary, minus
+		# "Failed k/n subtests" lines; a file that died counts as one failure.
+		local tap_total tap_failed tap_dubious
+		tap_total=$(sed -nE 's/^Files=[0-9]+, Tests=([0-9]+),.*/\1/p' "$out" | tail -1)
+		tap_failed=$(sed -nE 's/.*Failed ([0-9]+)\/[0-9]+ subtests.*/\1/p' "$out" | awk '{s += $1} END {print s + 0}')
+		tap_dubious=$(grep -cE 'Dubious|No plan found|Bad plan' "$out" || true)
+		tap_total=${tap_total:-0}
+		tap_failed=$(( ${tap_failed:-0} + tap_dubious ))
+		passed=$((passed + tap_total - ${tap_failed}))
+		failed=$((failed + tap_failed))
 	fi
 	rm -f "$out"
 	echo

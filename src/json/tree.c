@@ -1,0 +1,296 @@
+/*
+ * tree.c
+ *		Lookups over the CrJson tree, compact text output, and the builders
+ *		used when signing.
+ *
+ * Objects are small (a credential has a dozen members at most per level), so
+ * lookups scan linearly: cheaper than building any index for a tree that is
+ * read a handful of times.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "miscadmin.h"
+
+#include "json/json.h"
+
+CrJson *
+crjson_get(const CrJson *v, const char *name)
+{
+	size_t		len;
+
+	if (v == NULL || v->kind != CRJ_OBJECT)
+		return NULL;
+	len = strlen(name);
+	for (int i = 0; i < v->count; i++)
+	{
+		const CrJsonMember *m = &v->u.members[i];
+
+		if ((size_t) m->name_len == len && memcmp(m->name, name, len) == 0)
+			return m->value;
+	}
+	return NULL;
+}
+
+const char *
+crjson_get_string(const CrJson *v, const char *name)
+{
+	CrJson	   *m = crjson_get(v, name);
+
+	return (m != NULL && m->kind == CRJ_STRING) ? m->u.str : NULL;
+}
+
+bool
+crjson_is_string(const CrJson *v, const char *s)
+{
+	size_t		len;
+
+	if (v == NULL || v->kind != CRJ_STRING)
+		return false;
+	len = strlen(s);
+	return (size_t) v->count == len && memcmp(v->u.str, s, len) == 0;
+}
+
+/*
+ * strtod is correctly rounded (glibc) and, in the backend, LC_NUMERIC is
+ * always "C".  The literal was checked by the lexer (or came from numeric
+ * output), so all of it is consumed.
+ */
+bool
+crjson_number_value(const CrJson *v, double *result)
+{
+	double		d;
+
+	if (v == NULL || v->kind != CRJ_NUMBER)
+		return false;
+	d = strtod(v->u.str, NULL);
+	if (isinf(d) || isnan(d))
+		return false;
+	*result = d;
+	return true;
+}
+
+/*
+ * True when one of the 8 bytes at p needs escaping: below 0x20, '"' or '\'
+ * (the usual "has a zero byte" and "has a byte less than n" word tricks).
+ */
+static inline bool
+word_needs_escape(const char *p)
+{
+	uint64		w;
+	uint64		q,
+				b;
+
+	memcpy(&w, p, 8);
+	q = w ^ UINT64CONST(0x2222222222222222);
+	b = w ^ UINT64CONST(0x5C5C5C5C5C5C5C5C);
+	return (((q - UINT64CONST(0x0101010101010101)) & ~q) |
+			((b - UINT64CONST(0x0101010101010101)) & ~b) |
+			((w - UINT64CONST(0x2020202020202020)) & ~w)) &
+		UINT64CONST(0x8080808080808080);
+}
+
+/*
+ * RFC 8785 section 3.2.2.2: '"' and '\' escaped, U+0008, U+0009, U+000A,
+ * U+000C, U+000D as \b \t \n \f \r, other controls below U+0020 as \u00xx
+ * (lowercase hex), everything else (including '/', DEL and non-ASCII) as is.
+ */
+void
+crjson_append_string(StringInfo out, const char *s, int len)
+{
+	static const char hex[] = "0123456789abcdef";
+	int			run = 0;
+	int			i = 0;
+
+	enlargeStringInfo(out, len + 2);
+	appendStringInfoCharMacro(out, '"');
+	while (i < len)
+	{
+		unsigned char c;
+		char		esc;
+
+		/* skip 8 plain bytes at a time */
+		if (i + 8 <= len && !word_needs_escape(s + i))
+		{
+			i += 8;
+			continue;
+		}
+		c = (unsigned char) s[i++];
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		/* flush the plain run before this byte */
+		appendBinaryStringInfo(out, s + run, i - 1 - run);
+		run = i;
+		switch (c)
+		{
+			case '"':
+				esc = '"';
+				break;
+			case '\\':
+				esc = '\\';
+				break;
+			case '\b':
+				esc = 'b';
+				break;
+			case '\t':
+				esc = 't';
+				break;
+			case '\n':
+				esc = 'n';
+				break;
+			case '\f':
+				esc = 'f';
+				break;
+			case '\r':
+				esc = 'r';
+				break;
+			default:
+				esc = 0;
+				break;
+		}
+		if (esc != 0)
+		{
+			char		two[2] = {'\\', esc};
+
+			appendBinaryStringInfo(out, two, 2);
+		}
+		else
+		{
+			char		six[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+
+			appendBinaryStringInfo(out, six, 6);
+		}
+	}
+	appendBinaryStringInfo(out, s + run, len - run);
+	appendStringInfoCharMacro(out, '"');
+}
+
+void
+crjson_append_text(StringInfo out, const CrJson *v)
+{
+	check_stack_depth();
+	switch (v->kind)
+	{
+		case CRJ_NULL:
+			appendBinaryStringInfo(out, "null", 4);
+			break;
+		case CRJ_FALSE:
+			appendBinaryStringInfo(out, "false", 5);
+			break;
+		case CRJ_TRUE:
+			appendBinaryStringInfo(out, "true", 4);
+			break;
+		case CRJ_NUMBER:
+			appendBinaryStringInfo(out, v->u.str, v->count);
+			break;
+		case CRJ_STRING:
+			crjson_append_string(out, v->u.str, v->count);
+			break;
+		case CRJ_ARRAY:
+			appendStringInfoCharMacro(out, '[');
+			for (int i = 0; i < v->count; i++)
+			{
+				if (i > 0)
+					appendStringInfoCharMacro(out, ',');
+				crjson_append_text(out, v->u.elems[i]);
+			}
+			appendStringInfoCharMacro(out, ']');
+			break;
+		case CRJ_OBJECT:
+			appendStringInfoCharMacro(out, '{');
+			for (int i = 0; i < v->count; i++)
+			{
+				if (i > 0)
+					appendStringInfoCharMacro(out, ',');
+				crjson_append_string(out, v->u.members[i].name,
+									 v->u.members[i].name_len);
+				appendStringInfoCharMacro(out, ':');
+				crjson_append_text(out, v->u.members[i].value);
+			}
+			appendStringInfoCharMacro(out, '}');
+			break;
+	}
+}
+
+/* ---------- builders ---------- */
+
+CrJson *
+crjson_make_string(const char *s)
+{
+	CrJson	   *v = palloc(sizeof(CrJson));
+
+	v->kind = CRJ_STRING;
+	v->count = (int) strlen(s);
+	v->u.str = s;
+	return v;
+}
+
+/*
+ * An empty object.  `capacity` is how many members are expected; put grows
+ * the member array as needed, so it is only a hint (a parsed object's member
+ * array has no spare room, so put copies it whenever it adds a member).
+ */
+CrJson *
+crjson_make_object(int capacity)
+{
+	CrJson	   *v = palloc(sizeof(CrJson));
+
+	v->kind = CRJ_OBJECT;
+	v->count = 0;
+	v->u.members = palloc(sizeof(CrJsonMember) * Max(capacity, 1));
+	return v;
+}
+
+/*
+ * Sets member `name` (not copied) to value: replaced in place when present,
+ * else appended at the end (document order).  Adding copies the member
+ * array, so that put works the same on parsed and on built objects.
+ */
+void
+crjson_object_put(CrJson *obj, const char *name, CrJson *value)
+{
+	size_t		len = strlen(name);
+	CrJsonMember *m;
+
+	Assert(obj->kind == CRJ_OBJECT);
+	for (int i = 0; i < obj->count; i++)
+	{
+		m = &obj->u.members[i];
+		if ((size_t) m->name_len == len && memcmp(m->name, name, len) == 0)
+		{
+			m->value = value;
+			return;
+		}
+	}
+	m = palloc(sizeof(CrJsonMember) * (obj->count + 1));
+	if (obj->count > 0)
+		memcpy(m, obj->u.members, sizeof(CrJsonMember) * obj->count);
+	m[obj->count].name = name;
+	m[obj->count].name_len = (int) len;
+	m[obj->count].value = value;
+	obj->u.members = m;
+	obj->count++;
+}
+
+CrJson *
+crjson_object_without(const CrJson *obj, const char *name)
+{
+	size_t		len = strlen(name);
+	CrJson	   *v = palloc(sizeof(CrJson));
+	int			n = 0;
+
+	Assert(obj->kind == CRJ_OBJECT);
+	v->kind = CRJ_OBJECT;
+	v->u.members = palloc(sizeof(CrJsonMember) * Max(obj->count, 1));
+	for (int i = 0; i < obj->count; i++)
+	{
+		const CrJsonMember *m = &obj->u.members[i];
+
+		if ((size_t) m->name_len == len && memcmp(m->name, name, len) == 0)
+			continue;
+		v->u.members[n++] = *m;
+	}
+	v->count = n;
+	return v;
+}

@@ -1,0 +1,313 @@
+/*
+ * jsonld_cache.c
+ *		The context store: documents read from credreg.context (never from
+ *		the network), and the per-backend cache of parsed context documents
+ *		and processed active contexts (issue 3 item 7).
+ *
+ * Everything cached lives in one memory context.  Any change to
+ * credreg.context fires the statement trigger context_changed(), which
+ * queues a relcache invalidation of the table; every backend's callback
+ * then marks the cache stale, and the next top-level call empties it.  The
+ * callback never frees memory itself, because it can run in the middle of a
+ * call (any catalog access accepts invalidations) that still uses the cache.
+ */
+#include "postgres.h"
+
+#include "catalog/namespace.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "utils/builtins.h"
+#include "utils/inval.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/rel.h"
+
+#include "jsonld/jsonld_int.h"
+
+/* processed contexts derived from a cached one by a scoped context */
+typedef struct JldDerived
+{
+	const CrJson *local;		/* identity: a CrJson in the cache */
+	bool		override_protected;
+	bool		propagate;
+	bool		safe_mode;		/* safe mode checks contexts too */
+	JldContext *result;
+	struct JldDerived *next;
+} JldDerived;
+
+/*
+ * Bounds on what one backend caches: past them the cache is emptied at the
+ * next call, so that documents with ever new contexts (or new combinations
+ * of scoped contexts) cannot grow it without limit.
+ */
+#define MAX_CACHED_CONTEXTS 256
+#define MAX_DERIVED_CONTEXTS 4096
+
+static MemoryContext cache_cxt = NULL;
+static JldValue *doc_cache = NULL;	/* url -> RAW parsed document */
+static JldValue *ctx_cache = NULL;	/* key -> RAW (JldContext * in raw) */
+static int	ctx_cache_count = 0;
+static int	derived_count = 0;
+static bool cache_stale = false;
+static bool callback_registered = false;
+static Oid	context_relid = InvalidOid;
+static SPIPlanPtr load_plan = NULL;
+
+static void
+jld_relcache_callback(Datum arg, Oid relid)
+{
+	if (relid == InvalidOid || relid == context_relid)
+		cache_stale = true;
+}
+
+/* Resets the cache when stale; called at the start of each top-level call. */
+static void
+cache_prepare(void)
+{
+	if (!callback_registered)
+	{
+		CacheRegisterRelcacheCallback(jld_relcache_callback, (Datum) 0);
+		callback_registered = true;
+	}
+	if (cache_cxt == NULL)
+		cache_cxt = AllocSetContextCreate(CacheMemoryContext, "credreg JSON-LD contexts",
+										  ALLOCSET_DEFAULT_SIZES);
+	if (cache_stale || ctx_cache_count > MAX_CACHED_CONTEXTS ||
+		derived_count > MAX_DERIVED_CONTEXTS)
+	{
+		MemoryContextReset(cache_cxt);
+		doc_cache = NULL;
+		ctx_cache = NULL;
+		ctx_cache_count = 0;
+		derived_count = 0;
+		context_relid = InvalidOid;
+		cache_stale = false;
+	}
+	if (doc_cache == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(cache_cxt);
+
+		doc_cache = jv_object();
+		ctx_cache = jv_object();
+		MemoryContextSwitchTo(old);
+	}
+}
+
+/* Reads the document of url from credreg.context; false when absent. */
+static bool
+read_context_row(const char *url, char **document)
+{
+	Datum		arg = CStringGetTextDatum(url);
+	Oid			argtype = TEXTOID;
+	bool		found = false;
+	int			rc;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (context_relid == InvalidOid)
+	{
+		Oid			nsp = get_namespace_oid("credreg", true);
+
+		if (OidIsValid(nsp))
+			context_relid = get_relname_relid("context", nsp);
+	}
+	if (load_plan == NULL)
+	{
+		SPIPlanPtr	plan = SPI_prepare("SELECT document FROM credreg.context WHERE url = $1",
+									   1, &argtype);
+
+		if (plan == NULL)
+			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+		SPI_keepplan(plan);
+		load_plan = plan;
+	}
+	rc = SPI_execute_plan(load_plan, &arg, NULL, true, 1);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "SPI_execute_plan failed: %s", SPI_result_code_string(rc));
+	if (SPI_processed == 1)
+	{
+		bool		isnull;
+		Datum		d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+
+		if (!isnull)
+		{
+			MemoryContext old = MemoryContextSwitchTo(cache_cxt);
+
+			*document = TextDatumGetCString(d);
+			MemoryContextSwitchTo(old);
+			found = true;
+		}
+	}
+	SPI_finish();
+	return found;
+}
+
+/*
+ * Dereferences a context URL (4.1.2 steps 5.2.4-5.2.5 and 5.6.4-5.6.6):
+ * *context is the value of the @context entry of the stored document.
+ */
+bool
+jld_load_context(JldProc *p, const char *url, const CrJson **context)
+{
+	JldValue   *hit;
+	const CrJson *doc;
+	const CrJson *ctx;
+
+	hit = jv_get(doc_cache, url);
+	if (hit == NULL)
+	{
+		char	   *text;
+		CredregFailure f = {0};
+		CrJson	   *parsed;
+		MemoryContext old;
+
+		if (!read_context_row(url, &text))
+			return jld_fail(p, "context_unknown",
+							"loading remote context failed: context \"%s\" is not in credreg.context", url);
+		old = MemoryContextSwitchTo(cache_cxt);
+		parsed = crjson_parse(text, strlen(text), &f);
+		if (parsed != NULL)
+		{
+			hit = jv_raw(parsed);
+			jv_put(doc_cache, pstrdup(url), hit);
+		}
+		MemoryContextSwitchTo(old);
+		if (parsed == NULL)
+			return jld_error(p, "loading remote context failed",
+							 "context document \"%s\" is not valid JSON: %s", url, f.message);
+	}
+	doc = hit->raw;
+	ctx = crj_member(doc, "@context");
+	if (ctx == NULL)
+		return jld_error(p, "invalid remote context",
+						 "context document \"%s\" has no top-level @context entry", url);
+	*context = ctx;
+	return true;
+}
+
+/*
+ * Context processing through the cache.  A top-level context (active is
+ * the initial context) is cached by its JSON text and the base; a scoped
+ * context applied to a cached context is cached on that context by the
+ * identity of its local context, which then lives in the cache too.  A
+ * miss is processed once in the caller's memory, so that a failure leaves
+ * nothing behind, and again in the cache's memory.
+ */
+bool
+jld_process_context_cached(JldProc *p, JldContext *active, const CrJson *local,
+						   const char *base_url, bool override_protected,
+						   bool propagate, bool local_resident, JldContext **result)
+{
+	bool		top = active->nterms == 0 && active->vocab == NULL &&
+		active->language == NULL && active->direction == NULL &&
+		active->previous == NULL && active->base == active->original_base &&
+		!active->in_cache;
+	StringInfoData key;
+	JldValue   *hit;
+	MemoryContext old;
+	JldContext *res;
+	bool		ok;
+
+	if (top)
+	{
+		initStringInfo(&key);
+		/* safe mode and the depth limit change the outcome: part of the key */
+		appendStringInfo(&key, "%s\n%d%d%d %d\n", active->base ? active->base : "",
+						 override_protected, propagate, p->safe_mode,
+						 credreg_jsonld_max_context_depth);
+		crjson_append_text(&key, local);
+		hit = jv_get(ctx_cache, key.data);
+		if (hit != NULL)
+		{
+			*result = (JldContext *) hit->raw;
+			return true;
+		}
+	}
+	else if (active->in_cache && local_resident)
+	{
+		for (JldDerived *d = active->derived; d; d = d->next)
+			if (d->local == local && d->override_protected == override_protected &&
+				d->propagate == propagate && d->safe_mode == p->safe_mode)
+			{
+				*result = d->result;
+				return true;
+			}
+	}
+	else
+		return jld_process_context(p, active, local, base_url, NULL,
+								   override_protected, propagate, true, result);
+
+	/* a miss: process in the caller's memory first */
+	if (!jld_process_context(p, active, local, base_url, NULL,
+							 override_protected, propagate, true, &res))
+		return false;
+
+	old = MemoryContextSwitchTo(cache_cxt);
+	if (top)
+	{
+		CrJson	   *copy = crjson_deep_copy(local);
+		JldContext *init = jld_context_new(active->base ? pstrdup(active->base) : NULL);
+
+		init->in_cache = true;
+		ok = jld_process_context(p, init, copy, base_url ? pstrdup(base_url) : NULL, NULL,
+								 override_protected, propagate, true, &res);
+		if (ok)
+		{
+			res->in_cache = true;
+			jv_put(ctx_cache, pstrdup(key.data), jv_raw((const CrJson *) res));
+			ctx_cache_count++;
+		}
+	}
+	else
+	{
+		ok = jld_process_context(p, active, local, base_url, NULL,
+								 override_protected, propagate, true, &res);
+		if (ok)
+		{
+			JldDerived *d = palloc(sizeof(JldDerived));
+
+			res->in_cache = true;
+			d->local = local;
+			d->override_protected = override_protected;
+			d->propagate = propagate;
+			d->safe_mode = p->safe_mode;
+			d->result = res;
+			d->next = active->derived;
+			active->derived = d;
+			derived_count++;
+		}
+	}
+	MemoryContextSwitchTo(old);
+	if (!ok)
+		return false;
+	*result = res;
+	return true;
+}
+
+/* Called by the entry points before any processing. */
+void
+jld_cache_begin(void)
+{
+	cache_prepare();
+}
+
+PG_FUNCTION_INFO_V1(credreg_jsonld_context_changed);
+
+/*
+ * Statement trigger on credreg.context: queue a relcache invalidation of
+ * the table, which every backend receives (this one at the next command,
+ * the others at commit) and turns into "cache stale".
+ */
+Datum
+credreg_jsonld_context_changed(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("context_changed() must be called as a trigger")));
+	CacheInvalidateRelcache(trigdata->tg_relation);
+	cache_stale = true;
+	return PointerGetDatum(NULL);
+}

@@ -1,0 +1,1651 @@
+/*
+ * evaluate.c
+ *		Stack-completion evaluation (SEMANTICS.md §4.2–4.4): admissibility of
+ *		awards, eligibility per requirement leaf with the reasons awards are
+ *		blocked, exceptions, the assignment problem handed to search.c, node
+ *		satisfaction and progress, and the explanation output.
+ *
+ * Semantics fixed here (documented in README, section stacks):
+ * - An award is admissible when (requireVerified) it is not marked
+ *   "verified": false and its validUntil is not before as_of, and its status
+ *   (absent = "Completed") is in the leaf's statusIn, else in the policy's
+ *   countStatuses.
+ * - nonExclusive leaves are solved one by one, each on its own; non-inline
+ *   `stack` leaves are satisfied by a held award of the referenced rule's
+ *   `awards.achievement` and consume nothing; both are constants for the
+ *   main problem, which places awards in exclusive and share-group leaves.
+ * - Caps (limits) bound the distinct awards matching their predicate that
+ *   are placed in exclusive or share-group leaves of the subtree (and their
+ *   credits); eligible awards left out because a cap is full are reported in
+ *   overLimit.
+ * - completionWindow: every placed award is earned within the window
+ *   [d, d + window] for some d; the windows starting at each earning date
+ *   are tried and the best result (then the earliest window) kept.
+ * - A condition's `when` holds when some admissible award matches it; an
+ *   inactive branch is not evaluated; a condition without a taken branch is
+ *   satisfied with weight 0.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "catalog/pg_type.h"
+#include "common/shortest_dec.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/datetime.h"
+#include "utils/json.h"
+#include "utils/jsonb.h"
+#include "utils/timestamp.h"
+
+#include "stack/stack.h"
+#include "stack/stack_internal.h"
+#include "stack/stack_search.h"
+
+#define EPS 1e-9
+
+typedef struct Eval
+{
+	StackRule  *rule;
+	StackItem  *items;
+	int			nitems;
+	TimestampTz as_of;
+	StackException *exc;
+	int			nexc;
+	int			N;				/* nodes */
+	int			LF;				/* leaves */
+	int		   *subtree_end;	/* node -> one past its last descendant */
+	bool	   *active;
+	bool	   *waived;
+	bool	   *cond_true;		/* condition nodes */
+	int		   *min_items;		/* per leaf after changeLimit, -1 none */
+	double	   *min_credits;
+	bool	   *admissible;		/* per item, policy part without status */
+	char	  **adm_reason;
+	bool	   *matched;		/* LF x nitems */
+	bool	   *elig;			/* LF x nitems */
+	bool	   *forced;			/* LF x nitems */
+	char	  **reason;			/* LF x nitems: why matched but not eligible */
+	char	  **path;			/* LF x nitems: competency explanation */
+	/* tree evaluation */
+	double	   *f;
+	double	   *w;
+	bool	   *sat;
+	bool	   *fixedw;
+	int		   *nsat;			/* composite: satisfied children */
+	/* holdings per leaf used by the score callback */
+	int		   *base_hi;
+	double	   *base_hc;
+	int		   *tmp_hi;
+	double	   *tmp_hc;
+	int		   *prob_leaf;		/* problem leaf -> rule leaf (score callback) */
+	int			prob_nleaves;
+	int			single_leaf;	/* >= 0: score is that leaf's own fraction */
+	/* result */
+	bool	   *assigned;		/* LF x nitems */
+	int		   *have_items;
+	double	   *have_credits;
+	bool	   *over_limit;		/* per item */
+	bool		optimal;
+	int64		search_nodes;
+	StackCompetencyCtx *comp;	/* created on first competency test */
+} Eval;
+
+#define AT(e, l, k) ((l) * (e)->nitems + (k))
+
+/* ---- predicates ---- */
+
+static bool
+pred_match(Eval *e, const StackPred *p, int k)
+{
+	const StackItem *it = &e->items[k];
+	int			i;
+
+	check_stack_depth();
+	switch (p->kind)
+	{
+		case SP_ACHIEVEMENT:
+			return it->achievement && strcmp(it->achievement, p->str) == 0;
+		case SP_ACHIEVEMENT_PATTERN:
+			return it->achievement && stack_glob_match(p->str, it->achievement);
+		case SP_HUMAN_CODE:
+			return it->human_code && stack_glob_match(p->str, it->human_code);
+		case SP_ISSUER:
+			return it->issuer && strcmp(it->issuer, p->str) == 0;
+		case SP_ISSUER_HOME:
+			return it->home;
+		case SP_ISSUER_IN:
+			for (i = 0; i < p->nstr; i++)
+				if (it->issuer && strcmp(it->issuer, p->strs[i]) == 0)
+					return true;
+			return false;
+		case SP_ACHIEVEMENT_TYPE:
+			return it->achievement_type && strcmp(it->achievement_type, p->str) == 0;
+		case SP_TAG:
+			for (i = 0; i < it->ntags; i++)
+				if (strcmp(it->tags[i], p->str) == 0)
+					return true;
+			return false;
+		case SP_CONCEPT:
+			if (e->comp == NULL)
+				e->comp = stack_competency_context(e->nitems);
+			return stack_concept_match(e->comp, p, k, it);
+		case SP_SET:
+			return pred_match(e, p->resolved, k);
+		case SP_ANY_OF:
+			for (i = 0; i < p->nchild; i++)
+				if (pred_match(e, p->child[i], k))
+					return true;
+			return false;
+		case SP_ALL_OF:
+			for (i = 0; i < p->nchild; i++)
+				if (!pred_match(e, p->child[i], k))
+					return false;
+			return true;
+		case SP_NOT:
+			return !pred_match(e, p->child[0], k);
+	}
+	return false;
+}
+
+/* ---- helpers ---- */
+
+static char *
+format_date(TimestampTz t)
+{
+	struct pg_tm tm;
+	fsec_t		fsec;
+	int			tz;
+
+	if (timestamp2tm(t, &tz, &tm, &fsec, NULL, NULL) != 0)
+		return pstrdup("?");
+	return psprintf("%04d-%02d-%02d", tm.tm_year, tm.tm_mon, tm.tm_mday);
+}
+
+static TimestampTz
+shift(TimestampTz t, const StackSpan *s, int sign)
+{
+	Interval	iv;
+
+	memset(&iv, 0, sizeof(iv));
+	iv.month = sign * (s->years * 12 + s->months);
+	iv.day = sign * s->days;
+	return DatumGetTimestampTz(DirectFunctionCall2(timestamptz_pl_interval,
+												   TimestampTzGetDatum(t),
+												   PointerGetDatum(&iv)));
+}
+
+static char *
+span_text(const StackSpan *s)
+{
+	StringInfoData b;
+
+	initStringInfo(&b);
+	if (s->years)
+		appendStringInfo(&b, "%d year%s", s->years, s->years == 1 ? "" : "s");
+	if (s->months)
+		appendStringInfo(&b, "%s%d month%s", b.len ? " " : "", s->months, s->months == 1 ? "" : "s");
+	if (s->days || b.len == 0)
+		appendStringInfo(&b, "%s%d day%s", b.len ? " " : "", s->days, s->days == 1 ? "" : "s");
+	return b.data;
+}
+
+static void
+append_num(StringInfo out, double d)
+{
+	char		buf[DOUBLE_SHORTEST_DECIMAL_LEN];
+
+	if (d == (double) (int64) d && fabs(d) < 1e15)
+		appendStringInfo(out, INT64_FORMAT, (int64) d);
+	else
+	{
+		double_to_shortest_decimal_buf(d, buf);
+		appendStringInfoString(out, buf);
+	}
+}
+
+static bool
+status_counts(const Eval *e, const StackNode *leaf, const StackItem *it)
+{
+	const char *st = it->status ? it->status : "Completed";
+	char	  **list = leaf && leaf->nstatus > 0 ? leaf->status_in : e->rule->count_status;
+	int			n = leaf && leaf->nstatus > 0 ? leaf->nstatus : e->rule->ncount_status;
+	int			i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(list[i], st) == 0)
+			return true;
+	return false;
+}
+
+/* Position of v in the allowed values, -1 when absent. */
+static int
+value_rank(const StackResult *r, const char *v)
+{
+	int			i;
+
+	for (i = 0; i < r->nallowed; i++)
+		if (strcmp(r->allowed[i], v) == 0)
+			return i;
+	return -1;
+}
+
+/* ---- set-up: activity, exceptions, eligibility ---- */
+
+static StackNode *
+find_node(Eval *e, const char *id, int excno)
+{
+	int			i;
+
+	for (i = 0; i < e->N; i++)
+		if (strcmp(e->rule->nodes[i]->eff_id, id) == 0)
+			return e->rule->nodes[i];
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("invalid stack input at exceptions[%d]: node \"%s\" is not in the rule", excno, id)));
+	return NULL;
+}
+
+static int
+find_item(Eval *e, const char *id)
+{
+	int			lo = 0,
+				hi = e->nitems - 1;
+
+	while (lo <= hi)
+	{
+		int			mid = (lo + hi) / 2;
+		int			c = strcmp(e->items[mid].id, id);
+
+		if (c == 0)
+			return mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -1;
+}
+
+static void
+compute_activity(Eval *e)
+{
+	int			i;
+
+	for (i = 0; i < e->N; i++)
+	{
+		StackNode  *n = e->rule->nodes[i];
+		bool		act;
+
+		if (n->parent < 0)
+			act = true;
+		else
+		{
+			StackNode  *p = e->rule->nodes[n->parent];
+
+			act = e->active[p->index] && !e->waived[p->index];
+			if (act && p->kind == SN_CONDITION)
+				act = (n == p->then_node) ? e->cond_true[p->index] : !e->cond_true[p->index];
+		}
+		e->active[i] = act;
+		if (act && n->kind == SN_CONDITION)
+		{
+			int			k;
+
+			e->cond_true[i] = false;
+			for (k = 0; k < e->nitems && !e->cond_true[i]; k++)
+				if (e->admissible[k] && status_counts(e, NULL, &e->items[k]) &&
+					pred_match(e, n->when, k))
+					e->cond_true[i] = true;
+		}
+	}
+}
+
+static void
+compute_eligibility(Eval *e)
+{
+	StackRule  *r = e->rule;
+	int			l,
+				k,
+				x;
+
+	for (l = 0; l < e->LF; l++)
+	{
+		StackNode  *n = r->leaves[l];
+		TimestampTz within_from = 0;
+		TimestampTz after = 0,
+					before = 0;
+
+		if (n->kind == SN_STACK)
+		{
+			for (k = 0; k < e->nitems; k++)
+				if (e->items[k].achievement && n->ref_achievement &&
+					strcmp(e->items[k].achievement, n->ref_achievement) == 0)
+				{
+					e->matched[AT(e, l, k)] = true;
+					if (!e->admissible[k])
+						e->reason[AT(e, l, k)] = e->adm_reason[k];
+					else if (!status_counts(e, NULL, &e->items[k]))
+						e->reason[AT(e, l, k)] = psprintf("status %s is not counted",
+														  e->items[k].status ? e->items[k].status : "Completed");
+					else
+						e->elig[AT(e, l, k)] = true;
+				}
+			continue;
+		}
+		if (n->has_within)
+			within_from = shift(e->as_of, &n->within, -1);
+		if (n->earned_after)
+			after = stack_parse_time(n->earned_after, "earnedAfter", "earnedAfter");
+		if (n->earned_before)
+			before = stack_parse_time(n->earned_before, "earnedBefore", "earnedBefore");
+
+		for (k = 0; k < e->nitems; k++)
+		{
+			StackItem  *it = &e->items[k];
+			bool		m;
+			bool		forced = false;
+			int			level = it->level;
+			char	   *why = NULL;
+			StackCompetencyMatch cm;
+
+			if (n->kind == SN_ITEMS)
+				m = pred_match(e, n->select, k);
+			else
+			{
+				if (e->comp == NULL)
+					e->comp = stack_competency_context(e->nitems);
+				stack_competency_match(e->comp, n, k, it, &cm);
+				m = cm.matches;
+				if (m)
+				{
+					level = cm.level;
+					e->path[AT(e, l, k)] = cm.path;
+				}
+			}
+			if (m && n->except && pred_match(e, n->except, k))
+				m = false;
+			for (x = 0; x < e->nexc; x++)
+			{
+				StackException *ex = &e->exc[x];
+
+				if (strcmp(ex->node, n->eff_id) != 0)
+					continue;
+				if (ex->kind == EXC_SUBSTITUTE)
+				{
+					if (pred_match(e, ex->replace, k))
+						m = false;
+					if (strcmp(ex->award, it->id) == 0)
+						m = true;
+				}
+				else if (ex->kind == EXC_ALSO_ALLOW && strcmp(ex->award, it->id) == 0)
+					m = true;
+				else if (ex->kind == EXC_APPLY_HERE && strcmp(ex->award, it->id) == 0)
+					m = forced = true;
+			}
+			if (!m)
+				continue;
+			e->matched[AT(e, l, k)] = true;
+			if (forced)
+			{
+				e->elig[AT(e, l, k)] = e->forced[AT(e, l, k)] = true;
+				continue;
+			}
+			if (!e->admissible[k])
+				why = e->adm_reason[k];
+			else if (!status_counts(e, n, it))
+				why = psprintf("status %s is not counted", it->status ? it->status : "Completed");
+			else if (n->min_level >= 0 && level < n->min_level)
+				why = level < 0 ? psprintf("level unknown, minLevel %d", n->min_level)
+					: psprintf("level %d < minLevel %d", level, n->min_level);
+			else if (n->passed && !(it->has_passed && it->passed))
+				why = pstrdup(it->has_passed ? "not passed" : "pass status unknown");
+			else if (n->has_within && (!it->has_earned || it->earned_at < within_from))
+				why = it->has_earned
+					? psprintf("earned %s, more than %s before %s", format_date(it->earned_at),
+							   span_text(&n->within), format_date(e->as_of))
+					: pstrdup("earning date unknown");
+			else if (n->earned_after && (!it->has_earned || it->earned_at < after))
+				why = it->has_earned ? psprintf("earned %s, before %s", format_date(it->earned_at), n->earned_after)
+					: pstrdup("earning date unknown");
+			else if (n->earned_before && (!it->has_earned || it->earned_at >= before))
+				why = it->has_earned ? psprintf("earned %s, not before %s", format_date(it->earned_at), n->earned_before)
+					: pstrdup("earning date unknown");
+			else if (n->min_result_rd)
+			{
+				int			ri;
+				bool		ok = false;
+				bool		found = false;
+
+				for (ri = 0; ri < it->nresult; ri++)
+				{
+					StackResult *res = &it->results[ri];
+					int			have,
+								need;
+
+					if (!res->rd || strcmp(res->rd, n->min_result_rd) != 0 || !res->value)
+						continue;
+					found = true;
+					have = value_rank(res, res->value);
+					need = value_rank(res, n->min_result_value);
+					if (have >= 0 && need >= 0 && have >= need)
+						ok = true;
+					else
+						why = psprintf("result %s < %s", res->value, n->min_result_value);
+				}
+				if (!found)
+					why = psprintf("no result for %s", n->min_result_rd);
+				else if (ok)
+					why = NULL;
+			}
+			if (why)
+				e->reason[AT(e, l, k)] = why;
+			else
+				e->elig[AT(e, l, k)] = true;
+		}
+	}
+}
+
+/* ---- tree evaluation ---- */
+
+static double
+leaf_fraction(const Eval *e, int l, int hi, double hc)
+{
+	double		f = 1;
+
+	if (e->min_items[l] > 0)
+		f = Min(f, (double) hi / e->min_items[l]);
+	if (e->min_credits[l] > 0)
+		f = Min(f, hc / e->min_credits[l]);
+	return f;
+}
+
+static bool
+leaf_satisfied(const Eval *e, int l, int hi, double hc)
+{
+	return (e->min_items[l] < 0 || hi >= e->min_items[l]) &&
+		(e->min_credits[l] < 0 || hc >= e->min_credits[l] - EPS);
+}
+
+typedef struct ChildRank
+{
+	double		f;
+	double		w;
+	const char *id;
+	bool		sat;
+} ChildRank;
+
+static int
+rank_cmp(const void *a, const void *b)
+{
+	const ChildRank *x = a;
+	const ChildRank *y = b;
+
+	if (x->f != y->f)
+		return x->f > y->f ? -1 : 1;
+	if (x->w != y->w)
+		return x->w < y->w ? -1 : 1;
+	return strcmp(x->id, y->id);
+}
+
+/* Children of a node in the evaluated tree. */
+static int
+node_children(const StackNode *n, StackNode **out)
+{
+	int			i;
+
+	if (n->kind == SN_ALL || n->kind == SN_NOF)
+	{
+		for (i = 0; i < n->nchild; i++)
+			out[i] = n->child[i];
+		return n->nchild;
+	}
+	if (n->kind == SN_STACK && n->expanded)
+	{
+		out[0] = n->expanded;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Computes f, w and satisfaction of every active node from per-leaf
+ * holdings (children before parents: reverse preorder).  upper: an upper
+ * bound on the root's progress for holdings that are optimistic (§ search.c).
+ */
+static double
+tree_eval(Eval *e, const int *hi, const double *hc, bool upper)
+{
+	StackRule  *r = e->rule;
+	int			i;
+	StackNode  *kids[STACK_MAX_CHILDREN];
+	ChildRank	ranks[STACK_MAX_CHILDREN];
+
+	for (i = e->N - 1; i >= 0; i--)
+	{
+		StackNode  *n = r->nodes[i];
+		double		w,
+					f;
+		bool		sat,
+					fixed = true;
+
+		if (!e->active[i])
+			continue;
+		if (n->leaf >= 0)
+		{
+			int			l = n->leaf;
+
+			if (n->kind == SN_STACK)
+			{
+				w = 1;
+				sat = hi[l] > 0;
+				f = sat ? 1 : 0;
+			}
+			else
+			{
+				w = Max(Max(e->min_items[l], 0), Max(e->min_credits[l], 0) / r->unit_credits);
+				f = leaf_fraction(e, l, hi[l], hc[l]);
+				sat = leaf_satisfied(e, l, hi[l], hc[l]);
+			}
+		}
+		else if (n->kind == SN_CONDITION)
+		{
+			StackNode  *b = e->cond_true[i] ? n->then_node : n->else_node;
+
+			if (b == NULL)
+			{
+				w = 0;
+				f = 1;
+				sat = true;
+			}
+			else
+			{
+				w = e->w[b->index];
+				f = e->f[b->index];
+				sat = e->sat[b->index];
+				fixed = e->fixedw[b->index];
+			}
+		}
+		else
+		{
+			int			nk = node_children(n, kids);
+			int			take = n->kind == SN_NOF ? n->n : nk;
+			int			j;
+			double		sw = 0,
+						swf = 0,
+						maxf = 0;
+			bool		equal_w = true;
+			int			nsat = 0;
+
+			for (j = 0; j < nk; j++)
+			{
+				int			c = kids[j]->index;
+
+				ranks[j].f = e->f[c];
+				ranks[j].w = e->w[c];
+				ranks[j].id = kids[j]->eff_id;
+				ranks[j].sat = e->sat[c];
+				if (e->sat[c])
+					nsat++;
+				if (!e->fixedw[c])
+					fixed = false;
+				if (j > 0 && ranks[j].w != ranks[0].w)
+					equal_w = false;
+				maxf = Max(maxf, ranks[j].f);
+			}
+			if (take < nk)
+				qsort(ranks, nk, sizeof(ChildRank), rank_cmp);
+			for (j = 0; j < take; j++)
+			{
+				sw += ranks[j].w;
+				swf += ranks[j].w * ranks[j].f;
+			}
+			w = sw;
+			f = sw > 0 ? swf / sw : 1;
+			if (take < nk && !equal_w)
+				fixed = false;
+			if (upper && !fixed)
+				f = maxf;
+			sat = nsat >= take;
+			e->nsat[i] = nsat;
+		}
+		if (e->waived[i])
+		{
+			f = 1;
+			sat = true;
+		}
+		if (n->weight >= 0)
+		{
+			w = n->weight;
+			fixed = true;
+		}
+		e->f[i] = f;
+		e->w[i] = w;
+		e->sat[i] = sat;
+		e->fixedw[i] = fixed;
+	}
+	return e->f[0];
+}
+
+/* The score callback of search.c: problem leaf holdings over the constants. */
+static double
+score_cb(void *arg, const int *hi, const double *hc, bool upper)
+{
+	Eval	   *e = (Eval *) arg;
+	int			l;
+
+	if (e->single_leaf >= 0)
+		return leaf_fraction(e, e->single_leaf, hi[0], hc[0]);
+	memcpy(e->tmp_hi, e->base_hi, sizeof(int) * e->LF);
+	memcpy(e->tmp_hc, e->base_hc, sizeof(double) * e->LF);
+	for (l = 0; l < e->prob_nleaves; l++)
+	{
+		e->tmp_hi[e->prob_leaf[l]] = hi[l];
+		e->tmp_hc[e->prob_leaf[l]] = hc[l];
+	}
+	return tree_eval(e, e->tmp_hi, e->tmp_hc, upper);
+}
+
+/* ---- solving ---- */
+
+typedef struct Outcome
+{
+	bool	   *assigned;		/* LF x nitems */
+	int		   *hi;
+	double	   *hc;
+	double		progress;
+	int			used;
+	bool		optimal;
+	int64		nodes;
+} Outcome;
+
+static bool
+leaf_in_main(const Eval *e, const StackNode *n)
+{
+	return e->active[n->index] && !e->waived[n->index] &&
+		(n->kind == SN_ITEMS || n->kind == SN_COMPETENCY) && n->share != SHARE_NONEXCLUSIVE;
+}
+
+/*
+ * Builds and solves the problem over rule leaves `leaves` (nleaves of them)
+ * with the awards allowed by `universe`.  Holdings of the other leaves are
+ * e->base_*.  Results are written into out (assigned rows of those leaves).
+ */
+static void
+solve_leaves(Eval *e, const int *leaves, int nleaves, const bool *universe,
+			 int64 budget, Outcome *out)
+{
+	StackRule  *r = e->rule;
+	StackProblem p;
+	StackSolution sol;
+	int		   *kmap = palloc(sizeof(int) * Max(e->nitems, 1));
+	int			K = 0;
+	int			k,
+				l,
+				i,
+				c;
+	bool		use_flow = true;
+	char	  **groups = palloc(sizeof(char *) * Max(nleaves, 1));
+	int			ngroups = 0;
+
+	memset(&p, 0, sizeof(p));
+	for (k = 0; k < e->nitems; k++)
+	{
+		if (!universe[k])
+			continue;
+		for (l = 0; l < nleaves; l++)
+			if (e->elig[AT(e, leaves[l], k)])
+				break;
+		if (l < nleaves)
+			kmap[K++] = k;
+	}
+	p.nitems = K;
+	p.nleaves = nleaves;
+	p.elig = palloc0(sizeof(bool) * Max(K * nleaves, 1));
+	p.credits = palloc(sizeof(double) * Max(K, 1));
+	p.leaf_class = palloc(sizeof(int) * Max(nleaves, 1));
+	p.need_items = palloc(sizeof(int) * Max(nleaves, 1));
+	p.need_credits = palloc(sizeof(double) * Max(nleaves, 1));
+	p.forced = palloc(sizeof(int) * Max(K, 1));
+	p.max_uses = r->max_uses;
+	for (i = 0; i < K; i++)
+	{
+		p.credits[i] = e->items[kmap[i]].credits;
+		p.forced[i] = -1;
+		for (l = 0; l < nleaves; l++)
+		{
+			p.elig[i * nleaves + l] = e->elig[AT(e, leaves[l], kmap[i])];
+			if (e->forced[AT(e, leaves[l], kmap[i])])
+				use_flow = false;
+		}
+	}
+	/* classes: exclusive leaves alone, share groups together */
+	p.nclasses = 0;
+	for (l = 0; l < nleaves; l++)
+	{
+		StackNode  *n = r->leaves[leaves[l]];
+
+		p.need_items[l] = e->min_items[leaves[l]];
+		p.need_credits[l] = e->min_credits[leaves[l]];
+		if (p.need_credits[l] >= 0 || p.need_items[l] < 0 ||
+			(n->weight >= 0 && n->weight != p.need_items[l]))
+			use_flow = false;
+		if (n->share == SHARE_GROUP)
+		{
+			use_flow = false;
+			for (c = 0; c < ngroups; c++)
+				if (strcmp(groups[c], n->group) == 0)
+					break;
+			if (c == ngroups)
+				groups[ngroups++] = n->group;
+			/* group classes are numbered after this pass */
+			p.leaf_class[l] = -1 - c;
+		}
+		else
+			p.leaf_class[l] = p.nclasses++;
+	}
+	for (l = 0; l < nleaves; l++)
+		if (p.leaf_class[l] < 0)
+			p.leaf_class[l] = p.nclasses + (-1 - p.leaf_class[l]);
+	p.nclasses += ngroups;
+	/* forced placements (applyHere) */
+	for (i = 0; i < K; i++)
+		for (l = 0; l < nleaves; l++)
+			if (e->forced[AT(e, leaves[l], kmap[i])])
+				p.forced[i] = p.leaf_class[l];
+	/* caps of active ancestors */
+	p.caps = palloc0(sizeof(StackCap) * 8);
+	{
+		int			capcap = 8;
+
+		for (i = 0; i < e->N; i++)
+		{
+			StackNode  *n = r->nodes[i];
+			int			j;
+
+			if (!e->active[i] || n->nlimit == 0 || e->single_leaf >= 0)
+				continue;
+			for (j = 0; j < n->nlimit; j++)
+			{
+				StackCap   *cap;
+				bool		any = false;
+
+				if (p.ncaps == capcap)
+				{
+					capcap *= 2;
+					p.caps = repalloc(p.caps, sizeof(StackCap) * capcap);
+				}
+				cap = &p.caps[p.ncaps];
+				cap->leaf_in = palloc0(sizeof(bool) * Max(nleaves, 1));
+				cap->item_in = palloc0(sizeof(bool) * Max(K, 1));
+				cap->max_items = n->limits[j].max_items;
+				cap->max_credits = n->limits[j].max_credits;
+				for (l = 0; l < nleaves; l++)
+				{
+					int			idx = r->leaves[leaves[l]]->index;
+
+					if (idx >= i && idx < e->subtree_end[i])
+						cap->leaf_in[l] = any = true;
+				}
+				if (!any)
+					continue;
+				for (k = 0; k < K; k++)
+					cap->item_in[k] = pred_match(e, n->limits[j].select, kmap[k]);
+				p.ncaps++;
+				use_flow = false;
+			}
+		}
+	}
+	/* the tree must be additive for max flow: no partial nOf above a leaf */
+	if (use_flow)
+		for (i = 0; i < e->N; i++)
+		{
+			StackNode  *n = r->nodes[i];
+
+			if (e->active[i] && ((n->kind == SN_NOF && n->n < n->nchild) ||
+								 (n->leaf < 0 && n->weight >= 0)))
+				use_flow = false;
+		}
+	p.score = score_cb;
+	p.score_arg = e;
+	p.budget = budget;
+	e->prob_leaf = (int *) leaves;
+	e->prob_nleaves = nleaves;
+
+	sol.assign = palloc0(sizeof(bool) * Max(K * nleaves, 1));
+	stack_solve(&p, &sol, use_flow);
+
+	for (l = 0; l < nleaves; l++)
+	{
+		out->hi[leaves[l]] = 0;
+		out->hc[leaves[l]] = 0;
+		for (k = 0; k < e->nitems; k++)
+			out->assigned[AT(e, leaves[l], k)] = false;
+	}
+	for (i = 0; i < K; i++)
+		for (l = 0; l < nleaves; l++)
+			if (sol.assign[i * nleaves + l])
+			{
+				out->assigned[AT(e, leaves[l], kmap[i])] = true;
+				out->hi[leaves[l]]++;
+				out->hc[leaves[l]] += p.credits[i];
+			}
+	out->progress = sol.progress;
+	out->used = sol.used;
+	out->optimal = sol.optimal;
+	out->nodes = sol.nodes;
+}
+
+/* Solves everything for one universe of awards. */
+static void
+solve_universe(Eval *e, const bool *universe, Outcome *out)
+{
+	StackRule  *r = e->rule;
+	int		   *main_leaves = palloc(sizeof(int) * Max(e->LF, 1));
+	int			nmain = 0;
+	int			l,
+				k;
+	int64		budget = r->max_search_nodes > 0 ? r->max_search_nodes : credreg_stack_max_search_nodes;
+	bool		optimal = true;
+	int64		nodes = 0;
+	bool	   *placed = palloc0(sizeof(bool) * Max(e->nitems, 1));
+
+	memset(e->base_hi, 0, sizeof(int) * e->LF);
+	memset(e->base_hc, 0, sizeof(double) * e->LF);
+	memset(out->assigned, 0, sizeof(bool) * Max(e->LF * e->nitems, 1));
+	memset(out->hi, 0, sizeof(int) * e->LF);
+	memset(out->hc, 0, sizeof(double) * e->LF);
+
+	/* constants first: held stacks, then nonExclusive leaves one by one */
+	for (l = 0; l < e->LF; l++)
+	{
+		StackNode  *n = r->leaves[l];
+
+		if (!e->active[n->index] || e->waived[n->index])
+			continue;
+		if (n->kind == SN_STACK)
+		{
+			for (k = 0; k < e->nitems; k++)
+				if (universe[k] && e->elig[AT(e, l, k)])
+				{
+					out->assigned[AT(e, l, k)] = true;
+					out->hi[l] = e->base_hi[l] = 1;
+					placed[k] = true;
+					break;
+				}
+		}
+	}
+	for (l = 0; l < e->LF; l++)
+	{
+		StackNode  *n = r->leaves[l];
+
+		if (!e->active[n->index] || e->waived[n->index] ||
+			(n->kind != SN_ITEMS && n->kind != SN_COMPETENCY) || n->share != SHARE_NONEXCLUSIVE)
+			continue;
+		e->single_leaf = l;
+		solve_leaves(e, &l, 1, universe, budget, out);
+		e->single_leaf = -1;
+		e->base_hi[l] = out->hi[l];
+		e->base_hc[l] = out->hc[l];
+		optimal = optimal && out->optimal;
+		nodes += out->nodes;
+	}
+	for (l = 0; l < e->LF; l++)
+		if (leaf_in_main(e, r->leaves[l]))
+			main_leaves[nmain++] = l;
+	solve_leaves(e, main_leaves, nmain, universe, budget, out);
+	out->optimal = out->optimal && optimal;
+	out->nodes += nodes;
+	/* progress and awards used over everything */
+	out->progress = tree_eval(e, out->hi, out->hc, false);
+	for (l = 0; l < e->LF; l++)
+		for (k = 0; k < e->nitems; k++)
+			if (out->assigned[AT(e, l, k)])
+				placed[k] = true;
+	out->used = 0;
+	for (k = 0; k < e->nitems; k++)
+		if (placed[k])
+			out->used++;
+}
+
+static Outcome *
+new_outcome(Eval *e)
+{
+	Outcome    *o = palloc0(sizeof(Outcome));
+
+	o->assigned = palloc0(sizeof(bool) * Max(e->LF * e->nitems, 1));
+	o->hi = palloc0(sizeof(int) * Max(e->LF, 1));
+	o->hc = palloc0(sizeof(double) * Max(e->LF, 1));
+	return o;
+}
+
+static void
+run(Eval *e)
+{
+	StackRule  *r = e->rule;
+	int			N,
+				LF,
+				i,
+				k,
+				x;
+	bool	   *universe;
+	Outcome    *best;
+
+	stack_rule_prepare(r);
+	N = e->N = r->nnodes;
+	LF = e->LF = r->nleaves;
+	e->subtree_end = palloc0(sizeof(int) * N);
+	for (i = N - 1; i >= 0; i--)
+	{
+		StackNode  *n = r->nodes[i];
+
+		if (e->subtree_end[i] == 0)
+			e->subtree_end[i] = i + 1;
+		if (n->parent >= 0)
+			e->subtree_end[n->parent] = Max(e->subtree_end[n->parent], e->subtree_end[i]);
+	}
+	e->active = palloc0(sizeof(bool) * N);
+	e->waived = palloc0(sizeof(bool) * N);
+	e->cond_true = palloc0(sizeof(bool) * N);
+	e->f = palloc0(sizeof(double) * N);
+	e->w = palloc0(sizeof(double) * N);
+	e->sat = palloc0(sizeof(bool) * N);
+	e->fixedw = palloc0(sizeof(bool) * N);
+	e->nsat = palloc0(sizeof(int) * N);
+	e->min_items = palloc(sizeof(int) * Max(LF, 1));
+	e->min_credits = palloc(sizeof(double) * Max(LF, 1));
+	e->base_hi = palloc0(sizeof(int) * Max(LF, 1));
+	e->base_hc = palloc0(sizeof(double) * Max(LF, 1));
+	e->tmp_hi = palloc0(sizeof(int) * Max(LF, 1));
+	e->tmp_hc = palloc0(sizeof(double) * Max(LF, 1));
+	e->admissible = palloc0(sizeof(bool) * Max(e->nitems, 1));
+	e->adm_reason = palloc0(sizeof(char *) * Max(e->nitems, 1));
+	e->matched = palloc0(sizeof(bool) * Max(LF * e->nitems, 1));
+	e->elig = palloc0(sizeof(bool) * Max(LF * e->nitems, 1));
+	e->forced = palloc0(sizeof(bool) * Max(LF * e->nitems, 1));
+	e->reason = palloc0(sizeof(char *) * Max(LF * e->nitems, 1));
+	e->path = palloc0(sizeof(char *) * Max(LF * e->nitems, 1));
+	e->over_limit = palloc0(sizeof(bool) * Max(e->nitems, 1));
+
+	for (i = 0; i < LF; i++)
+	{
+		StackNode  *n = r->leaves[i];
+
+		e->min_items[i] = n->kind == SN_STACK ? 1 : n->min_items;
+		e->min_credits[i] = n->kind == SN_STACK ? -1 : n->min_credits;
+	}
+	/* exceptions: check references, waive, changeLimit */
+	for (x = 0; x < e->nexc; x++)
+	{
+		StackNode  *n = find_node(e, e->exc[x].node, x);
+
+		if (e->exc[x].award && find_item(e, e->exc[x].award) < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid stack input at exceptions[%d]: award \"%s\" is not among the items",
+							x, e->exc[x].award)));
+		if (e->exc[x].kind == EXC_WAIVE)
+			e->waived[n->index] = true;
+		else if (e->exc[x].kind == EXC_CHANGE_LIMIT)
+		{
+			if (n->leaf < 0 || n->kind == SN_STACK)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("invalid stack input at exceptions[%d]: changeLimit needs an items or competency node", x)));
+			if (e->exc[x].min_items >= 0)
+				e->min_items[n->leaf] = e->exc[x].min_items;
+			if (e->exc[x].min_credits >= 0)
+				e->min_credits[n->leaf] = e->exc[x].min_credits;
+		}
+		else if (e->exc[x].kind != EXC_WAIVE && (n->leaf < 0 || n->kind == SN_STACK))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid stack input at exceptions[%d]: node \"%s\" is not an items or competency node",
+							x, e->exc[x].node)));
+	}
+	/* admissibility (policy) */
+	for (k = 0; k < e->nitems; k++)
+	{
+		StackItem  *it = &e->items[k];
+
+		e->admissible[k] = true;
+		if (r->require_verified && !it->verified)
+		{
+			e->admissible[k] = false;
+			e->adm_reason[k] = pstrdup("not verified");
+		}
+		else if (r->require_verified && it->has_valid_until && it->valid_until < e->as_of)
+		{
+			e->admissible[k] = false;
+			e->adm_reason[k] = psprintf("expired %s", format_date(it->valid_until));
+		}
+	}
+	compute_activity(e);
+	compute_eligibility(e);
+
+	universe = palloc(sizeof(bool) * Max(e->nitems, 1));
+	for (k = 0; k < e->nitems; k++)
+		universe[k] = true;
+	best = new_outcome(e);
+	if (!r->has_window)
+		solve_universe(e, universe, best);
+	else
+	{
+		Outcome    *cur = new_outcome(e);
+		bool		first = true;
+		int			s;
+
+		/* windows start at each earning date of an award eligible somewhere */
+		for (s = 0; s < e->nitems; s++)
+		{
+			TimestampTz from,
+						to;
+			bool		useful = false;
+			int			l;
+
+			if (!e->items[s].has_earned)
+				continue;
+			for (l = 0; l < LF && !useful; l++)
+				if (e->elig[AT(e, l, s)])
+					useful = true;
+			if (!useful)
+				continue;
+			from = e->items[s].earned_at;
+			to = shift(from, &r->window, 1);
+			for (k = 0; k < e->nitems; k++)
+				universe[k] = !e->items[k].has_earned ||
+					(e->items[k].earned_at >= from && e->items[k].earned_at <= to);
+			solve_universe(e, universe, cur);
+			if (first || cur->progress > best->progress + EPS ||
+				(cur->progress > best->progress - EPS &&
+				 (cur->used < best->used ||
+				  (cur->used == best->used && cur->optimal && !best->optimal))))
+			{
+				Outcome    *t = best;
+
+				best = cur;
+				cur = t;
+				first = false;
+			}
+		}
+		if (first)
+		{
+			for (k = 0; k < e->nitems; k++)
+				universe[k] = !e->items[k].has_earned;
+			solve_universe(e, universe, best);
+		}
+	}
+	e->assigned = best->assigned;
+	e->have_items = best->hi;
+	e->have_credits = best->hc;
+	e->optimal = best->optimal;
+	e->search_nodes = best->nodes;
+	tree_eval(e, e->have_items, e->have_credits, false);
+
+	/* overLimit: unplaced awards eligible for an unsatisfied exclusive leaf under a full cap */
+	for (k = 0; k < e->nitems; k++)
+	{
+		bool		placed = false;
+		int			l;
+
+		for (l = 0; l < LF && !placed; l++)
+			if (e->assigned[AT(e, l, k)])
+				placed = true;
+		if (placed)
+			continue;
+		for (l = 0; l < LF && !e->over_limit[k]; l++)
+		{
+			StackNode  *leaf = r->leaves[l];
+			int			a;
+
+			if (!e->elig[AT(e, l, k)] || !leaf_in_main(e, leaf) || e->sat[leaf->index])
+				continue;
+			for (a = leaf->parent; a >= 0 && !e->over_limit[k]; a = r->nodes[a]->parent)
+			{
+				StackNode  *an = r->nodes[a];
+				int			j;
+
+				for (j = 0; j < an->nlimit; j++)
+				{
+					int			cnt = 0;
+					double		cr = 0;
+					int			k2,
+								l2;
+
+					if (!pred_match(e, an->limits[j].select, k))
+						continue;
+					for (k2 = 0; k2 < e->nitems; k2++)
+					{
+						bool		in = false;
+
+						if (!pred_match(e, an->limits[j].select, k2))
+							continue;
+						for (l2 = 0; l2 < LF && !in; l2++)
+						{
+							int			idx = r->leaves[l2]->index;
+
+							if (e->assigned[AT(e, l2, k2)] && idx >= a && idx < e->subtree_end[a])
+								in = true;
+						}
+						if (in)
+						{
+							cnt++;
+							cr += e->items[k2].credits;
+						}
+					}
+					if ((an->limits[j].max_items >= 0 && cnt + 1 > an->limits[j].max_items) ||
+						(an->limits[j].max_credits >= 0 &&
+						 cr + e->items[k].credits > an->limits[j].max_credits + EPS))
+						e->over_limit[k] = true;
+				}
+			}
+		}
+	}
+}
+
+/*
+ * The degree-audit baseline (SEMANTICS.md §3.2, Example 2): exclusive leaves
+ * in declared order take eligible awards in earning-date order, first fit.
+ * True when that gives less progress than the optimal assignment.
+ */
+static bool
+greedy_differs(Eval *e)
+{
+	StackRule  *r = e->rule;
+	int		   *hi = palloc(sizeof(int) * Max(e->LF, 1));
+	double	   *hc = palloc(sizeof(double) * Max(e->LF, 1));
+	int		   *uses = palloc0(sizeof(int) * Max(e->nitems, 1));
+	int		   *bydate = palloc(sizeof(int) * Max(e->nitems, 1));
+	double		optimal = e->f[0];
+	bool		optimal_sat = e->sat[0];
+	double		greedy;
+	bool		greedy_sat;
+	int			i,
+				j,
+				l;
+
+	memcpy(hi, e->have_items, sizeof(int) * e->LF);
+	memcpy(hc, e->have_credits, sizeof(double) * e->LF);
+	for (i = 0; i < e->nitems; i++)
+	{
+		int			x = i;
+
+		for (j = i; j > 0; j--)
+		{
+			StackItem  *a = &e->items[bydate[j - 1]];
+			StackItem  *b = &e->items[x];
+			TimestampTz ta = a->has_earned ? a->earned_at : DT_NOEND;
+			TimestampTz tb = b->has_earned ? b->earned_at : DT_NOEND;
+
+			if (ta <= tb)
+				break;
+			bydate[j] = bydate[j - 1];
+		}
+		bydate[j] = x;
+	}
+	for (l = 0; l < e->LF; l++)
+		if (leaf_in_main(e, r->leaves[l]))
+		{
+			hi[l] = 0;
+			hc[l] = 0;
+		}
+	for (l = 0; l < e->LF; l++)
+	{
+		if (!leaf_in_main(e, r->leaves[l]))
+			continue;
+		for (i = 0; i < e->nitems && !leaf_satisfied(e, l, hi[l], hc[l]); i++)
+		{
+			int			k = bydate[i];
+
+			if (e->elig[AT(e, l, k)] && uses[k] < r->max_uses)
+			{
+				uses[k]++;
+				hi[l]++;
+				hc[l] += e->items[k].credits;
+			}
+		}
+	}
+	greedy = tree_eval(e, hi, hc, false);
+	greedy_sat = e->sat[0];
+	/* restore the optimal evaluation */
+	tree_eval(e, e->have_items, e->have_credits, false);
+	return greedy < optimal - EPS || (optimal_sat && !greedy_sat);
+}
+
+/* ---- output ---- */
+
+static void
+emit_ids(StringInfo out, Eval *e, int l, bool (*pick) (Eval *, int, int))
+{
+	int			k;
+	bool		first = true;
+
+	appendStringInfoChar(out, '[');
+	for (k = 0; k < e->nitems; k++)
+		if (pick(e, l, k))
+		{
+			if (!first)
+				appendStringInfoString(out, ", ");
+			first = false;
+			escape_json(out, e->items[k].id);
+		}
+	appendStringInfoChar(out, ']');
+}
+
+static bool
+pick_assigned(Eval *e, int l, int k)
+{
+	return e->assigned[AT(e, l, k)];
+}
+
+static bool
+pick_over(Eval *e, int l, int k)
+{
+	return e->over_limit[k] && e->elig[AT(e, l, k)];
+}
+
+static void
+emit_blocked(StringInfo out, Eval *e, int l)
+{
+	int			k;
+	bool		first = true;
+
+	appendStringInfoChar(out, '[');
+	for (k = 0; k < e->nitems; k++)
+		if (e->matched[AT(e, l, k)] && !e->elig[AT(e, l, k)] && e->reason[AT(e, l, k)])
+		{
+			if (!first)
+				appendStringInfoString(out, ", ");
+			first = false;
+			appendStringInfoString(out, "{\"award\": ");
+			escape_json(out, e->items[k].id);
+			appendStringInfoString(out, ", \"reason\": ");
+			escape_json(out, e->reason[AT(e, l, k)]);
+			appendStringInfoChar(out, '}');
+		}
+	appendStringInfoChar(out, ']');
+}
+
+static const char *const type_names[] = {"all", "nOf", "items", "competency", "stack", "condition"};
+
+static void
+emit_need_have(StringInfo out, Eval *e, StackNode *n)
+{
+	int			l = n->leaf;
+
+	if (l >= 0 && n->kind != SN_STACK)
+	{
+		bool		c = false;
+
+		appendStringInfoString(out, ", \"need\": {");
+		if (e->min_items[l] >= 0)
+		{
+			appendStringInfo(out, "\"items\": %d", e->min_items[l]);
+			c = true;
+		}
+		if (e->min_credits[l] >= 0)
+		{
+			appendStringInfo(out, "%s\"credits\": ", c ? ", " : "");
+			append_num(out, e->min_credits[l]);
+		}
+		appendStringInfo(out, "}, \"have\": {\"items\": %d", e->have_items[l]);
+		if (e->min_credits[l] >= 0)
+		{
+			appendStringInfoString(out, ", \"credits\": ");
+			append_num(out, e->have_credits[l]);
+		}
+		appendStringInfoChar(out, '}');
+	}
+	else if (l >= 0)
+		appendStringInfo(out, ", \"need\": {\"award\": 1}, \"have\": {\"award\": %d}", e->have_items[l]);
+	else if (n->kind == SN_ALL || n->kind == SN_NOF)
+		appendStringInfo(out, ", \"need\": {\"children\": %d}, \"have\": {\"children\": %d}",
+						 n->kind == SN_NOF ? n->n : n->nchild, e->nsat[n->index]);
+}
+
+static void
+emit_nodes(StringInfo out, Eval *e)
+{
+	StackRule  *r = e->rule;
+	int			i;
+	bool		first = true;
+
+	appendStringInfoChar(out, '[');
+	for (i = 0; i < e->N; i++)
+	{
+		StackNode  *n = r->nodes[i];
+		int			l = n->leaf;
+
+		if (!e->active[i])
+			continue;
+		if (!first)
+			appendStringInfoString(out, ", ");
+		first = false;
+		appendStringInfoString(out, "{\"id\": ");
+		escape_json(out, n->eff_id);
+		appendStringInfo(out, ", \"type\": \"%s\", \"satisfied\": %s",
+						 type_names[n->kind], e->sat[i] ? "true" : "false");
+		if (e->waived[i])
+			appendStringInfoString(out, ", \"waived\": true");
+		emit_need_have(out, e, n);
+		if (l >= 0)
+		{
+			int			k;
+			bool		any = false;
+
+			appendStringInfoString(out, ", \"assigned\": ");
+			emit_ids(out, e, l, pick_assigned);
+			for (k = 0; k < e->nitems; k++)
+				if (e->assigned[AT(e, l, k)] && e->path[AT(e, l, k)])
+				{
+					appendStringInfoString(out, any ? ", " : ", \"path\": {");
+					any = true;
+					escape_json(out, e->items[k].id);
+					appendStringInfoString(out, ": ");
+					escape_json(out, e->path[AT(e, l, k)]);
+				}
+			if (any)
+				appendStringInfoChar(out, '}');
+			for (k = 0; k < e->nitems; k++)
+				if (e->matched[AT(e, l, k)] && !e->elig[AT(e, l, k)] && e->reason[AT(e, l, k)])
+				{
+					appendStringInfoString(out, ", \"blocked\": ");
+					emit_blocked(out, e, l);
+					break;
+				}
+		}
+		appendStringInfoChar(out, '}');
+	}
+	appendStringInfoChar(out, ']');
+}
+
+static void
+emit_missing_leaf(StringInfo out, Eval *e, StackNode *n, bool with_need)
+{
+	int			l = n->leaf;
+
+	appendStringInfoString(out, "{\"node\": ");
+	escape_json(out, n->eff_id);
+	if (n->label)
+	{
+		appendStringInfoString(out, ", \"label\": ");
+		escape_json(out, n->label);
+	}
+	if (l >= 0 && with_need)
+	{
+		bool		c = false;
+
+		appendStringInfoString(out, ", \"need\": {");
+		if (n->kind == SN_STACK)
+		{
+			appendStringInfoString(out, "\"award\": ");
+			if (n->ref_achievement)
+				escape_json(out, n->ref_achievement);
+			else
+				escape_json(out, n->ref);
+		}
+		else
+		{
+			if (e->min_items[l] >= 0 && e->have_items[l] < e->min_items[l])
+			{
+				appendStringInfo(out, "\"items\": %d", e->min_items[l] - e->have_items[l]);
+				c = true;
+			}
+			if (e->min_credits[l] >= 0 && e->have_credits[l] < e->min_credits[l] - EPS)
+			{
+				appendStringInfo(out, "%s\"credits\": ", c ? ", " : "");
+				append_num(out, e->min_credits[l] - e->have_credits[l]);
+			}
+		}
+		appendStringInfoChar(out, '}');
+	}
+	if (l >= 0)
+	{
+		int			k;
+		bool		any = false;
+
+		appendStringInfoString(out, ", \"blocked\": ");
+		emit_blocked(out, e, l);
+		for (k = 0; k < e->nitems; k++)
+			if (pick_over(e, l, k))
+				any = true;
+		if (any)
+		{
+			appendStringInfoString(out, ", \"overLimit\": ");
+			emit_ids(out, e, l, pick_over);
+		}
+	}
+}
+
+/* Unsatisfied leaves under `all` paths; an unsatisfied nOf once, with its open children. */
+static void
+emit_missing(StringInfo out, Eval *e, StackNode *n, bool *first)
+{
+	int			i;
+	StackNode  *kids[STACK_MAX_CHILDREN];
+	int			nk;
+
+	check_stack_depth();
+	if (!e->active[n->index] || e->sat[n->index])
+		return;
+	if (n->leaf >= 0)
+	{
+		if (!*first)
+			appendStringInfoString(out, ", ");
+		*first = false;
+		emit_missing_leaf(out, e, n, true);
+		appendStringInfoChar(out, '}');
+		return;
+	}
+	if (n->kind == SN_CONDITION)
+	{
+		StackNode  *b = e->cond_true[n->index] ? n->then_node : n->else_node;
+
+		if (b)
+			emit_missing(out, e, b, first);
+		return;
+	}
+	nk = node_children(n, kids);
+	if (n->kind == SN_NOF && n->n < n->nchild)
+	{
+		bool		f2 = true;
+
+		if (!*first)
+			appendStringInfoString(out, ", ");
+		*first = false;
+		appendStringInfoString(out, "{\"node\": ");
+		escape_json(out, n->eff_id);
+		if (n->label)
+		{
+			appendStringInfoString(out, ", \"label\": ");
+			escape_json(out, n->label);
+		}
+		appendStringInfo(out, ", \"need\": {\"children\": %d}, \"of\": [", n->n - e->nsat[n->index]);
+		for (i = 0; i < nk; i++)
+		{
+			if (e->sat[kids[i]->index])
+				continue;
+			if (!f2)
+				appendStringInfoString(out, ", ");
+			f2 = false;
+			emit_missing_leaf(out, e, kids[i], false);
+			appendStringInfoChar(out, '}');
+		}
+		appendStringInfoString(out, "]}");
+		return;
+	}
+	for (i = 0; i < nk; i++)
+		emit_missing(out, e, kids[i], first);
+}
+
+static char *
+format_timestamp(TimestampTz t)
+{
+	struct pg_tm tm;
+	fsec_t		fsec;
+	int			tz;
+
+	if (timestamp2tm(t, &tz, &tm, &fsec, NULL, NULL) != 0)
+		return pstrdup("?");
+	if (tm.tm_hour == 0 && tm.tm_min == 0 && tm.tm_sec == 0 && fsec == 0)
+		return psprintf("%04d-%02d-%02d", tm.tm_year, tm.tm_mon, tm.tm_mday);
+	return psprintf("%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year, tm.tm_mon, tm.tm_mday,
+					tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+static Jsonb *
+emit(Eval *e)
+{
+	StringInfoData out;
+	StackRule  *r = e->rule;
+	int			k,
+				l;
+	bool		first;
+
+	initStringInfo(&out);
+	appendStringInfoString(&out, "{\"stack\": ");
+	escape_json(&out, r->id);
+	if (r->version)
+	{
+		appendStringInfoString(&out, ", \"version\": ");
+		escape_json(&out, r->version);
+	}
+	appendStringInfo(&out, ", \"asOf\": \"%s\"", format_timestamp(e->as_of));
+	appendStringInfo(&out, ", \"complete\": %s, \"progress\": ", e->sat[0] ? "true" : "false");
+	append_num(&out, round(e->f[0] * 1000) / 1000);
+	appendStringInfo(&out, ", \"optimal\": %s, \"nodes\": ", e->optimal ? "true" : "false");
+	emit_nodes(&out, e);
+	appendStringInfoString(&out, ", \"missing\": [");
+	first = true;
+	emit_missing(&out, e, r->root, &first);
+	appendStringInfoString(&out, "], \"unused\": [");
+	first = true;
+	for (k = 0; k < e->nitems; k++)
+	{
+		bool		placed = e->over_limit[k];
+
+		for (l = 0; l < e->LF && !placed; l++)
+			if (e->assigned[AT(e, l, k)])
+				placed = true;
+		if (placed)
+			continue;
+		if (!first)
+			appendStringInfoString(&out, ", ");
+		first = false;
+		escape_json(&out, e->items[k].id);
+	}
+	appendStringInfoString(&out, "], \"overLimit\": [");
+	first = true;
+	for (k = 0; k < e->nitems; k++)
+		if (e->over_limit[k])
+		{
+			if (!first)
+				appendStringInfoString(&out, ", ");
+			first = false;
+			escape_json(&out, e->items[k].id);
+		}
+	appendStringInfo(&out, "], \"greedyDiffers\": %s}", greedy_differs(e) ? "true" : "false");
+	return DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(out.data)));
+}
+
+/* ---- entry points ---- */
+
+static void
+init_eval(Eval *e, StackRule *rule, StackItem *items, int nitems, TimestampTz as_of,
+		  StackException *exc, int nexc)
+{
+	memset(e, 0, sizeof(Eval));
+	e->rule = rule;
+	e->items = items;
+	e->nitems = nitems;
+	e->as_of = as_of;
+	e->exc = exc;
+	e->nexc = nexc;
+	e->single_leaf = -1;
+}
+
+Jsonb *
+stack_evaluate_internal(StackRule *rule, StackItem *items, int nitems,
+						TimestampTz as_of, StackException *exc, int nexc)
+{
+	Eval		e;
+
+	init_eval(&e, rule, items, nitems, as_of, exc, nexc);
+	run(&e);
+	return emit(&e);
+}
+
+double
+stack_evaluate_progress(StackRule *rule, StackItem *items, int nitems,
+						TimestampTz as_of, StackException *exc, int nexc, bool *complete)
+{
+	Eval		e;
+
+	init_eval(&e, rule, items, nitems, as_of, exc, nexc);
+	run(&e);
+	if (complete)
+		*complete = e.sat[0];
+	return e.f[0];
+}
+
+static StackException *
+exceptions_arg(FunctionCallInfo fcinfo, int argno, int *nexc)
+{
+	*nexc = 0;
+	if (PG_NARGS() <= argno || PG_ARGISNULL(argno))
+		return NULL;
+	return stack_exceptions_from_json(stack_json_from_jsonb(PG_GETARG_JSONB_P(argno)), nexc);
+}
+
+PG_FUNCTION_INFO_V1(stack_evaluate_jsonb);
+/* stack_evaluate(rule, items jsonb, as_of, exceptions jsonb) returns jsonb */
+Datum
+stack_evaluate_jsonb(PG_FUNCTION_ARGS)
+{
+	StackRule  *rule;
+	StackItem  *items;
+	int			nitems;
+	StackException *exc;
+	int			nexc;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	rule = stack_rule_from_datum(fcinfo, 0);
+	items = stack_items_from_json(stack_json_from_jsonb(PG_GETARG_JSONB_P(1)), &nitems);
+	exc = exceptions_arg(fcinfo, 3, &nexc);
+	PG_RETURN_JSONB_P(stack_evaluate_internal(rule, items, nitems, PG_GETARG_TIMESTAMPTZ(2), exc, nexc));
+}
+
+PG_FUNCTION_INFO_V1(stack_evaluate_array);
+/* stack_evaluate(rule, items stack_item[], as_of, exceptions jsonb) returns jsonb */
+Datum
+stack_evaluate_array(PG_FUNCTION_ARGS)
+{
+	StackRule  *rule;
+	StackItem  *items;
+	int			nitems;
+	StackException *exc;
+	int			nexc;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	rule = stack_rule_from_datum(fcinfo, 0);
+	items = stack_items_from_array(PG_GETARG_ARRAYTYPE_P(1), &nitems);
+	exc = exceptions_arg(fcinfo, 3, &nexc);
+	PG_RETURN_JSONB_P(stack_evaluate_internal(rule, items, nitems, PG_GETARG_TIMESTAMPTZ(2), exc, nexc));
+}
+
+PG_FUNCTION_INFO_V1(stack_progress_array);
+/* stack_progress_of(rule, items stack_item[], as_of) returns float8: progress only. */
+Datum
+stack_progress_array(PG_FUNCTION_ARGS)
+{
+	StackRule  *rule = stack_rule_from_datum(fcinfo, 0);
+	int			nitems;
+	StackItem  *items = stack_items_from_array(PG_GETARG_ARRAYTYPE_P(1), &nitems);
+
+	PG_RETURN_FLOAT8(stack_evaluate_progress(rule, items, nitems, PG_GETARG_TIMESTAMPTZ(2),
+											 NULL, 0, NULL));
+}

@@ -1,0 +1,136 @@
+/*
+ * next_best.c
+ *		credreg.next_best(rule, items, candidates, as_of): which achievement,
+ *		if earned next, raises progress most.
+ *
+ * Each candidate is an award-shaped object (achievement, achievementType,
+ * issuer, home, tags, credits, level, alignments; no id needed) that the
+ * registry could issue.  It is added to the learner's awards as if earned at
+ * as_of and the rule is evaluated again (optimal assignment, so a candidate
+ * that frees another award by a swap is credited).  Rows come out by gain,
+ * then completing first, then achievement.
+ */
+#include "postgres.h"
+
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/jsonb.h"
+#include "utils/timestamp.h"
+
+#include "stack/stack.h"
+#include "stack/stack_internal.h"
+
+typedef struct Candidate
+{
+	char	   *achievement;
+	double		gain;
+	bool		completes;
+} Candidate;
+
+static int
+candidate_cmp(const void *a, const void *b)
+{
+	const Candidate *x = a;
+	const Candidate *y = b;
+
+	if (x->gain != y->gain)
+		return x->gain > y->gain ? -1 : 1;
+	if (x->completes != y->completes)
+		return x->completes ? -1 : 1;
+	return strcmp(x->achievement, y->achievement);
+}
+
+PG_FUNCTION_INFO_V1(stack_next_best);
+/* next_best(rule, items jsonb, candidates jsonb, as_of) returns setof (achievement, progress_gain, completes) */
+Datum
+stack_next_best(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	StackRule  *rule = stack_rule_from_datum(fcinfo, 0);
+	CrJson	   *items_json = stack_json_from_jsonb(PG_GETARG_JSONB_P(1));
+	CrJson	   *cands = stack_json_from_jsonb(PG_GETARG_JSONB_P(2));
+	TimestampTz as_of = PG_GETARG_TIMESTAMPTZ(3);
+	StackItem  *items;
+	StackItem  *with;
+	int			nitems;
+	double		base;
+	Candidate  *out;
+	int			nout = 0;
+	int			i;
+	char		path[40];
+
+	InitMaterializedSRF(fcinfo, 0);
+	items = stack_items_from_json(items_json, &nitems);
+	if (cands->kind != CRJ_ARRAY)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid stack input at candidates: expected an array of achievements")));
+	if (cands->count > STACK_MAX_ITEMS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("more than %d candidates", STACK_MAX_ITEMS)));
+	base = stack_evaluate_progress(rule, items, nitems, as_of, NULL, 0, NULL);
+	out = palloc(sizeof(Candidate) * Max(cands->count, 1));
+	with = palloc(sizeof(StackItem) * (nitems + 1));
+	for (i = 0; i < cands->count; i++)
+	{
+		CrJson	   *c = cands->u.elems[i];
+		StackItem	cand;
+		bool		complete;
+		double		p;
+		int			j;
+
+		CHECK_FOR_INTERRUPTS();
+		snprintf(path, sizeof(path), "candidates[%d]", i);
+		if (c->kind == CRJ_OBJECT && stack_json_member(c, "id") == NULL)
+		{
+			/* give it an id that sorts after every real award */
+			CrJson	   *copy = palloc(sizeof(CrJson));
+			CrJson	   *idv = palloc0(sizeof(CrJson));
+
+			*copy = *c;
+			copy->u.members = palloc(sizeof(CrJsonMember) * (c->count + 1));
+			memcpy(copy->u.members, c->u.members, sizeof(CrJsonMember) * c->count);
+			idv->kind = CRJ_STRING;
+			idv->u.str = "\x7f" "candidate";
+			idv->count = strlen(idv->u.str);
+			copy->u.members[c->count].name = "id";
+			copy->u.members[c->count].name_len = 2;
+			copy->u.members[c->count].value = idv;
+			copy->count++;
+			c = copy;
+		}
+		stack_item_from_json(c, &cand, path);
+		if (cand.achievement == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid stack input at %s: member \"achievement\" is required", path)));
+		if (!cand.has_earned)
+		{
+			cand.has_earned = true;
+			cand.earned_at = as_of;
+		}
+		for (j = 0; j < nitems; j++)
+			with[j] = items[j];
+		with[nitems] = cand;
+		stack_items_sort(with, nitems + 1);
+		p = stack_evaluate_progress(rule, with, nitems + 1, as_of, NULL, 0, &complete);
+		out[nout].achievement = cand.achievement;
+		out[nout].gain = Max(p - base, 0);
+		out[nout].completes = complete;
+		nout++;
+	}
+	qsort(out, nout, sizeof(Candidate), candidate_cmp);
+	for (i = 0; i < nout; i++)
+	{
+		Datum		values[3];
+		bool		nulls[3] = {false, false, false};
+
+		values[0] = CStringGetTextDatum(out[i].achievement);
+		values[1] = Float8GetDatum(out[i].gain);
+		values[2] = BoolGetDatum(out[i].completes);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}

@@ -1,0 +1,21 @@
+/*
+ * verify_internal.h
+ *		What the files of verify/ share.
+ */
+#ifndef CREDREG_VERIFY_INTERNAL_H
+#define CREDREG_VERIFY_INTERNAL_H
+
+#include "verify/verify.h"
+
+/* Records a failure; returns false. */
+extern bool cr_verify_fail(CrVerification *r, const char *code, const char *message);
+extern void cr_verify_check(CrVerification *r, const char *check);
+
+/*
+ * Checks every credentialStatus entry of cred as of as_of; sets r->status
+ * and records revoked / suspended / status_unavailable failures.  False
+ * when one was recorded.
+ */
+extern bool cr_verify_status(const CrJson *cred, TimestampTz as_of, CrVerification *r);
+
+#endif							/* CREDREG_VERIFY_INTERNAL_H */
