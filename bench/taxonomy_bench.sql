@@ -93,6 +93,21 @@ SELECT round(:cl_n / extract(epoch FROM clock_timestamp() - :'t0')::numeric) AS 
 \set cpu1 `awk '{print $14 + $15}' /proc/:pid/stat`
 SELECT round(:cl_n / greatest((:cpu1 - :cpu0) / 100.0, 0.01)) AS closure_cpu_rate \gset
 
+-- optional (-v compare_level=1): the same query on skillset_level_ops,
+-- whose keys carry level thresholds (no recheck for levels <= 5)
+\if :{?compare_level}
+DROP INDEX learner_skills;
+SELECT clock_timestamp() AS t0 \gset
+CREATE INDEX learner_skills_level ON learner USING gin (skills skillset_level_ops);
+SELECT round(extract(epoch FROM clock_timestamp() - :'t0')::numeric, 1) AS gin_level_s \gset
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) SELECT count(*) FROM learner WHERE skills @> skillset(ARRAY[:a, :b], ARRAY[3, 3]);
+SELECT * FROM pg_temp.bench(:'q_credreg', 7) \gset lv_
+SELECT pg_size_pretty(pg_relation_size('learner_skills_level')) AS gin_level_size \gset
+DROP INDEX learner_skills_level;
+CREATE INDEX learner_skills ON learner USING gin (skills);
+\echo skillset_level_ops: query :lv_median_ms ms (:lv_rows rows), build :gin_level_s s, size :gin_level_size
+\endif
+
 SELECT pg_size_pretty(pg_relation_size('learner')) AS learner_size,
        pg_size_pretty(pg_relation_size('learner_skills')) AS gin_size,
        pg_size_pretty(pg_relation_size('learner_plain')) AS plain_size,

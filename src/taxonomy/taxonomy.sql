@@ -898,3 +898,34 @@ END
 $$;
 COMMENT ON FUNCTION import_onet(text) IS 'imports an O*NET text release (content model elements, UNSPSC commodities, technology skill examples) from a server directory; writes the taxonomy tables; idempotent; needs pg_read_server_files';
 REVOKE ALL ON FUNCTION import_onet(text) FROM PUBLIC;
+
+-- ---------------------------------------------------------------------------
+-- Second GIN operator class: keys carry level thresholds 0..5, so @> and @@
+-- with levels up to 5 are answered by the index without recheck (a larger
+-- index; see README for the comparison with skillset_ops).
+-- ---------------------------------------------------------------------------
+CREATE FUNCTION skillset_gin_level_extract_value(skillset, internal, internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION skillset_gin_level_extract_query(skillset, internal, int2, internal, internal, internal, internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION skillset_gin_level_consistent(internal, int2, skillset, int4, internal, internal, internal, internal) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION skillset_gin_level_triconsistent(internal, int2, skillset, int4, internal, internal, internal) RETURNS "char"
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION skillset_gin_level_extract_value(skillset, internal, internal) IS 'GIN support';
+COMMENT ON FUNCTION skillset_gin_level_extract_query(skillset, internal, int2, internal, internal, internal, internal) IS 'GIN support';
+COMMENT ON FUNCTION skillset_gin_level_consistent(internal, int2, skillset, int4, internal, internal, internal, internal) IS 'GIN support';
+COMMENT ON FUNCTION skillset_gin_level_triconsistent(internal, int2, skillset, int4, internal, internal, internal) IS 'GIN support';
+
+CREATE OPERATOR CLASS skillset_level_ops FOR TYPE skillset USING gin AS
+	OPERATOR 3 && (skillset, skillset),
+	OPERATOR 6 = (skillset, skillset),
+	OPERATOR 7 @> (skillset, skillset),
+	OPERATOR 8 <@ (skillset, skillset),
+	OPERATOR 20 @@ (skillset, skillquery),
+	FUNCTION 1 pg_catalog.btint8cmp(int8, int8),
+	FUNCTION 2 skillset_gin_level_extract_value(skillset, internal, internal),
+	FUNCTION 3 skillset_gin_level_extract_query(skillset, internal, int2, internal, internal, internal, internal),
+	FUNCTION 4 skillset_gin_level_consistent(internal, int2, skillset, int4, internal, internal, internal, internal),
+	FUNCTION 6 skillset_gin_level_triconsistent(internal, int2, skillset, int4, internal, internal, internal),
+	STORAGE int8;
