@@ -17,5 +17,5 @@ psql -X -q -v ON_ERROR_STOP=1 -d credreg_bench -c "CREATE EXTENSION credreg"
 echo "ESCO import:"
 psql -X -q -At -v ON_ERROR_STOP=1 -d credreg_bench \
 	-c "SELECT credreg.import_esco('$run/esco_bench') - 'rejectedRows'"
-psql -X -q -v ON_ERROR_STOP=1 -v learners="$learners" -d credreg_bench -f bench/taxonomy_bench.sql
+psql -X -q -v ON_ERROR_STOP=1 -v learners="$learners" ${COMPARE_LEVEL:+-v compare_level=1} -d credreg_bench -f bench/taxonomy_bench.sql
 rm -rf "$run/esco_bench"

@@ -83,10 +83,30 @@ SET enable_bitmapscan = off; SET enable_indexscan = off;
 SELECT * FROM pg_temp.bench(:'q_credreg', 1) \gset seq_
 RESET enable_bitmapscan; RESET enable_indexscan;
 
--- closure rate on one core
+-- closure rate on one core: wall clock, and CPU time of this backend
+-- (Linux /proc; on a shared machine the CPU figure is the per-core rate)
+SELECT pg_backend_pid() AS pid \gset
+\set cpu0 `awk '{print $14 + $15}' /proc/:pid/stat`
 SELECT clock_timestamp() AS t0 \gset
 SELECT count(*) AS n, sum(# closure(held)) AS items FROM (SELECT held FROM learner LIMIT 100000) s \gset cl_
 SELECT round(:cl_n / extract(epoch FROM clock_timestamp() - :'t0')::numeric) AS closure_rate \gset
+\set cpu1 `awk '{print $14 + $15}' /proc/:pid/stat`
+SELECT round(:cl_n / greatest((:cpu1 - :cpu0) / 100.0, 0.01)) AS closure_cpu_rate \gset
+
+-- optional (-v compare_level=1): the same query on skillset_level_ops,
+-- whose keys carry level thresholds (no recheck for levels <= 5)
+\if :{?compare_level}
+DROP INDEX learner_skills;
+SELECT clock_timestamp() AS t0 \gset
+CREATE INDEX learner_skills_level ON learner USING gin (skills skillset_level_ops);
+SELECT round(extract(epoch FROM clock_timestamp() - :'t0')::numeric, 1) AS gin_level_s \gset
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) SELECT count(*) FROM learner WHERE skills @> skillset(ARRAY[:a, :b], ARRAY[3, 3]);
+SELECT * FROM pg_temp.bench(:'q_credreg', 7) \gset lv_
+SELECT pg_size_pretty(pg_relation_size('learner_skills_level')) AS gin_level_size \gset
+DROP INDEX learner_skills_level;
+CREATE INDEX learner_skills ON learner USING gin (skills);
+\echo skillset_level_ops: query :lv_median_ms ms (:lv_rows rows), build :gin_level_s s, size :gin_level_size
+\endif
 
 SELECT pg_size_pretty(pg_relation_size('learner')) AS learner_size,
        pg_size_pretty(pg_relation_size('learner_skills')) AS gin_size,
@@ -102,7 +122,7 @@ SELECT pg_size_pretty(pg_relation_size('learner')) AS learner_size,
 SELECT round(:pl_median_ms / nullif(:cr_median_ms, 0), 1) AS ratio \gset
 \echo speed-up: :ratio x
 \echo credreg without the index (seq scan): :seq_median_ms ms (:seq_rows rows)
-\echo closure rate: :closure_rate closures/s on one core
+\echo closure rate: :closure_rate closures/s wall clock, :closure_cpu_rate per CPU-second of the backend
 \echo data generation :generate_s s, closure column :closure_s s, GIN build :gin_s s, plain table+index :plain_s s
 \echo sizes: learner :learner_size, GIN :gin_size, plain :plain_size, plain GIN :plain_gin_size
 \echo avg held :avg_held, avg closure :avg_closure

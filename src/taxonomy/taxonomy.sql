@@ -290,7 +290,7 @@ COMMENT ON FUNCTION taxonomy_read_file(text, boolean) IS 'rows of a server-side 
 REVOKE ALL ON FUNCTION taxonomy_read_file(text, boolean) FROM PUBLIC;
 CREATE FUNCTION taxonomy_read_text(path text) RETURNS text
 	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
-COMMENT ON FUNCTION taxonomy_read_text(text) IS 'a whole server-side file, plain or gzipped (path or path.gz), as text; needs pg_read_server_files';
+COMMENT ON FUNCTION taxonomy_read_text(text) IS 'a whole server-side file, plain or gzipped (path or path.gz), as text; volatile because the file may change between calls; needs pg_read_server_files';
 REVOKE ALL ON FUNCTION taxonomy_read_text(text) FROM PUBLIC;
 
 -- Splits a multi-valued ESCO cell (newline-separated) into trimmed values.
@@ -745,7 +745,7 @@ BEGIN
 		'seconds', round(extract(epoch FROM clock_timestamp() - t0)::numeric, 2));
 END
 $$;
-COMMENT ON FUNCTION import_case(jsonb, text) IS 'imports a CASE 1.1 CFPackage (document, items, associations); idempotent; framework key defaults to case-<document identifier>';
+COMMENT ON FUNCTION import_case(jsonb, text) IS 'imports a CASE 1.1 CFPackage (document, items, associations); writes the taxonomy tables; idempotent; framework key defaults to case-<document identifier>';
 
 -- Reads an O*NET release file: "Name_With_Underscores.txt" (or .txt.gz), or
 -- the release's own "Name With Spaces.txt".
@@ -762,7 +762,7 @@ BEGIN
 	END;
 END
 $$;
-COMMENT ON FUNCTION taxonomy_read_onet(text, text) IS 'rows of an O*NET text release file (tab-separated, plain or gzipped); needs pg_read_server_files';
+COMMENT ON FUNCTION taxonomy_read_onet(text, text) IS 'rows of an O*NET text release file (tab-separated, plain or gzipped); volatile because the file may change between calls; needs pg_read_server_files';
 REVOKE ALL ON FUNCTION taxonomy_read_onet(text, text) FROM PUBLIC;
 
 -- O*NET text release: the content model's element hierarchy (Element IDs
@@ -896,5 +896,36 @@ BEGIN
 		'seconds', round(extract(epoch FROM clock_timestamp() - t0)::numeric, 2));
 END
 $$;
-COMMENT ON FUNCTION import_onet(text) IS 'imports an O*NET text release (content model elements, UNSPSC commodities, technology skill examples) from a server directory; idempotent; needs pg_read_server_files';
+COMMENT ON FUNCTION import_onet(text) IS 'imports an O*NET text release (content model elements, UNSPSC commodities, technology skill examples) from a server directory; writes the taxonomy tables; idempotent; needs pg_read_server_files';
 REVOKE ALL ON FUNCTION import_onet(text) FROM PUBLIC;
+
+-- ---------------------------------------------------------------------------
+-- Second GIN operator class: keys carry level thresholds 0..5, so @> and @@
+-- with levels up to 5 are answered by the index without recheck (a larger
+-- index; see README for the comparison with skillset_ops).
+-- ---------------------------------------------------------------------------
+CREATE FUNCTION skillset_gin_level_extract_value(skillset, internal, internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION skillset_gin_level_extract_query(skillset, internal, int2, internal, internal, internal, internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION skillset_gin_level_consistent(internal, int2, skillset, int4, internal, internal, internal, internal) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION skillset_gin_level_triconsistent(internal, int2, skillset, int4, internal, internal, internal) RETURNS "char"
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION skillset_gin_level_extract_value(skillset, internal, internal) IS 'GIN support';
+COMMENT ON FUNCTION skillset_gin_level_extract_query(skillset, internal, int2, internal, internal, internal, internal) IS 'GIN support';
+COMMENT ON FUNCTION skillset_gin_level_consistent(internal, int2, skillset, int4, internal, internal, internal, internal) IS 'GIN support';
+COMMENT ON FUNCTION skillset_gin_level_triconsistent(internal, int2, skillset, int4, internal, internal, internal) IS 'GIN support';
+
+CREATE OPERATOR CLASS skillset_level_ops FOR TYPE skillset USING gin AS
+	OPERATOR 3 && (skillset, skillset),
+	OPERATOR 6 = (skillset, skillset),
+	OPERATOR 7 @> (skillset, skillset),
+	OPERATOR 8 <@ (skillset, skillset),
+	OPERATOR 20 @@ (skillset, skillquery),
+	FUNCTION 1 pg_catalog.btint8cmp(int8, int8),
+	FUNCTION 2 skillset_gin_level_extract_value(skillset, internal, internal),
+	FUNCTION 3 skillset_gin_level_extract_query(skillset, internal, int2, internal, internal, internal, internal),
+	FUNCTION 4 skillset_gin_level_consistent(internal, int2, skillset, int4, internal, internal, internal, internal),
+	FUNCTION 6 skillset_gin_level_triconsistent(internal, int2, skillset, int4, internal, internal, internal),
+	STORAGE int8;
