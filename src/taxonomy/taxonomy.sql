@@ -329,6 +329,7 @@ BEGIN
 	END IF;
 	CREATE TEMP TABLE esco_in (line bigint, f text[]) ON COMMIT DROP;
 	INSERT INTO esco_in SELECT * FROM credreg.taxonomy_read_file(directory || '/skills_en.csv');
+	ANALYZE esco_in;
 	SELECT f INTO h FROM esco_in WHERE line = 1;
 	c_type := array_position(h, 'conceptType'); c_uri := array_position(h, 'conceptUri');
 	c_stype := array_position(h, 'skillType'); c_pref := array_position(h, 'preferredLabel');
@@ -366,6 +367,7 @@ BEGIN
 	-- skill groups
 	TRUNCATE esco_in;
 	INSERT INTO esco_in SELECT * FROM credreg.taxonomy_read_file(directory || '/skillGroups_en.csv');
+	ANALYZE esco_in;
 	SELECT f INTO h FROM esco_in WHERE line = 1;
 	c_uri := array_position(h, 'conceptUri'); c_pref := array_position(h, 'preferredLabel');
 	c_alt := array_position(h, 'altLabels'); c_hidden := array_position(h, 'hiddenLabels');
@@ -403,6 +405,7 @@ BEGIN
 	-- fields (level 1 under knowledge)
 	TRUNCATE esco_in;
 	INSERT INTO esco_in SELECT * FROM credreg.taxonomy_read_file(directory || '/skillsHierarchy_en.csv');
+	ANALYZE esco_in;
 	SELECT f INTO h FROM esco_in WHERE line = 1;
 	IF array_position(h, 'Level 0 URI') IS NULL OR array_position(h, 'Level 1 URI') IS NULL THEN
 		RAISE EXCEPTION 'file "%" is not an ESCO skills hierarchy file', directory || '/skillsHierarchy_en.csv'
@@ -434,6 +437,12 @@ BEGIN
 					  WHERE line > 1 AND f[array_position(h, 'Level 0 code')] = 'K')
 		  AND NOT top_level;
 
+	-- Fresh statistics before the joins below: after a TRUNCATE or a rolled
+	-- back load, autovacuum may have recorded these tables as empty, and
+	-- plans built on that take minutes instead of seconds.
+	ANALYZE credreg.competency;
+	ANALYZE esco_labels;
+
 	-- labels: replaced as a whole for the framework
 	DELETE FROM credreg.competency_label l USING credreg.competency c
 		WHERE l.competency = c.id AND c.framework = 'esco';
@@ -446,6 +455,7 @@ BEGIN
 	-- broader relations (skills and groups)
 	TRUNCATE esco_in;
 	INSERT INTO esco_in SELECT * FROM credreg.taxonomy_read_file(directory || '/broaderRelationsSkillPillar.csv');
+	ANALYZE esco_in;
 	SELECT f INTO h FROM esco_in WHERE line = 1;
 	c_uri := array_position(h, 'conceptUri'); c_code := array_position(h, 'broaderUri');
 	IF c_uri IS NULL OR c_code IS NULL THEN
