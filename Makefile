@@ -40,7 +40,7 @@ PG_CFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter \
 	-Wno-missing-field-initializers -Wno-sign-compare $(OPTFLAGS)
 SHLIB_LINK += -lcrypto -lz
 
-EXTRA_CLEAN = $(DATA_built) test/fuzz/bin
+EXTRA_CLEAN = $(DATA_built) test/fuzz/bin .deps
 
 # Prefer PostgreSQL 15's own pg_config; before the packages are installed
 # there is none, and only the targets that install them are offered.
@@ -51,6 +51,8 @@ HARNESS = test/harness
 
 # No LLVM bitcode: it would need clang at build time for little gain.
 override with_llvm = no
+# Track header dependencies (.deps/), so a changed struct rebuilds its users.
+override autodepend = yes
 
 ifeq ($(wildcard $(PGXS)),)
 

@@ -167,7 +167,7 @@ COMMENT ON OPERATOR # (NONE, skillset) IS 'number of competencies';
 
 CREATE FUNCTION skillset_union_agg(skillset, skillset) RETURNS skillset
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION skillset_union_agg(skillset, skillset) IS 'transition function of skillset_union_agg(skillset)';
+COMMENT ON FUNCTION skillset_union_agg(skillset, skillset) IS 'transition function of skillset_union_agg(skillset); NULL inputs are skipped';
 CREATE AGGREGATE skillset_union_agg(skillset) (
 	SFUNC = skillset_union_agg,
 	STYPE = skillset,
@@ -264,7 +264,7 @@ CREATE FUNCTION competency_id(ref text) RETURNS int
 COMMENT ON FUNCTION competency_id(text) IS 'id of a competency given by URI or framework:code, null when unknown';
 CREATE FUNCTION skills(refs text[], levels int[] DEFAULT NULL) RETURNS skillset
 	AS 'MODULE_PATHNAME', 'taxonomy_skills' LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION skills(text[], int[]) IS 'skillset of competencies given by URI or framework:code, with levels';
+COMMENT ON FUNCTION skills(text[], int[]) IS 'skillset of competencies given by URI or framework:code, with levels; NULL refs give NULL, NULL levels give level 0 (any level)';
 
 -- ---------------------------------------------------------------------------
 -- Labels and search
@@ -286,7 +286,7 @@ COMMENT ON FUNCTION label_score(text, text) IS 'search score of a normalised lab
 CREATE FUNCTION taxonomy_read_file(path text, tab boolean DEFAULT false,
 		OUT line bigint, OUT fields text[]) RETURNS SETOF record
 	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
-COMMENT ON FUNCTION taxonomy_read_file(text, boolean) IS 'rows of a server-side CSV (or tab-separated) file, plain or gzipped (path or path.gz); needs pg_read_server_files';
+COMMENT ON FUNCTION taxonomy_read_file(text, boolean) IS 'rows of a server-side CSV (or tab-separated) file, plain or gzipped (path or path.gz); volatile because the file may change between calls; needs pg_read_server_files';
 REVOKE ALL ON FUNCTION taxonomy_read_file(text, boolean) FROM PUBLIC;
 CREATE FUNCTION taxonomy_read_text(path text) RETURNS text
 	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
@@ -492,7 +492,7 @@ BEGIN
 		'seconds', round(extract(epoch FROM clock_timestamp() - t0)::numeric, 2));
 END
 $$;
-COMMENT ON FUNCTION import_esco(text) IS 'imports an ESCO CSV release (skills, skill groups, hierarchy, broader relations, labels) from a server directory; idempotent; needs pg_read_server_files';
+COMMENT ON FUNCTION import_esco(text) IS 'imports an ESCO CSV release (skills, skill groups, hierarchy, broader relations, labels) from a server directory; writes the taxonomy tables; idempotent; needs pg_read_server_files';
 REVOKE ALL ON FUNCTION import_esco(text) FROM PUBLIC;
 
 -- ---------------------------------------------------------------------------
