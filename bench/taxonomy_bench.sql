@@ -83,10 +83,15 @@ SET enable_bitmapscan = off; SET enable_indexscan = off;
 SELECT * FROM pg_temp.bench(:'q_credreg', 1) \gset seq_
 RESET enable_bitmapscan; RESET enable_indexscan;
 
--- closure rate on one core
+-- closure rate on one core: wall clock, and CPU time of this backend
+-- (Linux /proc; on a shared machine the CPU figure is the per-core rate)
+SELECT pg_backend_pid() AS pid \gset
+\set cpu0 `awk '{print $14 + $15}' /proc/:pid/stat`
 SELECT clock_timestamp() AS t0 \gset
 SELECT count(*) AS n, sum(# closure(held)) AS items FROM (SELECT held FROM learner LIMIT 100000) s \gset cl_
 SELECT round(:cl_n / extract(epoch FROM clock_timestamp() - :'t0')::numeric) AS closure_rate \gset
+\set cpu1 `awk '{print $14 + $15}' /proc/:pid/stat`
+SELECT round(:cl_n / greatest((:cpu1 - :cpu0) / 100.0, 0.01)) AS closure_cpu_rate \gset
 
 SELECT pg_size_pretty(pg_relation_size('learner')) AS learner_size,
        pg_size_pretty(pg_relation_size('learner_skills')) AS gin_size,
@@ -102,7 +107,7 @@ SELECT pg_size_pretty(pg_relation_size('learner')) AS learner_size,
 SELECT round(:pl_median_ms / nullif(:cr_median_ms, 0), 1) AS ratio \gset
 \echo speed-up: :ratio x
 \echo credreg without the index (seq scan): :seq_median_ms ms (:seq_rows rows)
-\echo closure rate: :closure_rate closures/s on one core
+\echo closure rate: :closure_rate closures/s wall clock, :closure_cpu_rate per CPU-second of the backend
 \echo data generation :generate_s s, closure column :closure_s s, GIN build :gin_s s, plain table+index :plain_s s
 \echo sizes: learner :learner_size, GIN :gin_size, plain :plain_size, plain GIN :plain_gin_size
 \echo avg held :avg_held, avg closure :avg_closure

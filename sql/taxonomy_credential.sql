@@ -6,7 +6,7 @@ SELECT count(*) = 0 AS need_import FROM competency WHERE framework = 'esco' \gse
 \if :need_import
 \! rm -rf tmp_run/esco_cred && mkdir -p tmp_run/esco_cred && cp data/esco/*.csv.gz tmp_run/esco_cred/
 \set esco_dir `readlink -f tmp_run`/esco_cred
-SELECT (import_esco(:'esco_dir') ->> 'skills')::int AS skills;
+SELECT (import_esco(:'esco_dir') ->> 'skills')::int AS imported_skills \gset
 \! rm -rf tmp_run/esco_cred
 \endif
 

@@ -7,7 +7,7 @@ SELECT count(*) = 0 AS need_import FROM competency WHERE framework = 'esco' \gse
 \if :need_import
 \! rm -rf tmp_run/esco_match && mkdir -p tmp_run/esco_match && cp data/esco/*.csv.gz tmp_run/esco_match/
 \set esco_dir `readlink -f tmp_run`/esco_match
-SELECT (import_esco(:'esco_dir') ->> 'skills')::int AS skills;
+SELECT (import_esco(:'esco_dir') ->> 'skills')::int AS imported_skills \gset
 \! rm -rf tmp_run/esco_match
 \endif
 

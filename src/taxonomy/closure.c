@@ -351,19 +351,23 @@ NextStamp(void)
  * visit(state, hops) for each state (node * 2 + closeUsed) reached with
  * fewer broader hops than before.  Stops early when visit returns true.
  * States are visited in FIFO order, so the first visit of a node uses a
- * path of fewest edges among those allowed.
+ * path of fewest edges among those allowed.  With fresh = false the visit
+ * marks of the previous call are kept: a state already expanded with no
+ * more hops is not expanded again (the closure uses this across its
+ * sources, see there).
  */
 typedef bool (*VisitFn) (void *arg, int32 state, int hops);
 
 static int32
 Explore(TaxonomyGraph *g, int src, const TaxonomyPolicy *policy,
-		VisitFn visit, void *arg)
+		VisitFn visit, void *arg, bool fresh)
 {
 	int			head = 0,
 				tail = 0;
 	int32		s0 = src * 2;
 
-	NextStamp();
+	if (fresh)
+		NextStamp();
 	stamp[s0] = cur_stamp;
 	best_hops[s0] = 0;
 	pred[s0] = -1;
@@ -488,6 +492,7 @@ credreg_skillset_closure(const SkillSet *held, const TaxonomyPolicy *policy)
 	int32	   *levels;
 	int			n = 0,
 				i;
+	bool		first = true;
 	SkillSet   *result;
 
 	cs.policy = policy;
@@ -513,8 +518,7 @@ credreg_skillset_closure(const SkillSet *held, const TaxonomyPolicy *policy)
 	levels = palloc(sizeof(int32) * Max(held->nitems, 1));
 	/*
 	 * Sources in descending level order: a node first reached from a source
-	 * keeps that (highest) level, and the stamp pruning inside Explore is
-	 * per source, so a later, lower source still explores everything.
+	 * keeps that (highest) level.
 	 */
 	for (i = 0; i < held->nitems; i++)
 	{
@@ -528,7 +532,14 @@ credreg_skillset_closure(const SkillSet *held, const TaxonomyPolicy *policy)
 			continue;
 		}
 		cs.level = order[i].level;
-		Explore(g, idx, policy, ClosureVisit, &cs);
+		/*
+		 * Visit marks are shared by all sources of one closure: sources come
+		 * in descending level order, so a state an earlier source expanded
+		 * with no more hops led everywhere this one would, at a level at
+		 * least as high.
+		 */
+		Explore(g, idx, policy, ClosureVisit, &cs, first);
+		first = false;
 		/* the held competency itself is kept even if it is top-level */
 		if (g->top_level[idx])
 		{
@@ -665,7 +676,7 @@ credreg_taxonomy_satisfies(const SkillSet *held, int32 target, int min_level,
 		ss.min_level = min_level;
 		ss.level = order[i].level;
 		ss.reached = false;
-		found = Explore(g, sidx, policy, SatisfyVisit, &ss);
+		found = Explore(g, sidx, policy, SatisfyVisit, &ss, true);
 		if (found < 0)
 		{
 			if (ss.reached && order[i].level > result->best_level)

@@ -251,3 +251,68 @@ taxonomy_read_file(PG_FUNCTION_ARGS)
 	PG_END_TRY();
 	return (Datum) 0;
 }
+
+PG_FUNCTION_INFO_V1(taxonomy_read_text);
+/* taxonomy_read_text(path text): a whole server-side file (plain or gzipped) as text */
+Datum
+taxonomy_read_text(PG_FUNCTION_ARGS)
+{
+	char	   *path = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	char	   *gzpath = psprintf("%s.gz", path);
+	gzFile		gz = NULL;
+	StringInfoData buf;
+	char		chunk[65536];
+	int			n;
+
+	if (!has_privs_of_role(GetUserId(), ROLE_PG_READ_SERVER_FILES))
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("permission denied to read framework files"),
+				 errdetail("Only roles with privileges of the \"pg_read_server_files\" role may import frameworks.")));
+	if (!is_absolute_path(path))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("framework file path must be absolute: \"%s\"", path)));
+	if (access(path, R_OK) == 0)
+		gz = gzopen(path, "rb");
+	else if (access(gzpath, R_OK) == 0)
+	{
+		gz = gzopen(gzpath, "rb");
+		path = gzpath;
+	}
+	if (gz == NULL)
+		ereport(ERROR,
+				(errcode_for_file_access(),
+				 errmsg("could not open file \"%s\" (or \"%s\"): %m", path, gzpath)));
+	initStringInfo(&buf);
+	PG_TRY();
+	{
+		while ((n = gzread(gz, chunk, sizeof(chunk))) > 0)
+		{
+			if ((Size) buf.len + n >= MaxAllocSize / 2)
+				ereport(ERROR,
+						(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+						 errmsg("file \"%s\" is too large", path)));
+			appendBinaryStringInfo(&buf, chunk, n);
+			CHECK_FOR_INTERRUPTS();
+		}
+		if (n < 0)
+		{
+			int			errnum;
+
+			ereport(ERROR,
+					(errcode_for_file_access(),
+					 errmsg("could not read file \"%s\": %s", path, gzerror(gz, &errnum))));
+		}
+		if (!pg_verifymbstr(buf.data, buf.len, true))
+			ereport(ERROR,
+					(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+					 errmsg("invalid UTF-8 in file \"%s\"", path)));
+	}
+	PG_FINALLY();
+	{
+		gzclose(gz);
+	}
+	PG_END_TRY();
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(buf.data, buf.len));
+}

@@ -288,6 +288,10 @@ CREATE FUNCTION taxonomy_read_file(path text, tab boolean DEFAULT false,
 	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
 COMMENT ON FUNCTION taxonomy_read_file(text, boolean) IS 'rows of a server-side CSV (or tab-separated) file, plain or gzipped (path or path.gz); volatile because the file may change between calls; needs pg_read_server_files';
 REVOKE ALL ON FUNCTION taxonomy_read_file(text, boolean) FROM PUBLIC;
+CREATE FUNCTION taxonomy_read_text(path text) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+COMMENT ON FUNCTION taxonomy_read_text(text) IS 'a whole server-side file, plain or gzipped (path or path.gz), as text; volatile because the file may change between calls; needs pg_read_server_files';
+REVOKE ALL ON FUNCTION taxonomy_read_text(text) FROM PUBLIC;
 
 -- Splits a multi-valued ESCO cell (newline-separated) into trimmed values.
 CREATE FUNCTION taxonomy_split_lines(text) RETURNS SETOF text
@@ -609,3 +613,288 @@ ORDER BY b.score DESC, length(c.label), c.label, c.id
 LIMIT greatest(max, 0)
 $$;
 COMMENT ON FUNCTION competency_search(text, int) IS 'competencies ranked by exact label or alias, prefix and trigram similarity of normalised labels';
+
+-- CASE 1.1 CFPackage (JSON).  The document becomes a top-level competency
+-- of kind 'document', its CFItems competencies of kind 'item'; associations
+-- map to relations: isChildOf -> broader, exactMatchOf and isTranslationOf
+-- -> exactMatch, replacedBy -> replacedBy, isRelatedTo and isPeerOf ->
+-- related (never followed).  isPartOf, precedes, exemplar, hasSkillLevel
+-- and extension types are counted as not used, and associations whose ends
+-- are not known competencies are reported.
+CREATE FUNCTION import_case(package jsonb, framework_key text DEFAULT NULL) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	t0 timestamptz := clock_timestamp();
+	doc jsonb;
+	fkey text;
+	n_items int; n_assoc int; n_labels int;
+	bad jsonb;
+	unused jsonb;
+BEGIN
+	IF package IS NULL OR jsonb_typeof(package) <> 'object' THEN
+		RAISE EXCEPTION 'CASE package must be a JSON object' USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	IF jsonb_typeof(package -> 'CFPackage') = 'object' THEN
+		package := package -> 'CFPackage';		-- some APIs wrap the package
+	END IF;
+	doc := package -> 'CFDocument';
+	IF jsonb_typeof(doc) IS DISTINCT FROM 'object' OR coalesce(doc ->> 'uri', '') = ''
+	   OR coalesce(doc ->> 'identifier', '') = '' OR coalesce(doc ->> 'title', '') = '' THEN
+		RAISE EXCEPTION 'CASE package has no valid CFDocument'
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = 'A CFDocument with uri, identifier and title is required.';
+	END IF;
+	IF jsonb_typeof(coalesce(package -> 'CFItems', '[]')) <> 'array'
+	   OR jsonb_typeof(coalesce(package -> 'CFAssociations', '[]')) <> 'array' THEN
+		RAISE EXCEPTION 'CASE package members CFItems and CFAssociations must be arrays'
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	fkey := coalesce(framework_key, 'case-' || regexp_replace(lower(doc ->> 'identifier'), '[^a-z0-9_.-]+', '-', 'g'));
+	IF fkey !~ '^[a-z][a-z0-9_.-]*$' THEN
+		RAISE EXCEPTION 'invalid framework key "%"', fkey
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'A framework key is lower case letters, digits, ".", "_" and "-", starting with a letter.';
+	END IF;
+
+	INSERT INTO credreg.framework (key, name, uri, version, imported_at)
+		VALUES (fkey, doc ->> 'title', doc ->> 'uri', doc ->> 'version', now())
+		ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name, uri = EXCLUDED.uri,
+			version = EXCLUDED.version, imported_at = EXCLUDED.imported_at;
+
+	-- items, with the rows that cannot be used
+	IF to_regclass('pg_temp.case_items') IS NOT NULL THEN
+		DROP TABLE pg_temp.case_items;
+	END IF;
+	CREATE TEMP TABLE case_items ON COMMIT DROP AS
+		SELECT o AS pos, i FROM jsonb_array_elements(coalesce(package -> 'CFItems', '[]')) WITH ORDINALITY x(i, o);
+	SELECT coalesce(jsonb_agg(jsonb_build_object('CFItems', pos,
+			'reason', CASE WHEN jsonb_typeof(i) <> 'object' THEN 'not an object'
+						   ELSE 'missing uri or fullStatement' END) ORDER BY pos), '[]')
+		INTO bad FROM case_items
+		WHERE jsonb_typeof(i) <> 'object' OR coalesce(i ->> 'uri', '') = '' OR coalesce(i ->> 'fullStatement', '') = '';
+	DELETE FROM case_items
+		WHERE jsonb_typeof(i) <> 'object' OR coalesce(i ->> 'uri', '') = '' OR coalesce(i ->> 'fullStatement', '') = '';
+
+	INSERT INTO credreg.competency (framework, uri, code, label, kind, top_level, status, description)
+		VALUES (fkey, doc ->> 'uri', NULL, doc ->> 'title', 'document', true, doc ->> 'adoptionStatus', doc ->> 'description')
+		ON CONFLICT (uri) DO UPDATE SET framework = EXCLUDED.framework, label = EXCLUDED.label, kind = 'document',
+			top_level = true, status = EXCLUDED.status, description = EXCLUDED.description;
+	-- a code used twice in one document keeps only its first item
+	INSERT INTO credreg.competency (framework, uri, code, label, kind, top_level, status, description)
+		SELECT DISTINCT ON (i ->> 'uri') fkey, i ->> 'uri',
+			CASE WHEN row_number() OVER (PARTITION BY nullif(i ->> 'humanCodingScheme', '') ORDER BY pos) = 1
+				 THEN nullif(i ->> 'humanCodingScheme', '') END,
+			coalesce(nullif(i ->> 'abbreviatedStatement', ''), left(i ->> 'fullStatement', 200)),
+			'item', false, i ->> 'statusStartDate', i ->> 'fullStatement'
+		FROM case_items ORDER BY i ->> 'uri', pos
+		ON CONFLICT (uri) DO UPDATE SET framework = EXCLUDED.framework, code = EXCLUDED.code,
+			label = EXCLUDED.label, kind = 'item', top_level = false, description = EXCLUDED.description;
+	GET DIAGNOSTICS n_items = ROW_COUNT;
+
+	DELETE FROM credreg.competency_label l USING credreg.competency c
+		WHERE l.competency = c.id AND c.framework = fkey;
+	INSERT INTO credreg.competency_label (competency, kind, label, norm)
+		SELECT c.id, v.kind, v.label, credreg.label_norm(v.label)
+		FROM (SELECT i ->> 'uri' AS uri, 'preferred' AS kind, i ->> 'fullStatement' AS label FROM case_items
+			  UNION SELECT i ->> 'uri', 'alternative', i ->> 'abbreviatedStatement' FROM case_items
+			  UNION SELECT i ->> 'uri', 'alternative', i ->> 'alternativeLabel' FROM case_items
+			  UNION SELECT i ->> 'uri', 'code', i ->> 'humanCodingScheme' FROM case_items
+			  UNION SELECT i ->> 'uri', 'hidden', k #>> '{}' FROM case_items,
+					jsonb_array_elements(credreg.taxonomy_jarr(i -> 'conceptKeywords')) k
+			  UNION SELECT doc ->> 'uri', 'preferred', doc ->> 'title') v
+			JOIN credreg.competency c ON c.uri = v.uri
+		WHERE coalesce(v.label, '') <> ''
+		ON CONFLICT DO NOTHING;
+	GET DIAGNOSTICS n_labels = ROW_COUNT;
+
+	-- associations
+	IF to_regclass('pg_temp.case_assoc') IS NOT NULL THEN
+		DROP TABLE pg_temp.case_assoc;
+	END IF;
+	CREATE TEMP TABLE case_assoc ON COMMIT DROP AS
+		SELECT o AS pos, a, a ->> 'associationType' AS type,
+			CASE a ->> 'associationType'
+				WHEN 'isChildOf' THEN 'broader' WHEN 'exactMatchOf' THEN 'exactMatch'
+				WHEN 'isTranslationOf' THEN 'exactMatch' WHEN 'replacedBy' THEN 'replacedBy'
+				WHEN 'isRelatedTo' THEN 'related' WHEN 'isPeerOf' THEN 'related' END AS kind,
+			(SELECT id FROM credreg.competency WHERE uri = a #>> '{originNodeURI,uri}') AS src,
+			(SELECT id FROM credreg.competency WHERE uri = a #>> '{destinationNodeURI,uri}') AS dst
+		FROM jsonb_array_elements(coalesce(package -> 'CFAssociations', '[]')) WITH ORDINALITY x(a, o);
+	SELECT coalesce(jsonb_object_agg(type, n), '{}') INTO unused
+		FROM (SELECT coalesce(type, '(none)') AS type, count(*) AS n FROM case_assoc
+			  WHERE kind IS NULL AND jsonb_typeof(a) = 'object' GROUP BY 1) s;
+	SELECT bad || coalesce(jsonb_agg(jsonb_build_object('CFAssociations', pos, 'reason',
+			CASE WHEN jsonb_typeof(a) <> 'object' THEN 'not an object'
+				 WHEN src IS NULL THEN 'unknown origin node ' || coalesce(a #>> '{originNodeURI,uri}', '(none)')
+				 WHEN dst IS NULL THEN 'unknown destination node ' || coalesce(a #>> '{destinationNodeURI,uri}', '(none)')
+				 ELSE 'association of a node with itself' END) ORDER BY pos), '[]')
+		INTO bad FROM case_assoc
+		WHERE jsonb_typeof(a) <> 'object' OR (kind IS NOT NULL AND (src IS NULL OR dst IS NULL OR src = dst));
+	DELETE FROM credreg.competency_relation WHERE source = fkey;
+	INSERT INTO credreg.competency_relation (src, dst, kind, source)
+		SELECT src, dst, kind, fkey FROM case_assoc
+		WHERE kind IS NOT NULL AND src IS NOT NULL AND dst IS NOT NULL AND src <> dst
+		ON CONFLICT DO NOTHING;
+	GET DIAGNOSTICS n_assoc = ROW_COUNT;
+
+	RETURN jsonb_build_object('framework', fkey, 'items', n_items, 'relations', n_assoc, 'labels', n_labels,
+		'associationsNotUsed', unused, 'rejected', jsonb_array_length(bad),
+		'rejectedRows', (SELECT coalesce(jsonb_agg(x), '[]') FROM (SELECT x FROM jsonb_array_elements(bad) x LIMIT 100) s),
+		'seconds', round(extract(epoch FROM clock_timestamp() - t0)::numeric, 2));
+END
+$$;
+COMMENT ON FUNCTION import_case(jsonb, text) IS 'imports a CASE 1.1 CFPackage (document, items, associations); writes the taxonomy tables; idempotent; framework key defaults to case-<document identifier>';
+
+-- Reads an O*NET release file: "Name_With_Underscores.txt" (or .txt.gz), or
+-- the release's own "Name With Spaces.txt".
+CREATE FUNCTION taxonomy_read_onet(directory text, name text, OUT line bigint, OUT fields text[])
+	RETURNS SETOF record
+LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	BEGIN
+		RETURN QUERY SELECT * FROM credreg.taxonomy_read_file(directory || '/' || name || '.txt', true);
+	EXCEPTION WHEN undefined_file THEN
+		RETURN QUERY SELECT * FROM credreg.taxonomy_read_file(directory || '/' || replace(name, '_', ' ') || '.txt', true);
+	END;
+END
+$$;
+COMMENT ON FUNCTION taxonomy_read_onet(text, text) IS 'rows of an O*NET text release file (tab-separated, plain or gzipped); volatile because the file may change between calls; needs pg_read_server_files';
+REVOKE ALL ON FUNCTION taxonomy_read_onet(text, text) FROM PUBLIC;
+
+-- O*NET text release: the content model's element hierarchy (Element IDs
+-- such as 2.A.1.a, parent = the ID without its last part; the six domains
+-- are top-level) and the technology skills: each example (e.g.
+-- "PostgreSQL") is narrower than its UNSPSC commodity, class, family and
+-- segment (segments are top-level).  URIs: urn:onet:element:<id>,
+-- urn:onet:unspsc:<code>, urn:onet:technology:<slug of the example>.
+CREATE FUNCTION import_onet(directory text) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	t0 timestamptz := clock_timestamp();
+	h text[];
+	bad jsonb := '[]';
+	n_elements int; n_unspsc int; n_tech int; n_rel int; n_labels int;
+BEGIN
+	IF directory !~ '^/' THEN
+		RAISE EXCEPTION 'framework directory must be an absolute path: "%"', directory
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	directory := rtrim(directory, '/');
+	INSERT INTO credreg.framework (key, name, uri, version, imported_at)
+		VALUES ('onet', 'O*NET', 'https://www.onetcenter.org/', NULL, now())
+		ON CONFLICT (key) DO UPDATE SET imported_at = EXCLUDED.imported_at;
+	IF to_regclass('pg_temp.onet_in') IS NOT NULL THEN
+		DROP TABLE pg_temp.onet_in, pg_temp.onet_c, pg_temp.onet_r;
+	END IF;
+	CREATE TEMP TABLE onet_in (line bigint, f text[]) ON COMMIT DROP;
+	CREATE TEMP TABLE onet_c (uri text PRIMARY KEY, code text, label text, kind text, top boolean,
+							  description text, alt text[]) ON COMMIT DROP;
+	CREATE TEMP TABLE onet_r (src text, dst text) ON COMMIT DROP;
+
+	-- content model
+	INSERT INTO onet_in SELECT * FROM credreg.taxonomy_read_onet(directory, 'Content_Model_Reference');
+	SELECT f INTO h FROM onet_in WHERE line = 1;
+	IF h IS DISTINCT FROM ARRAY['Element ID', 'Element Name', 'Description'] THEN
+		RAISE EXCEPTION 'file "%" is not an O*NET content model reference', directory || '/Content_Model_Reference.txt'
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = 'The header must be: Element ID, Element Name, Description.';
+	END IF;
+	WITH b AS (DELETE FROM onet_in WHERE line > 1 AND (cardinality(f) <> 3 OR f[1] !~ '^[0-9]+(\.[A-Za-z0-9]+)*$' OR f[2] = '')
+			   RETURNING line, f)
+		SELECT bad || coalesce(jsonb_agg(jsonb_build_object('file', 'Content_Model_Reference.txt', 'line', line,
+			'reason', CASE WHEN cardinality(f) <> 3 THEN format('%s fields instead of 3', cardinality(f))
+						   ELSE 'invalid element id or empty name' END)), '[]') INTO bad FROM b;
+	INSERT INTO onet_c SELECT DISTINCT ON (f[1]) 'urn:onet:element:' || f[1], f[1], f[2], 'element', f[1] !~ '\.',
+		nullif(f[3], ''), NULL FROM onet_in WHERE line > 1 ORDER BY f[1], line;
+	INSERT INTO onet_r SELECT 'urn:onet:element:' || f[1], 'urn:onet:element:' || regexp_replace(f[1], '\.[^.]+$', '')
+		FROM onet_in WHERE line > 1 AND f[1] ~ '\.';
+
+	-- UNSPSC hierarchy used by the technology skills
+	TRUNCATE onet_in;
+	INSERT INTO onet_in SELECT * FROM credreg.taxonomy_read_onet(directory, 'UNSPSC_Reference');
+	SELECT f INTO h FROM onet_in WHERE line = 1;
+	IF h IS DISTINCT FROM ARRAY['Commodity Code', 'Commodity Title', 'Class Code', 'Class Title', 'Family Code',
+								'Family Title', 'Segment Code', 'Segment Title'] THEN
+		RAISE EXCEPTION 'file "%" is not an O*NET UNSPSC reference', directory || '/UNSPSC_Reference.txt'
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	WITH b AS (DELETE FROM onet_in WHERE line > 1 AND (cardinality(f) <> 8 OR NOT f[1] ~ '^[0-9]{8}$'
+			OR NOT f[3] ~ '^[0-9]{8}$' OR NOT f[5] ~ '^[0-9]{8}$' OR NOT f[7] ~ '^[0-9]{8}$') RETURNING line, f)
+		SELECT bad || coalesce(jsonb_agg(jsonb_build_object('file', 'UNSPSC_Reference.txt', 'line', line,
+			'reason', 'expected 8 fields with 8-digit codes')), '[]') INTO bad FROM b;
+	INSERT INTO onet_c
+		SELECT DISTINCT ON (code) 'urn:onet:unspsc:' || code, code, label, 'group', lvl = 4, NULL, NULL
+		FROM (SELECT f[1] AS code, f[2] AS label, 1 AS lvl, line FROM onet_in WHERE line > 1
+			  UNION ALL SELECT f[3], f[4], 2, line FROM onet_in WHERE line > 1
+			  UNION ALL SELECT f[5], f[6], 3, line FROM onet_in WHERE line > 1
+			  UNION ALL SELECT f[7], f[8], 4, line FROM onet_in WHERE line > 1) u
+		ORDER BY code, lvl, line
+		ON CONFLICT DO NOTHING;
+	INSERT INTO onet_r SELECT DISTINCT 'urn:onet:unspsc:' || a, 'urn:onet:unspsc:' || b
+		FROM onet_in, LATERAL (VALUES (f[1], f[3]), (f[3], f[5]), (f[5], f[7])) v(a, b)
+		WHERE line > 1 AND a <> b;
+
+	-- technology skills: examples under their commodity
+	TRUNCATE onet_in;
+	INSERT INTO onet_in SELECT * FROM credreg.taxonomy_read_onet(directory, 'Technology_Skills');
+	SELECT f INTO h FROM onet_in WHERE line = 1;
+	IF h[2] IS DISTINCT FROM 'Example' OR h[3] IS DISTINCT FROM 'Commodity Code' THEN
+		RAISE EXCEPTION 'file "%" is not an O*NET technology skills file', directory || '/Technology_Skills.txt'
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	WITH b AS (DELETE FROM onet_in WHERE line > 1 AND (cardinality(f) <> cardinality(h) OR f[2] = ''
+			OR NOT f[3] ~ '^[0-9]{8}$' OR NOT EXISTS (SELECT 1 FROM onet_c WHERE code = f[3] AND kind = 'group'))
+			RETURNING line, f)
+		SELECT bad || coalesce(jsonb_agg(jsonb_build_object('file', 'Technology_Skills.txt', 'line', line,
+			'reason', CASE WHEN cardinality(f) <> cardinality(h) THEN format('%s fields instead of %s', cardinality(f), cardinality(h))
+						   WHEN f[2] = '' THEN 'empty example'
+						   ELSE 'unknown commodity code ' || f[3] END)), '[]') INTO bad FROM b;
+	INSERT INTO onet_c
+		SELECT DISTINCT ON (slug) 'urn:onet:technology:' || slug, NULL, f[2], 'technology', false, NULL, NULL
+		FROM (SELECT f, line, trim(both '-' from regexp_replace(lower(f[2]), '[^a-z0-9+#]+', '-', 'g')) AS slug
+			  FROM onet_in WHERE line > 1) s
+		WHERE slug <> ''
+		ORDER BY slug, line
+		ON CONFLICT DO NOTHING;
+	INSERT INTO onet_r SELECT DISTINCT 'urn:onet:technology:' || trim(both '-' from regexp_replace(lower(f[2]), '[^a-z0-9+#]+', '-', 'g')),
+		'urn:onet:unspsc:' || f[3] FROM onet_in WHERE line > 1;
+
+	-- store
+	INSERT INTO credreg.competency (framework, uri, code, label, kind, top_level, description)
+		SELECT 'onet', uri, CASE WHEN kind = 'group' THEN 'unspsc:' || code ELSE code END, label, kind, top, description
+		FROM onet_c
+		ON CONFLICT (uri) DO UPDATE SET framework = EXCLUDED.framework, code = EXCLUDED.code, label = EXCLUDED.label,
+			kind = EXCLUDED.kind, top_level = EXCLUDED.top_level, description = EXCLUDED.description;
+	SELECT count(*) FILTER (WHERE kind = 'element'), count(*) FILTER (WHERE kind = 'group'),
+		   count(*) FILTER (WHERE kind = 'technology')
+		INTO n_elements, n_unspsc, n_tech FROM onet_c;
+	DELETE FROM credreg.competency_label l USING credreg.competency c
+		WHERE l.competency = c.id AND c.framework = 'onet';
+	INSERT INTO credreg.competency_label (competency, kind, label, norm)
+		SELECT c.id, 'preferred', o.label, credreg.label_norm(o.label) FROM onet_c o JOIN credreg.competency c USING (uri)
+		UNION ALL
+		SELECT c.id, 'code', c.code, credreg.label_norm(c.code) FROM onet_c o JOIN credreg.competency c USING (uri)
+		WHERE c.code IS NOT NULL
+		ON CONFLICT DO NOTHING;
+	GET DIAGNOSTICS n_labels = ROW_COUNT;
+	DELETE FROM credreg.competency_relation WHERE source = 'onet';
+	INSERT INTO credreg.competency_relation (src, dst, kind, source)
+		SELECT s.id, d.id, 'broader', 'onet' FROM onet_r r
+			JOIN credreg.competency s ON s.uri = r.src JOIN credreg.competency d ON d.uri = r.dst
+		WHERE s.id <> d.id
+		ON CONFLICT DO NOTHING;
+	GET DIAGNOSTICS n_rel = ROW_COUNT;
+	RETURN jsonb_build_object('framework', 'onet', 'elements', n_elements, 'unspsc', n_unspsc,
+		'technologies', n_tech, 'broader', n_rel, 'labels', n_labels, 'rejected', jsonb_array_length(bad),
+		'rejectedRows', (SELECT coalesce(jsonb_agg(x), '[]') FROM (SELECT x FROM jsonb_array_elements(bad) x LIMIT 100) s),
+		'seconds', round(extract(epoch FROM clock_timestamp() - t0)::numeric, 2));
+END
+$$;
+COMMENT ON FUNCTION import_onet(text) IS 'imports an O*NET text release (content model elements, UNSPSC commodities, technology skill examples) from a server directory; writes the taxonomy tables; idempotent; needs pg_read_server_files';
+REVOKE ALL ON FUNCTION import_onet(text) FROM PUBLIC;
