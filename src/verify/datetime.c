@@ -8,9 +8,60 @@
 
 #include <math.h>
 
-#include "utils/datetime.h"
-
 #include "verify/datetime.h"
+
+/*
+ * Civil-calendar arithmetic of our own (proleptic Gregorian, days from
+ * 1970-01-01), so that this file needs nothing from the backend and can be
+ * linked into the fuzz harnesses.
+ */
+static int64
+days_from_civil(int y, int m, int d)
+{
+	int64		era;
+	int			yoe,
+				doy,
+				doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = (int) (y - era * 400);
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void
+civil_from_days(int64 z, int *y, int *m, int *d)
+{
+	int64		era;
+	int			doe,
+				yoe,
+				doy,
+				mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = (int) (z - era * 146097);
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = (int) (yoe + era * 400) + (*m <= 2);
+}
+
+static int
+days_in_month(int y, int m)
+{
+	static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	bool		leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return mdays[m - 1] + (m == 2 && leap);
+}
+
+/* Seconds from the PostgreSQL epoch (2000-01-01) to the Unix epoch */
+#define PG_EPOCH_OFFSET_SECS INT64CONST(946684800)
 
 static bool
 digits(const char *s, int n, int *value)
@@ -40,7 +91,6 @@ xsd_datetime_parse(const char *s, size_t len, TimestampTz *result,
 	int64		usec = 0;
 	int			tzsec = 0;
 	size_t		p;
-	int			jday;
 	int64		days;
 	int64		t;
 
@@ -85,15 +135,14 @@ xsd_datetime_parse(const char *s, size_t len, TimestampTz *result,
 			goto bad;
 	}
 	if (year < 1 || mon < 1 || mon > 12 || mday < 1 ||
-		mday > day_tab[isleap(year)][mon - 1] ||
+		mday > days_in_month(year, mon) ||
 		min > 59 || sec > 59)
 		goto bad;
 	if (hour > 23 && !(hour == 24 && min == 0 && sec == 0 && usec == 0))
 		goto bad;
 
-	jday = date2j(year, mon, mday);
-	days = (int64) jday - POSTGRES_EPOCH_JDATE;
-	t = ((days * 24 + hour) * 60 + min) * 60 + sec - tzsec;
+	days = days_from_civil(year, mon, mday);
+	t = ((days * 24 + hour) * 60 + min) * 60 + sec - tzsec - PG_EPOCH_OFFSET_SECS;
 	*result = t * USECS_PER_SEC + usec;
 	return true;
 
@@ -108,19 +157,31 @@ numericdate_to_timestamp(double seconds, TimestampTz *result)
 	/* 0001-01-01 .. 9999-12-31, as xsd_datetime_parse allows */
 	if (isnan(seconds) || seconds < -62135596800.0 || seconds > 253402300799.0)
 		return false;
-	*result = (TimestampTz) floor((seconds - (double) ((POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE) * SECS_PER_DAY)) * USECS_PER_SEC);
+	*result = (TimestampTz) floor((seconds - (double) PG_EPOCH_OFFSET_SECS) * USECS_PER_SEC);
 	return true;
 }
 
 char *
 timestamp_to_xsd(TimestampTz t)
 {
-	struct pg_tm tm;
-	fsec_t		fsec;
+	int64		secs = t / USECS_PER_SEC;
+	int64		days,
+				rem;
+	int			y,
+				m,
+				d;
 
-	if (timestamp2tm(t, NULL, &tm, &fsec, NULL, NULL) != 0)
-		return pstrdup("?");
-	return psprintf("%04d-%02d-%02dT%02d:%02d:%02dZ",
-					tm.tm_year, tm.tm_mon, tm.tm_mday,
-					tm.tm_hour, tm.tm_min, tm.tm_sec);
+	if (t < 0 && t % USECS_PER_SEC != 0)
+		secs--;					/* floor */
+	secs += PG_EPOCH_OFFSET_SECS;
+	days = secs / 86400;
+	rem = secs % 86400;
+	if (rem < 0)
+	{
+		rem += 86400;
+		days--;
+	}
+	civil_from_days(days, &y, &m, &d);
+	return psprintf("%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
+					(int) (rem / 3600), (int) (rem / 60 % 60), (int) (rem % 60));
 }
