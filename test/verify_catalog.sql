@@ -33,9 +33,7 @@ SELECT is(coalesce((SELECT array_agg(fn ORDER BY fn) FROM f
 -- nothing is VOLATILE unless it writes or draws randomness, and its comment says so
 SELECT is(coalesce((SELECT array_agg(fn ORDER BY fn) FROM f
                      WHERE provolatile = 'v' AND NOT is_trigger AND prokind = 'f' AND pronargs > 0
-                       AND comment !~* '(writ|random|volatile|nondetermin)'
-                       -- known: ECDSA randomness, its comment does not say so yet (reported to crypto)
-                       AND fn <> 'credreg.sign_signature(text,text,bytea)'), '{}'), '{}'::text[],
+                       AND comment !~* '(writ|random|volatile|nondetermin)'), '{}'), '{}'::text[],
           'every VOLATILE function with arguments says in its comment why');
 
 -- C functions are STRICT unless their comment says what NULL means
@@ -56,10 +54,10 @@ INSERT INTO expected VALUES
   ('credreg.verify(jsonb,timestamp with time zone)', 's', true, 's'),
   ('credreg.is_valid(text,timestamp with time zone)', 's', true, 's'),
   ('credreg.is_valid(jsonb,timestamp with time zone)', 's', true, 's'),
-  ('credreg.verify_proof(text,credreg.pubkey)', 'i', true, 's'),
-  ('credreg.verify_proof(jsonb,credreg.pubkey)', 'i', true, 's'),
+  ('credreg.verify_proof(text,credreg.pubkey)', 's', true, 's'),
+  ('credreg.verify_proof(jsonb,credreg.pubkey)', 's', true, 's'),
   ('credreg.credential_payload(text)', 'i', true, 's'),
-  ('credreg.proof_hash_data(text,integer)', 'i', true, 's'),
+  ('credreg.proof_hash_data(text,integer)', 's', true, 's'),
   ('credreg.sign(jsonb,text,text,text)', 'v', true, 's'),
   ('credreg.jws_sign(text,bytea,text)', 'v', true, 's'),
   ('credreg.status_list_verify()', 'v', false, 'u');

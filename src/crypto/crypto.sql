@@ -150,7 +150,7 @@ CREATE FUNCTION sign_signature(private_key text, alg text, message bytea) RETURN
 	AS 'MODULE_PATHNAME', 'credreg_sign_signature'
 	LANGUAGE C VOLATILE STRICT PARALLEL SAFE COST 1000;
 COMMENT ON FUNCTION sign_signature(text, text, bytea) IS
-	'JOSE alg signature (raw r||s for ECDSA) of message with a private JWK, multibase private key or PKCS#8 PEM';
+	'JOSE alg signature (raw r||s for ECDSA) of message with a private JWK, multibase private key or PKCS#8 PEM; VOLATILE because ECDSA signing draws randomness';
 
 CREATE FUNCTION pubkey_from_private(private_key text) RETURNS pubkey
 	AS 'MODULE_PATHNAME', 'credreg_pubkey_from_private'

@@ -53,16 +53,16 @@ COMMENT ON FUNCTION is_valid(jsonb, timestamptz) IS
 CREATE FUNCTION verify_proof(credential text, key pubkey)
 	RETURNS boolean
 	AS 'MODULE_PATHNAME', 'credreg_verify_proof_text'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 5000;
+	LANGUAGE C STABLE STRICT PARALLEL SAFE COST 5000;
 COMMENT ON FUNCTION verify_proof(text, pubkey) IS
-	'signature mathematics alone: the JWS, or one of the Data Integrity proofs, verifies with key (no key resolution, validity, status or trust)';
+	'signature mathematics alone: the JWS, or one of the Data Integrity proofs, verifies with key (no key resolution, validity, status or trust); STABLE because the JSON-LD suites read credreg.context';
 
 CREATE FUNCTION verify_proof(credential jsonb, key pubkey)
 	RETURNS boolean
 	AS 'MODULE_PATHNAME', 'credreg_verify_proof_jsonb'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 5000;
+	LANGUAGE C STABLE STRICT PARALLEL SAFE COST 5000;
 COMMENT ON FUNCTION verify_proof(jsonb, pubkey) IS
-	'signature mathematics alone: one of the Data Integrity proofs (or the JWS string) verifies with key';
+	'signature mathematics alone: one of the Data Integrity proofs (or the JWS string) verifies with key; STABLE because the JSON-LD suites read credreg.context';
 
 CREATE FUNCTION credential_payload(credential text)
 	RETURNS jsonb
