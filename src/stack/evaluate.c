@@ -101,6 +101,11 @@ typedef struct Eval
 	bool		optimal;
 	int64		search_nodes;
 	StackCompetencyCtx *comp;	/* created on first competency test */
+	/* registry candidates (stack_evaluate's candidates argument) */
+	bool		has_cands;
+	int			ncands;
+	StackItem  *cands;
+	bool	   *cand_elig;		/* LF x ncands */
 } Eval;
 
 #define AT(e, l, k) ((l) * (e)->nitems + (k))
@@ -456,6 +461,58 @@ compute_eligibility(Eval *e)
 				e->elig[AT(e, l, k)] = true;
 		}
 	}
+}
+
+/* Admissibility of each award under the policy (requireVerified), status aside. */
+static void
+compute_admissibility(Eval *e)
+{
+	StackRule  *r = e->rule;
+	int			k;
+
+	for (k = 0; k < e->nitems; k++)
+	{
+		StackItem  *it = &e->items[k];
+
+		e->admissible[k] = true;
+		if (r->require_verified && !it->verified)
+		{
+			e->admissible[k] = false;
+			e->adm_reason[k] = pstrdup("not verified");
+		}
+		else if (r->require_verified && it->has_valid_until && it->valid_until < e->as_of)
+		{
+			e->admissible[k] = false;
+			e->adm_reason[k] = psprintf("expired %s", format_date(it->valid_until));
+		}
+	}
+}
+
+/*
+ * Eligibility of the registry candidates for each leaf (§4.2 "candidates"):
+ * the same tests as for the learner's awards, on a copy of the evaluation
+ * whose awards are the candidates; conditions keep the branches the
+ * learner's awards took.
+ */
+static void
+compute_candidate_eligibility(Eval *e)
+{
+	Eval		ce = *e;
+	int			LF = e->LF;
+
+	ce.items = e->cands;
+	ce.nitems = e->ncands;
+	ce.comp = NULL;
+	ce.admissible = palloc0(sizeof(bool) * Max(ce.nitems, 1));
+	ce.adm_reason = palloc0(sizeof(char *) * Max(ce.nitems, 1));
+	ce.matched = palloc0(sizeof(bool) * Max(LF * ce.nitems, 1));
+	ce.elig = palloc0(sizeof(bool) * Max(LF * ce.nitems, 1));
+	ce.forced = palloc0(sizeof(bool) * Max(LF * ce.nitems, 1));
+	ce.reason = palloc0(sizeof(char *) * Max(LF * ce.nitems, 1));
+	ce.path = palloc0(sizeof(char *) * Max(LF * ce.nitems, 1));
+	compute_admissibility(&ce);
+	compute_eligibility(&ce);
+	e->cand_elig = ce.elig;
 }
 
 /* ---- tree evaluation ---- */
@@ -1131,25 +1188,11 @@ run(Eval *e)
 					 errmsg("invalid stack input at exceptions[%d]: node \"%s\" is not an items or competency node",
 							x, e->exc[x].node)));
 	}
-	/* admissibility (policy) */
-	for (k = 0; k < e->nitems; k++)
-	{
-		StackItem  *it = &e->items[k];
-
-		e->admissible[k] = true;
-		if (r->require_verified && !it->verified)
-		{
-			e->admissible[k] = false;
-			e->adm_reason[k] = pstrdup("not verified");
-		}
-		else if (r->require_verified && it->has_valid_until && it->valid_until < e->as_of)
-		{
-			e->admissible[k] = false;
-			e->adm_reason[k] = psprintf("expired %s", format_date(it->valid_until));
-		}
-	}
+	compute_admissibility(e);
 	compute_activity(e);
 	compute_eligibility(e);
+	if (e->has_cands)
+		compute_candidate_eligibility(e);
 	e->additive = tree_is_additive(e);
 	e->slopes_i = palloc(sizeof(Slope) * Max(LF, 1));
 	e->slopes_c = palloc(sizeof(Slope) * Max(LF, 1));
@@ -1490,6 +1533,37 @@ emit_nodes(StringInfo out, Eval *e)
 	appendStringInfoChar(out, ']');
 }
 
+static int
+cstring_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+/* The achievements of the registry candidates eligible for leaf l, sorted, distinct. */
+static void
+emit_candidates(StringInfo out, Eval *e, int l)
+{
+	char	  **ids = palloc(sizeof(char *) * Max(e->ncands, 1));
+	int			n = 0;
+	int			k;
+
+	for (k = 0; k < e->ncands; k++)
+		if (e->cand_elig[l * e->ncands + k])
+			ids[n++] = e->cands[k].achievement;
+	qsort(ids, n, sizeof(char *), cstring_cmp);
+	appendStringInfoChar(out, '[');
+	for (k = 0; k < n; k++)
+	{
+		if (k > 0 && strcmp(ids[k], ids[k - 1]) == 0)
+			continue;
+		if (k > 0)
+			appendStringInfoString(out, ", ");
+		escape_json(out, ids[k]);
+	}
+	appendStringInfoChar(out, ']');
+	pfree(ids);
+}
+
 static void
 emit_missing_leaf(StringInfo out, Eval *e, StackNode *n, bool with_need)
 {
@@ -1544,6 +1618,11 @@ emit_missing_leaf(StringInfo out, Eval *e, StackNode *n, bool with_need)
 		{
 			appendStringInfoString(out, ", \"overLimit\": ");
 			emit_ids(out, e, l, pick_over);
+		}
+		if (e->has_cands)
+		{
+			appendStringInfoString(out, ", \"candidates\": ");
+			emit_candidates(out, e, l);
 		}
 	}
 }
@@ -1695,13 +1774,21 @@ init_eval(Eval *e, StackRule *rule, StackItem *items, int nitems, TimestampTz as
 	e->single_leaf = -1;
 }
 
+/*
+ * cands: the registry's achievements (NULL: none given, no "candidates"
+ * member in missing); each missing leaf lists those eligible for it.
+ */
 Jsonb *
 stack_evaluate_internal(StackRule *rule, StackItem *items, int nitems,
-						TimestampTz as_of, StackException *exc, int nexc)
+						TimestampTz as_of, StackException *exc, int nexc,
+						StackItem *cands, int ncands)
 {
 	Eval		e;
 
 	init_eval(&e, rule, items, nitems, as_of, exc, nexc);
+	e.has_cands = cands != NULL;
+	e.cands = cands;
+	e.ncands = ncands;
 	run(&e);
 	return emit(&e);
 }
@@ -1719,6 +1806,16 @@ stack_evaluate_progress(StackRule *rule, StackItem *items, int nitems,
 	return e.f[0];
 }
 
+static StackItem *
+candidates_arg(FunctionCallInfo fcinfo, int argno, int *ncands)
+{
+	*ncands = 0;
+	if (PG_NARGS() <= argno || PG_ARGISNULL(argno))
+		return NULL;
+	return stack_candidates_from_json(stack_json_from_jsonb(PG_GETARG_JSONB_P(argno)),
+									  PG_GETARG_TIMESTAMPTZ(2), ncands);
+}
+
 static StackException *
 exceptions_arg(FunctionCallInfo fcinfo, int argno, int *nexc)
 {
@@ -1729,7 +1826,7 @@ exceptions_arg(FunctionCallInfo fcinfo, int argno, int *nexc)
 }
 
 PG_FUNCTION_INFO_V1(stack_evaluate_jsonb);
-/* stack_evaluate(rule, items jsonb, as_of, exceptions jsonb) returns jsonb */
+/* stack_evaluate(rule, items jsonb, as_of, exceptions jsonb, candidates jsonb) returns jsonb */
 Datum
 stack_evaluate_jsonb(PG_FUNCTION_ARGS)
 {
@@ -1738,13 +1835,17 @@ stack_evaluate_jsonb(PG_FUNCTION_ARGS)
 	int			nitems;
 	StackException *exc;
 	int			nexc;
+	StackItem  *cands;
+	int			ncands;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_NULL();
 	rule = stack_rule_from_datum(fcinfo, 0);
 	items = stack_items_from_json(stack_json_from_jsonb(PG_GETARG_JSONB_P(1)), &nitems);
 	exc = exceptions_arg(fcinfo, 3, &nexc);
-	PG_RETURN_JSONB_P(stack_evaluate_internal(rule, items, nitems, PG_GETARG_TIMESTAMPTZ(2), exc, nexc));
+	cands = candidates_arg(fcinfo, 4, &ncands);
+	PG_RETURN_JSONB_P(stack_evaluate_internal(rule, items, nitems, PG_GETARG_TIMESTAMPTZ(2), exc, nexc,
+											  cands, ncands));
 }
 
 /*
@@ -1799,7 +1900,7 @@ items_arg(FunctionCallInfo fcinfo, int argno, int *nitems)
 }
 
 PG_FUNCTION_INFO_V1(stack_evaluate_array);
-/* stack_evaluate(rule, items stack_item[], as_of, exceptions jsonb) returns jsonb */
+/* stack_evaluate(rule, items stack_item[], as_of, exceptions jsonb, candidates jsonb) returns jsonb */
 Datum
 stack_evaluate_array(PG_FUNCTION_ARGS)
 {
@@ -1808,13 +1909,17 @@ stack_evaluate_array(PG_FUNCTION_ARGS)
 	int			nitems;
 	StackException *exc;
 	int			nexc;
+	StackItem  *cands;
+	int			ncands;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_NULL();
 	rule = stack_rule_from_datum(fcinfo, 0);
 	items = items_arg(fcinfo, 1, &nitems);
 	exc = exceptions_arg(fcinfo, 3, &nexc);
-	PG_RETURN_JSONB_P(stack_evaluate_internal(rule, items, nitems, PG_GETARG_TIMESTAMPTZ(2), exc, nexc));
+	cands = candidates_arg(fcinfo, 4, &ncands);
+	PG_RETURN_JSONB_P(stack_evaluate_internal(rule, items, nitems, PG_GETARG_TIMESTAMPTZ(2), exc, nexc,
+											  cands, ncands));
 }
 
 PG_FUNCTION_INFO_V1(stack_progress_array);

@@ -297,9 +297,13 @@ extern bool stack_concept_match(StackCompetencyCtx *c, const StackPred *pred, in
 
 /* ---- evaluate.c ---- */
 extern Jsonb *stack_evaluate_internal(StackRule *rule, StackItem *items, int nitems,
-									  TimestampTz as_of, StackException *exc, int nexc);
+									  TimestampTz as_of, StackException *exc, int nexc,
+									  StackItem *cands, int ncands);
 extern double stack_evaluate_progress(StackRule *rule, StackItem *items, int nitems,
 									  TimestampTz as_of, StackException *exc, int nexc,
 									  bool *complete);
+
+/* ---- next_best.c ---- */
+extern StackItem *stack_candidates_from_json(const CrJson *cands, TimestampTz as_of, int *ncand);
 
 #endif							/* CREDREG_STACK_INTERNAL_H */
