@@ -40,6 +40,13 @@ INSERT INTO m VALUES
  ('unknown', '{"id": "r", "root": {"type": "all", "id": "root", "minMeanLevel": 3, "children": [
     {"type": "items", "id": "A", "select": {"tag": "a"}}]}}',
   '[{"id": "a1", "tags": ["a"]}]'),
+ -- the low award a1 is required (only it fits A): the mean is reached by
+ -- replacing b1 (level 3, not below the minimum) with b2 (level 5)
+ ('sibling', '{"id": "r", "root": {"type": "all", "id": "root", "minMeanLevel": 3, "children": [
+    {"type": "items", "id": "A", "select": {"achievement": "urn:a"}},
+    {"type": "items", "id": "B", "select": {"tag": "b"}}]}}',
+  '[{"id": "a1", "achievement": "urn:a", "level": 1}, {"id": "b1", "tags": ["b"], "level": 3},
+    {"id": "b2", "tags": ["b"], "level": 5}]'),
  -- a mean equal to the minimum passes
  ('boundary', '{"id": "r", "root": {"type": "all", "id": "root", "minMeanLevel": 3, "children": [
     {"type": "items", "id": "A", "select": {"tag": "a"}, "minItems": 2}]}}',

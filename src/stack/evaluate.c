@@ -1211,15 +1211,32 @@ typedef struct MeanSearch
 
 /*
  * Branch-and-bound over alternative assignments when minMeanLevel fails
- * (it is not a flow constraint): a branch bans one award that drags the
- * first failing node's mean down (below the minimum or of unknown level)
- * from that node's subtree and solves again.  Banning only removes
+ * (it is not a flow constraint): a branch bans one award placed in the
+ * first failing node's subtree (lowest levels first; a better assignment
+ * must leave one of them out of it) from that subtree and solves again.  Banning only removes
  * eligibility, so a branch's unpenalised optimum bounds every deeper
  * branch: it is cut when that bound is no better than the best penalised
  * progress found, or when its assignment passes every check.  Each
  * re-solve counts one search node of credreg.stack_max_search_nodes (or
  * the rule's maxSearchNodes); when they run out the result is not optimal.
  */
+typedef struct BanChoice
+{
+	int			k;				/* award */
+	int			level;			/* as placed, -1 unknown */
+} BanChoice;
+
+static int
+ban_cmp(const void *a, const void *b)
+{
+	const BanChoice *x = a;
+	const BanChoice *y = b;
+
+	if (x->level != y->level)
+		return x->level < y->level ? -1 : 1;
+	return x->k < y->k ? -1 : (x->k > y->k);
+}
+
 static void
 mean_search(MeanSearch *ms, Eval *e, Outcome *cur, int depth)
 {
@@ -1229,8 +1246,12 @@ mean_search(MeanSearch *ms, Eval *e, Outcome *cur, int depth)
 	double		p = mean_progress(e, cur, &violated);
 	int			a,
 				k,
-				l;
+				l,
+				c,
+				nchoice = 0;
 	Outcome    *next;
+	BanChoice  *choice;
+	bool	   *saved;
 
 	CHECK_FOR_INTERRUPTS();
 	check_stack_depth();
@@ -1244,32 +1265,37 @@ mean_search(MeanSearch *ms, Eval *e, Outcome *cur, int depth)
 		return;
 	for (a = 0; a < e->N && !e->mean_bad[a]; a++)
 		;
-	next = new_outcome(e);
-	for (k = 0; k < e->nitems; k++)
-	{
-		int			lv = -1;
-		bool		in = false;
-		bool	   *saved;
 
-		for (l = 0; l < e->LF && !in; l++)
+	/*
+	 * A better assignment differs from this one in a's subtree, so it leaves
+	 * out some award placed there now: branch on each (lowest level first).
+	 */
+	choice = palloc(sizeof(BanChoice) * Max(e->nitems, 1));
+	for (k = 0; k < e->nitems; k++)
+		for (l = 0; l < e->LF; l++)
 		{
 			int			idx = r->leaves[l]->index;
 
 			if (idx >= a && idx < e->subtree_end[a] && cur->assigned[AT(e, l, k)])
 			{
-				in = true;
-				lv = e->lvl[AT(e, l, k)];
+				choice[nchoice].k = k;
+				choice[nchoice].level = e->lvl[AT(e, l, k)];
+				nchoice++;
+				break;
 			}
 		}
-		if (!in || (lv >= 0 && lv >= r->nodes[a]->min_mean_level - EPS))
-			continue;
+	qsort(choice, nchoice, sizeof(BanChoice), ban_cmp);
+	next = new_outcome(e);
+	saved = palloc(sizeof(bool) * Max(e->LF, 1));
+	for (c = 0; c < nchoice; c++)
+	{
+		k = choice[c].k;
 		if (ms->left-- <= 0)
 		{
 			ms->exhausted = true;
 			break;
 		}
 		/* ban award k from the subtree of a, solve, recurse, restore */
-		saved = palloc(sizeof(bool) * Max(e->LF, 1));
 		for (l = 0; l < e->LF; l++)
 		{
 			int			idx = r->leaves[l]->index;
@@ -1284,7 +1310,6 @@ mean_search(MeanSearch *ms, Eval *e, Outcome *cur, int depth)
 		mean_search(ms, e, next, depth + 1);
 		for (l = 0; l < e->LF; l++)
 			e->elig[AT(e, l, k)] = saved[l];
-		pfree(saved);
 		/* cut when the bound can no longer be beaten */
 		if (bound <= ms->best->progress + EPS)
 			break;
