@@ -106,3 +106,9 @@ SELECT jsonld_expand(NULL) IS NULL AS null_doc, jsonld_to_rdf('{"https://example
 SELECT p.proname, p.provolatile, p.proisstrict, p.proparallel, p.procost
   FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
  WHERE n.nspname = 'credreg' AND p.proname LIKE 'jsonld%' ORDER BY 1;
+
+-- A type mapping must be an IRI, and an IRI holds no whitespace: the
+-- context is refused, as a value with that @type would be (found by
+-- fuzz_jsonld: the two checks used to disagree).
+SELECT jsonld_expand('{"@context": {"d": {"@id": "http://example.org/d", "@type": "http://example.org/dateTime "}}, "d": "x"}');
+SELECT jsonld_expand('{"http://example.org/d": {"@value": "x", "@type": "http://example.org/dateTime "}}');

@@ -10,7 +10,7 @@
 BEGIN;
 SET LOCAL search_path = credreg, public;
 SET LOCAL client_min_messages = error;
-SELECT plan(12);
+SELECT plan(14);
 
 -- the W3C vc-di-eddsa test key issues here
 CREATE TEMP TABLE k ON COMMIT DROP AS
@@ -32,13 +32,20 @@ SELECT throws_ok(format('UPDATE credreg.status_list SET credential = %L WHERE ur
                         'https://status.example.edu/credentials/status/2'),
                  '22023', 'status list credential does not verify',
                  'a status list credential with a changed signature is refused');
-SELECT throws_ok(format('INSERT INTO credreg.status_list (url, credential) VALUES (%L, %L)',
+-- an expired list is stored (historical lists, restored dumps); its window
+-- is judged when a status is checked against it
+SELECT lives_ok(format('INSERT INTO credreg.status_list (url, credential) VALUES (%L, %L)',
                         'https://registrar.example.edu/status/x',
                         (SELECT sign(status_list_credential('https://registrar.example.edu/status/x', 'revocation',
                                                             status_list_create(), did, '2020-01-01', '2021-01-01'),
                                      priv, 'vc+jwt', did || '#' || pub) FROM k)),
-                 '22023', 'status list credential does not verify',
-                 'an expired status list credential is refused');
+                'an expired status list credential is stored');
+SELECT is((SELECT code FROM status_check('{"type": "BitstringStatusListEntry", "statusPurpose": "revocation",
+             "statusListIndex": "1", "statusListCredential": "https://registrar.example.edu/status/x"}', '2026-06-01')),
+          'status_unavailable', 'a check after the list expired finds no usable list');
+SELECT is((SELECT ok FROM status_check('{"type": "BitstringStatusListEntry", "statusPurpose": "revocation",
+             "statusListIndex": "1", "statusListCredential": "https://registrar.example.edu/status/x"}', '2020-06-01')),
+          true, 'a check inside the list''s window uses it');
 
 -- a registrar's own lists: revocation and suspension, signed with credreg.sign
 INSERT INTO status_list (url, credential)

@@ -59,6 +59,10 @@ typedef struct CrDiSuite
 extern void crdi_register_suite(const CrDiSuite *suite);
 extern const CrDiSuite *crdi_find_suite(const char *cryptosuite);
 
+/* The built-in suites register themselves on the first lookup. */
+extern void crdi_register_jcs_suites(void);	/* jcs_suites.c */
+extern void crdi_register_rdfc_suites(void);	/* rdfc_suites.c */
+
 /* One proof of a secured document, checked for shape. */
 typedef struct CrDiProof
 {

@@ -37,8 +37,6 @@ crdi_register_suite(const CrDiSuite *suite)
 const CrDiSuite *
 crdi_find_suite(const char *cryptosuite)
 {
-	extern void crdi_register_jcs_suites(void);
-	extern void crdi_register_rdfc_suites(void);
 	static bool builtin_registered = false;
 
 	if (!builtin_registered)

@@ -658,7 +658,7 @@ create_term_definition(JldProc *p, JldContext *ac, JldLocal *lc, const char *ter
 		if (type == NULL ||
 			(strcmp(type, "@id") != 0 && strcmp(type, "@json") != 0 &&
 			 strcmp(type, "@none") != 0 && strcmp(type, "@vocab") != 0 &&
-			 !jld_is_absolute_iri(type)))
+			 !jld_is_datatype_iri(type)))
 			return jld_error(p, "invalid type mapping", "invalid @type \"%s\" for term \"%s\"", v->u.str, term);
 		def->type = type;
 	}

@@ -942,8 +942,7 @@ expand(JldProc *p, JldContext *ac, const char *active_property,
 		else if (val->kind != JLD_STRING && jv_get(res, "@language") != NULL)
 			return jld_error(p, "invalid language-tagged value", "only strings can be language-tagged");
 		/* 15.5 */
-		else if (type != NULL && (type->kind != JLD_STRING || !jld_is_absolute_iri(type->str) ||
-								  strpbrk(type->str, " \t\n\r") != NULL))
+		else if (type != NULL && (type->kind != JLD_STRING || !jld_is_datatype_iri(type->str)))
 			return jld_error(p, "invalid typed value", "the @type of a value must be an IRI");
 	}
 	/* 16 */

@@ -144,6 +144,7 @@ extern bool jld_charge(JldProc *p, int64 units);
 extern bool jld_is_keyword(const char *s);
 extern bool jld_has_keyword_form(const char *s);
 extern bool jld_is_absolute_iri(const char *s);
+extern bool jld_is_datatype_iri(const char *s);
 extern bool jld_is_bnode(const char *s);
 extern bool jld_is_wellformed_iri(const char *s);
 extern bool jld_is_wellformed_language(const char *s);

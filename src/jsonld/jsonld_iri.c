@@ -66,6 +66,18 @@ jld_is_absolute_iri(const char *s)
 	return s != NULL && scheme_length(s) > 0;
 }
 
+/*
+ * An absolute IRI that can stand as a datatype: JSON-LD 1.1 API 4.2.2 step
+ * 13.3 (type mapping) and 5.3.2 step 15.5 (a value's @type) both require an
+ * IRI, and an IRI holds no whitespace; one test serves both, so a context
+ * cannot define a type mapping that expansion would then refuse.
+ */
+bool
+jld_is_datatype_iri(const char *s)
+{
+	return jld_is_absolute_iri(s) && strpbrk(s, " \t\n\r") == NULL;
+}
+
 bool
 jld_is_bnode(const char *s)
 {

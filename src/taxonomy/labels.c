@@ -12,10 +12,20 @@
  * label_similarity(): pg_trgm's measure (shared trigrams over all trigrams
  * of the two strings, words padded with two spaces in front and one
  * behind), computed here so that credreg does not depend on pg_trgm.
+ *
+ * label_trigrams() and label_query_trigrams() expose the same trigrams as
+ * int4[] so that competency_search() can pick its candidates from a GIN
+ * index (the built-in array_ops, operator &&) before scoring them with
+ * label_score(); label_prefix_end() bounds the btree range scan that finds
+ * labels starting with the query.
  */
 #include "postgres.h"
 
+#include <math.h>
+
+#include "catalog/pg_type.h"
 #include "mb/pg_wchar.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 
 #include "taxonomy/taxonomy.h"
@@ -328,4 +338,151 @@ taxonomy_label_score(PG_FUNCTION_ARGS)
 	if (alen > blen && memcmp(as, bs, blen) == 0)
 		PG_RETURN_FLOAT4(1.5 + sim / 2);
 	PG_RETURN_FLOAT4(sim >= 0.3 ? sim : 0);
+}
+
+/* int4[] of trigram keys (each < 2^24, so always positive) */
+static ArrayType *
+TrigramArray(const uint32 *t, int n)
+{
+	Datum	   *d = palloc(sizeof(Datum) * (n > 0 ? n : 1));
+	int			i;
+
+	for (i = 0; i < n; i++)
+		d[i] = Int32GetDatum((int32) t[i]);
+	return construct_array(d, n, INT4OID, sizeof(int32), true, TYPALIGN_INT);
+}
+
+PG_FUNCTION_INFO_V1(taxonomy_label_trigrams);
+/* label_trigrams(norm text): sorted distinct trigram keys of a normalised label */
+Datum
+taxonomy_label_trigrams(PG_FUNCTION_ARGS)
+{
+	text	   *a = PG_GETARG_TEXT_PP(0);
+	int			n;
+	uint32	   *t = Trigrams(VARDATA_ANY(a), VARSIZE_ANY_EXHDR(a), &n);
+
+	PG_RETURN_ARRAYTYPE_P(TrigramArray(t, n));
+}
+
+/* Commonness guess without statistics: word starts, then word ends */
+static int
+TrigramGuess(uint32 h)
+{
+	if ((h >> 8) == 0x2020)
+		return 0;				/* "  x" */
+	if ((h & 0xFF) == 0x20)
+		return 1;				/* "xy " */
+	if ((h >> 16) == 0x20)
+		return 2;				/* " xy" */
+	return 3;
+}
+
+typedef struct RankedTrigram
+{
+	int			rank;			/* lower = commoner */
+	int			idx;
+} RankedTrigram;
+
+static int
+RankedCmp(const void *a, const void *b)
+{
+	const RankedTrigram *x = a,
+			   *y = b;
+
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	return x->idx < y->idx ? -1 : (x->idx > y->idx ? 1 : 0);
+}
+
+PG_FUNCTION_INFO_V1(taxonomy_label_query_trigrams);
+/*
+ * label_query_trigrams(query_norm text, common int4[]): a subset of the
+ * query's trigrams that every label with label_score() similarity >= 0.3
+ * shares at least one trigram with.
+ *
+ * With c common trigrams, na label and nq query trigrams, c / (na + nq - c)
+ * >= 0.3 and na >= c give c >= 0.3 nq; so a label scoring on similarity
+ * shares at least k = ceil(0.3 nq) of the query's trigrams and therefore at
+ * least one of any nq - k + 1 of them.  The k - 1 dropped are the commonest:
+ * those earliest in common (trigram keys, commonest first, e.g. from the
+ * column's statistics; NULL or missing keys rank after all listed ones),
+ * then word starts, then word ends.  Which ones are dropped only changes
+ * how many candidates the index returns, never the result.  k is taken with
+ * a margin of 1e-6 for the float4 rounding of the similarity, which can
+ * only make the subset larger.
+ */
+Datum
+taxonomy_label_query_trigrams(PG_FUNCTION_ARGS)
+{
+	text	   *a;
+	int			n,
+				k,
+				drop,
+				m = 0,
+				ncommon = 0,
+				i,
+				j;
+	uint32	   *t;
+	int32	   *common = NULL;
+	bool	   *dropped;
+	RankedTrigram *r;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	a = PG_GETARG_TEXT_PP(0);
+	t = Trigrams(VARDATA_ANY(a), VARSIZE_ANY_EXHDR(a), &n);
+	if (!PG_ARGISNULL(1))
+	{
+		ArrayType  *c = PG_GETARG_ARRAYTYPE_P(1);
+
+		if (ARR_ELEMTYPE(c) != INT4OID || ARR_NDIM(c) > 1 || ARR_HASNULL(c))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("common trigrams must be a one-dimensional int4 array without nulls")));
+		ncommon = ArrayGetNItems(ARR_NDIM(c), ARR_DIMS(c));
+		common = (int32 *) ARR_DATA_PTR(c);
+	}
+	k = (int) ceil(n * (0.3 - 1e-6));
+	drop = k > 1 ? k - 1 : 0;
+	r = palloc(sizeof(RankedTrigram) * (n > 0 ? n : 1));
+	for (i = 0; i < n; i++)
+	{
+		r[i].idx = i;
+		r[i].rank = ncommon + TrigramGuess(t[i]);
+		for (j = 0; j < ncommon; j++)
+			if ((uint32) common[j] == t[i])
+			{
+				r[i].rank = j;
+				break;
+			}
+	}
+	qsort(r, n, sizeof(RankedTrigram), RankedCmp);
+	dropped = palloc0(sizeof(bool) * (n > 0 ? n : 1));
+	for (i = 0; i < drop; i++)
+		dropped[r[i].idx] = true;
+	for (i = 0; i < n; i++)
+		if (!dropped[i])
+			t[m++] = t[i];
+	PG_RETURN_ARRAYTYPE_P(TrigramArray(t, m));
+}
+
+PG_FUNCTION_INFO_V1(taxonomy_label_prefix_end);
+/*
+ * label_prefix_end(query_norm text): the query followed by the byte 0xFF,
+ * which no UTF-8 text contains: under the byte-wise text_pattern_ops order,
+ * norm ~>=~ q AND norm ~<~ label_prefix_end(q) holds exactly for the labels
+ * starting with q.  The value is a bound for that comparison only (it is
+ * not valid UTF-8); it is never meant to be displayed or stored.
+ */
+Datum
+taxonomy_label_prefix_end(PG_FUNCTION_ARGS)
+{
+	text	   *a = PG_GETARG_TEXT_PP(0);
+	int			len = VARSIZE_ANY_EXHDR(a);
+	text	   *r = palloc(VARHDRSZ + len + 1);
+
+	SET_VARSIZE(r, VARHDRSZ + len + 1);
+	memcpy(VARDATA(r), VARDATA_ANY(a), len);
+	((unsigned char *) VARDATA(r))[len] = 0xFF;
+	PG_RETURN_TEXT_P(r);
 }

@@ -26,6 +26,31 @@
 #include "taxonomy/taxonomy.h"
 #include "taxonomy/taxonomy_int.h"
 
+/*
+ * The GIN search mode of a skillset query with n keys, per strategy, as
+ * intarray settles the empty-set cases (both operator classes use it).
+ */
+int32
+skillset_gin_search_mode(StrategyNumber strategy, int n)
+{
+	switch (strategy)
+	{
+		case SKILLSET_OVERLAP_STRATEGY:
+			/* nothing overlaps the empty set: no key, default mode */
+			return GIN_SEARCH_MODE_DEFAULT;
+		case SKILLSET_CONTAINS_STRATEGY:
+			/* everything contains the empty set */
+			return n == 0 ? GIN_SEARCH_MODE_ALL : GIN_SEARCH_MODE_DEFAULT;
+		case SKILLSET_CONTAINED_STRATEGY:
+		case SKILLSET_EQUAL_STRATEGY:
+			/* the empty set is contained in everything */
+			return GIN_SEARCH_MODE_INCLUDE_EMPTY;
+		default:
+			elog(ERROR, "unrecognized strategy number: %d", strategy);
+	}
+	return GIN_SEARCH_MODE_DEFAULT;	/* keep compiler quiet */
+}
+
 /* What extractQuery leaves for consistent (in extra_data[0]). */
 typedef struct GinQueryInfo
 {
@@ -114,22 +139,7 @@ skillset_gin_extract_query(PG_FUNCTION_ARGS)
 			if (SKILLSET_LEVELS(s)[i] > 0)
 				info->lossy = true;
 		}
-		switch (strategy)
-		{
-			case SKILLSET_OVERLAP_STRATEGY:
-				/* nothing overlaps the empty set: no key, default mode */
-				break;
-			case SKILLSET_CONTAINS_STRATEGY:
-				if (n == 0)
-					*searchMode = GIN_SEARCH_MODE_ALL;
-				break;
-			case SKILLSET_CONTAINED_STRATEGY:
-			case SKILLSET_EQUAL_STRATEGY:
-				*searchMode = GIN_SEARCH_MODE_INCLUDE_EMPTY;
-				break;
-			default:
-				elog(ERROR, "unrecognized strategy number: %d", strategy);
-		}
+		*searchMode = skillset_gin_search_mode(strategy, n);
 	}
 	if (n > 1)
 	{

@@ -115,21 +115,7 @@ skillset_gin_level_extract_query(PG_FUNCTION_ARGS)
 			if (levels && SKILLSET_LEVELS(s)[i] > SKILLSET_GIN_LEVELS)
 				info->lossy = true;
 		}
-		switch (strategy)
-		{
-			case SKILLSET_OVERLAP_STRATEGY:
-				break;
-			case SKILLSET_CONTAINS_STRATEGY:
-				if (n == 0)
-					*searchMode = GIN_SEARCH_MODE_ALL;
-				break;
-			case SKILLSET_CONTAINED_STRATEGY:
-			case SKILLSET_EQUAL_STRATEGY:
-				*searchMode = GIN_SEARCH_MODE_INCLUDE_EMPTY;
-				break;
-			default:
-				elog(ERROR, "unrecognized strategy number: %d", strategy);
-		}
+		*searchMode = skillset_gin_search_mode(strategy, n);
 	}
 	if (n > 1)
 	{

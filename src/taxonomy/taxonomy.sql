@@ -278,6 +278,25 @@ COMMENT ON FUNCTION label_similarity(text, text) IS 'trigram similarity (0..1) o
 CREATE FUNCTION label_score(norm text, query_norm text) RETURNS real
 	AS 'MODULE_PATHNAME', 'taxonomy_label_score' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION label_score(text, text) IS 'search score of a normalised label for a normalised query: 3 equal, 1.5..2 prefix, similarity >= 0.3, else 0';
+CREATE FUNCTION label_trigrams(norm text) RETURNS int4[]
+	AS 'MODULE_PATHNAME', 'taxonomy_label_trigrams' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION label_trigrams(text) IS 'sorted distinct trigram keys of a normalised label, as label_similarity() counts them';
+-- not STRICT: common may be NULL (no statistics yet)
+CREATE FUNCTION label_query_trigrams(query_norm text, common int4[] DEFAULT NULL) RETURNS int4[]
+	AS 'MODULE_PATHNAME', 'taxonomy_label_query_trigrams' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION label_query_trigrams(text, int4[]) IS 'trigram keys of a normalised query that every label of similarity >= 0.3 shares at least one of, the commonest (earliest in common; NULL common: word starts, then word ends) left out; NULL for a NULL query';
+CREATE FUNCTION label_prefix_end(query_norm text) RETURNS text
+	AS 'MODULE_PATHNAME', 'taxonomy_label_prefix_end' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION label_prefix_end(text) IS 'exclusive upper bound (query followed by byte 0xFF, not valid UTF-8) of the text_pattern_ops range of labels starting with the query';
+
+-- Search index: each label's trigram keys, filled by the database on every
+-- insert or update of norm (importers need not know), GIN-indexed with the
+-- built-in array_ops so that competency_search() finds its similarity
+-- candidates with && instead of scoring every label.
+ALTER TABLE competency_label
+	ADD COLUMN trgm int4[] NOT NULL GENERATED ALWAYS AS (label_trigrams(norm)) STORED;
+COMMENT ON COLUMN competency_label.trgm IS 'label_trigrams(norm), for the GIN search index';
+CREATE INDEX competency_label_trgm ON competency_label USING gin (trgm);
 
 -- ---------------------------------------------------------------------------
 -- Importers.  They read server-side files: EXECUTE is revoked from PUBLIC
@@ -451,6 +470,9 @@ BEGIN
 		FROM esco_labels e JOIN credreg.competency c ON c.uri = e.uri
 		ON CONFLICT DO NOTHING;
 	GET DIAGNOSTICS n_labels = ROW_COUNT;
+	-- competency_search() leaves the commonest trigrams (from these
+	-- statistics) out of its index probe
+	ANALYZE credreg.competency_label;
 
 	-- broader relations (skills and groups)
 	TRUNCATE esco_in;
@@ -598,20 +620,36 @@ COMMENT ON FUNCTION unresolved_alignments(jsonb) IS 'alignments of a credential 
 -- Ranks competencies for a recruiter's words: exact label or alias, then
 -- prefix, then trigram similarity (>= 0.3) over preferred, alternative,
 -- hidden labels and codes, all compared in label_norm() form.  It resolves
--- a query to candidates; it never widens what counts as verified.
+-- a query to candidates; it never widens what counts as verified.  Only the
+-- labels the indexes return are scored: the btree range holds every label
+-- equal to or starting with the query, the GIN && every label that can
+-- reach similarity 0.3 (see label_query_trigrams()), so the result is the
+-- same as scoring all labels.
 CREATE FUNCTION competency_search(query text, max int DEFAULT 20)
 	RETURNS TABLE (id int, uri text, label text, kind text, framework text,
 				   matched text, matched_as text, score real)
 LANGUAGE sql STABLE STRICT PARALLEL SAFE COST 1000 ROWS 20
 SET search_path = pg_catalog, pg_temp
 AS $$
-WITH q AS (SELECT credreg.label_norm(query) AS n),
-hits AS (
+WITH hits AS (
 	SELECT l.competency, l.label, l.kind,
 		(CASE WHEN x.score = 3 AND l.kind = 'code' THEN 2.9
 			  WHEN x.score = 3 AND l.kind <> 'preferred' THEN 2.5 ELSE x.score END)::real AS score
-	FROM credreg.competency_label l, q, LATERAL (SELECT credreg.label_score(l.norm, q.n) AS score) x
-	WHERE x.score > 0
+	FROM credreg.competency_label l,
+		LATERAL (SELECT credreg.label_score(l.norm, (SELECT credreg.label_norm(query))) AS score) x
+	WHERE (SELECT credreg.label_norm(query)) <> ''
+	  -- candidates: equal or starting with the query (btree range) ...
+	  AND ((l.norm ~>=~ (SELECT credreg.label_norm(query))
+			AND l.norm ~<~ credreg.label_prefix_end((SELECT credreg.label_norm(query))))
+		   -- ... or sharing a trigram that similarity >= 0.3 implies (GIN)
+		   -- (commonest trigrams, from the column's statistics, left out)
+		   OR l.trgm && credreg.label_query_trigrams((SELECT credreg.label_norm(query)),
+				(SELECT array_agg(u.e ORDER BY u.f DESC, u.e)
+				 FROM pg_stats s,
+					  unnest(s.most_common_elems::text::int4[], s.most_common_elem_freqs) u(e, f)
+				 WHERE s.schemaname = 'credreg' AND s.tablename = 'competency_label'
+				   AND s.attname = 'trgm' AND u.e IS NOT NULL)))
+	  AND x.score > 0
 ),
 best AS (
 	SELECT DISTINCT ON (competency) competency, label, kind, score FROM hits

@@ -6,6 +6,7 @@
 #ifndef CREDREG_TAXONOMY_INT_H
 #define CREDREG_TAXONOMY_INT_H
 
+#include "access/stratnum.h"
 #include "utils/array.h"
 
 #include "taxonomy/taxonomy.h"
@@ -74,5 +75,8 @@ typedef int (*SkillQueryLeafFn) (void *arg, int32 id, int level);
 extern int	credreg_skillquery_eval(const SkillQuery *q, SkillQueryLeafFn leaf, void *arg);
 extern bool credreg_skillquery_match(const SkillQuery *q, const SkillSet *s);
 extern void credreg_skillquery_check(const SkillQuery *q);
+
+/* GIN search mode of a skillset query with n keys (skillset_gin.c). */
+extern int32 skillset_gin_search_mode(StrategyNumber strategy, int n);
 
 #endif							/* CREDREG_TAXONOMY_INT_H */

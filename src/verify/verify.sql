@@ -83,7 +83,7 @@ CREATE FUNCTION status_list_verify()
 	AS 'MODULE_PATHNAME', 'credreg_status_list_verify'
 	LANGUAGE C;
 COMMENT ON FUNCTION status_list_verify() IS
-	'trigger: a status list credential is stored only when it verifies (signature, key binding, validity window)';
+	'trigger: a status list credential is stored only when its proof verifies and its key is bound to its issuer (its validity window is judged when it is used, so historical and restored lists load)';
 
 CREATE TRIGGER status_list_verify BEFORE INSERT OR UPDATE OF credential ON status_list
 	FOR EACH ROW EXECUTE FUNCTION status_list_verify();

@@ -161,7 +161,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fail("safe mode succeeded with a different result than lax mode");
 
 	run(&exp, doc, base, false, true);
-	if (exp.ok != lax.ok)
+	/*
+	 * toRdf does all of expansion's work and then the node map's, so under a
+	 * small credreg.jsonld_max_nodes it may run out where expansion alone
+	 * does not; any other disagreement is a bug.
+	 */
+	if (exp.ok != lax.ok &&
+		!(!lax.ok && exp.ok && strcmp(lax.failure.code, "jsonld_limit") == 0))
 		fail("expansion and toRdf disagree on failure");
 	if (exp.ok)
 	{
