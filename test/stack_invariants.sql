@@ -7,7 +7,7 @@ SELECT plan(24);
 
 -- markings
 SELECT volatility_is('credreg', 'stackrule_in', ARRAY['cstring'], 'immutable', 'stackrule input is immutable');
-SELECT volatility_is('credreg', 'stack_evaluate', ARRAY['stackrule', 'jsonb', 'timestamp with time zone', 'jsonb'],
+SELECT volatility_is('credreg', 'stack_evaluate', ARRAY['stackrule', 'jsonb', 'timestamp with time zone', 'jsonb', 'jsonb'],
                      'stable', 'stack_evaluate is stable (as_of defaults to now())');
 SELECT is((SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
             WHERE n.nspname = 'credreg' AND (p.proname LIKE 'stack%' OR p.proname IN ('next_best', 'stackrule', 'jsonb'))

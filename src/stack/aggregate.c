@@ -411,5 +411,5 @@ stack_progress_final(PG_FUNCTION_ARGS)
 	stack_items_sort(items, st->nitems);
 	PG_RETURN_JSONB_P(stack_evaluate_internal(rule, items, st->nitems,
 											  st->has_as_of ? st->as_of : GetCurrentTransactionStartTimestamp(),
-											  NULL, 0));
+											  NULL, 0, NULL, 0));
 }

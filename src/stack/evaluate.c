@@ -101,6 +101,17 @@ typedef struct Eval
 	bool		optimal;
 	int64		search_nodes;
 	StackCompetencyCtx *comp;	/* created on first competency test */
+	/* minMeanLevel (all / nOf): checked on an assignment, not in the flow */
+	bool		has_mean;		/* some active node has minMeanLevel */
+	bool		mean_apply;		/* tree_eval applies mean_bad */
+	int		   *lvl;			/* LF x nitems: the level the leaf sees, -1 unknown */
+	double	   *mean;			/* per node: mean level of its assigned awards, -1 none */
+	bool	   *mean_bad;		/* per node: minMeanLevel violated */
+	/* registry candidates (stack_evaluate's candidates argument) */
+	bool		has_cands;
+	int			ncands;
+	StackItem  *cands;
+	bool	   *cand_elig;		/* LF x ncands */
 } Eval;
 
 #define AT(e, l, k) ((l) * (e)->nitems + (k))
@@ -342,6 +353,7 @@ compute_eligibility(Eval *e)
 														  e->items[k].status ? e->items[k].status : "Completed");
 					else
 						e->elig[AT(e, l, k)] = true;
+					e->lvl[AT(e, l, k)] = e->items[k].level;
 				}
 			continue;
 		}
@@ -398,6 +410,7 @@ compute_eligibility(Eval *e)
 			if (!m)
 				continue;
 			e->matched[AT(e, l, k)] = true;
+			e->lvl[AT(e, l, k)] = level;
 			if (forced)
 			{
 				e->elig[AT(e, l, k)] = e->forced[AT(e, l, k)] = true;
@@ -456,6 +469,59 @@ compute_eligibility(Eval *e)
 				e->elig[AT(e, l, k)] = true;
 		}
 	}
+}
+
+/* Admissibility of each award under the policy (requireVerified), status aside. */
+static void
+compute_admissibility(Eval *e)
+{
+	StackRule  *r = e->rule;
+	int			k;
+
+	for (k = 0; k < e->nitems; k++)
+	{
+		StackItem  *it = &e->items[k];
+
+		e->admissible[k] = true;
+		if (r->require_verified && !it->verified)
+		{
+			e->admissible[k] = false;
+			e->adm_reason[k] = pstrdup("not verified");
+		}
+		else if (r->require_verified && it->has_valid_until && it->valid_until < e->as_of)
+		{
+			e->admissible[k] = false;
+			e->adm_reason[k] = psprintf("expired %s", format_date(it->valid_until));
+		}
+	}
+}
+
+/*
+ * Eligibility of the registry candidates for each leaf (§4.2 "candidates"):
+ * the same tests as for the learner's awards, on a copy of the evaluation
+ * whose awards are the candidates; conditions keep the branches the
+ * learner's awards took.
+ */
+static void
+compute_candidate_eligibility(Eval *e)
+{
+	Eval		ce = *e;
+	int			LF = e->LF;
+
+	ce.items = e->cands;
+	ce.nitems = e->ncands;
+	ce.comp = NULL;
+	ce.admissible = palloc0(sizeof(bool) * Max(ce.nitems, 1));
+	ce.adm_reason = palloc0(sizeof(char *) * Max(ce.nitems, 1));
+	ce.matched = palloc0(sizeof(bool) * Max(LF * ce.nitems, 1));
+	ce.elig = palloc0(sizeof(bool) * Max(LF * ce.nitems, 1));
+	ce.forced = palloc0(sizeof(bool) * Max(LF * ce.nitems, 1));
+	ce.reason = palloc0(sizeof(char *) * Max(LF * ce.nitems, 1));
+	ce.path = palloc0(sizeof(char *) * Max(LF * ce.nitems, 1));
+	ce.lvl = palloc0(sizeof(int) * Max(LF * ce.nitems, 1));
+	compute_admissibility(&ce);
+	compute_eligibility(&ce);
+	e->cand_elig = ce.elig;
 }
 
 /* ---- tree evaluation ---- */
@@ -620,6 +686,12 @@ tree_eval(Eval *e, const int *hi, const double *hc, bool upper)
 				f = maxf;
 			sat = nsat >= take;
 			e->nsat[i] = nsat;
+			/* minMeanLevel violated: unsatisfied, fraction scaled by mean / minimum */
+			if (e->mean_apply && e->mean_bad[i])
+			{
+				sat = false;
+				f *= Max(e->mean[i], 0) / n->min_mean_level;
+			}
 		}
 		if (e->waived[i])
 		{
@@ -1047,6 +1119,232 @@ new_outcome(Eval *e)
 	return o;
 }
 
+
+/*
+ * minMeanLevel (SEMANTICS.md §4.1): for every active, non-waived all/nOf
+ * node that has one, the mean level of the distinct awards placed in its
+ * subtree (an award's level as its leaf saw it: the award's, or for a
+ * competency the matched alignment's).  Awards of unknown level are left
+ * out of the mean; a node with awards placed but none of known level
+ * fails.  A node with nothing placed does not fail on the mean.  Sets
+ * e->mean and e->mean_bad; returns whether some node fails.
+ */
+static bool
+mean_check(Eval *e, const bool *assigned)
+{
+	StackRule  *r = e->rule;
+	bool		any = false;
+	int			i,
+				l,
+				k;
+
+	for (i = 0; i < e->N; i++)
+	{
+		StackNode  *n = r->nodes[i];
+		double		sum = 0;
+		int			cnt = 0,
+					placed = 0;
+
+		e->mean[i] = -1;
+		e->mean_bad[i] = false;
+		if (n->min_mean_level < 0 || !e->active[i] || e->waived[i])
+			continue;
+		for (k = 0; k < e->nitems; k++)
+			for (l = 0; l < e->LF; l++)
+			{
+				int			idx = r->leaves[l]->index;
+
+				if (idx < i || idx >= e->subtree_end[i] || !assigned[AT(e, l, k)])
+					continue;
+				placed++;
+				if (e->lvl[AT(e, l, k)] >= 0)
+				{
+					sum += e->lvl[AT(e, l, k)];
+					cnt++;
+				}
+				break;
+			}
+		if (placed == 0)
+			continue;
+		e->mean[i] = cnt > 0 ? sum / cnt : -1;
+		if (cnt == 0 || e->mean[i] < n->min_mean_level - EPS)
+		{
+			e->mean_bad[i] = true;
+			any = true;
+		}
+	}
+	return any;
+}
+
+/* Progress of an outcome with the minMeanLevel penalties applied (tree_eval). */
+static double
+mean_progress(Eval *e, Outcome *o, bool *violated)
+{
+	double		p;
+
+	*violated = mean_check(e, o->assigned);
+	e->mean_apply = true;
+	p = tree_eval(e, o->hi, o->hc, false);
+	e->mean_apply = false;
+	return p;
+}
+
+static void
+copy_outcome(Eval *e, Outcome *dst, const Outcome *src)
+{
+	memcpy(dst->assigned, src->assigned, sizeof(bool) * Max(e->LF * e->nitems, 1));
+	memcpy(dst->hi, src->hi, sizeof(int) * Max(e->LF, 1));
+	memcpy(dst->hc, src->hc, sizeof(double) * Max(e->LF, 1));
+	dst->progress = src->progress;
+	dst->used = src->used;
+	dst->optimal = src->optimal;
+	dst->nodes = src->nodes;
+}
+
+typedef struct MeanSearch
+{
+	const bool *universe;
+	Outcome    *best;			/* progress: with penalties */
+	int64		left;			/* re-solves still allowed */
+	bool		exhausted;
+} MeanSearch;
+
+/*
+ * Branch-and-bound over alternative assignments when minMeanLevel fails
+ * (it is not a flow constraint): a branch bans one award placed in the
+ * first failing node's subtree (lowest levels first; a better assignment
+ * must leave one of them out of it) from that subtree and solves again.  Banning only removes
+ * eligibility, so a branch's unpenalised optimum bounds every deeper
+ * branch: it is cut when that bound is no better than the best penalised
+ * progress found, or when its assignment passes every check.  Each
+ * re-solve counts one search node of credreg.stack_max_search_nodes (or
+ * the rule's maxSearchNodes); when they run out the result is not optimal.
+ */
+typedef struct BanChoice
+{
+	int			k;				/* award */
+	int			level;			/* as placed, -1 unknown */
+} BanChoice;
+
+static int
+ban_cmp(const void *a, const void *b)
+{
+	const BanChoice *x = a;
+	const BanChoice *y = b;
+
+	if (x->level != y->level)
+		return x->level < y->level ? -1 : 1;
+	return x->k < y->k ? -1 : (x->k > y->k);
+}
+
+static void
+mean_search(MeanSearch *ms, Eval *e, Outcome *cur, int depth)
+{
+	StackRule  *r = e->rule;
+	bool		violated;
+	double		bound = cur->progress;
+	double		p = mean_progress(e, cur, &violated);
+	int			a,
+				k,
+				l,
+				c,
+				nchoice = 0;
+	Outcome    *next;
+	BanChoice  *choice;
+	bool	   *saved;
+
+	CHECK_FOR_INTERRUPTS();
+	check_stack_depth();
+	/* strictly better only: on ties the assignment found first is kept */
+	if (p > ms->best->progress + EPS)
+	{
+		copy_outcome(e, ms->best, cur);
+		ms->best->progress = p;
+	}
+	if (!violated || bound <= ms->best->progress + EPS || depth >= e->nitems)
+		return;
+	for (a = 0; a < e->N && !e->mean_bad[a]; a++)
+		;
+
+	/*
+	 * A better assignment differs from this one in a's subtree, so it leaves
+	 * out some award placed there now: branch on each (lowest level first).
+	 */
+	choice = palloc(sizeof(BanChoice) * Max(e->nitems, 1));
+	for (k = 0; k < e->nitems; k++)
+		for (l = 0; l < e->LF; l++)
+		{
+			int			idx = r->leaves[l]->index;
+
+			if (idx >= a && idx < e->subtree_end[a] && cur->assigned[AT(e, l, k)])
+			{
+				choice[nchoice].k = k;
+				choice[nchoice].level = e->lvl[AT(e, l, k)];
+				nchoice++;
+				break;
+			}
+		}
+	qsort(choice, nchoice, sizeof(BanChoice), ban_cmp);
+	next = new_outcome(e);
+	saved = palloc(sizeof(bool) * Max(e->LF, 1));
+	for (c = 0; c < nchoice; c++)
+	{
+		k = choice[c].k;
+		if (ms->left-- <= 0)
+		{
+			ms->exhausted = true;
+			break;
+		}
+		/* ban award k from the subtree of a, solve, recurse, restore */
+		for (l = 0; l < e->LF; l++)
+		{
+			int			idx = r->leaves[l]->index;
+
+			saved[l] = e->elig[AT(e, l, k)];
+			if (idx >= a && idx < e->subtree_end[a])
+				e->elig[AT(e, l, k)] = false;
+		}
+		solve_universe(e, ms->universe, next);
+		if (!next->optimal)
+			ms->exhausted = true;
+		mean_search(ms, e, next, depth + 1);
+		for (l = 0; l < e->LF; l++)
+			e->elig[AT(e, l, k)] = saved[l];
+		/* cut when the bound can no longer be beaten */
+		if (bound <= ms->best->progress + EPS)
+			break;
+	}
+}
+
+/*
+ * solve_universe, then minMeanLevel: out->progress is the progress with the
+ * penalties of failing nodes; a failing assignment starts the search above.
+ */
+static void
+solve_checked(Eval *e, const bool *universe, Outcome *out)
+{
+	StackRule  *r = e->rule;
+	MeanSearch	ms;
+	bool		violated;
+	Outcome    *start;
+
+	solve_universe(e, universe, out);
+	if (!e->has_mean)
+		return;
+	start = new_outcome(e);
+	copy_outcome(e, start, out);
+	out->progress = mean_progress(e, out, &violated);
+	if (!violated)
+		return;
+	ms.universe = universe;
+	ms.best = out;
+	ms.left = r->max_search_nodes > 0 ? r->max_search_nodes : credreg_stack_max_search_nodes;
+	ms.exhausted = false;
+	mean_search(&ms, e, start, 0);
+	if (ms.exhausted)
+		out->optimal = false;
+}
+
 static void
 run(Eval *e)
 {
@@ -1093,6 +1391,9 @@ run(Eval *e)
 	e->forced = palloc0(sizeof(bool) * Max(LF * e->nitems, 1));
 	e->reason = palloc0(sizeof(char *) * Max(LF * e->nitems, 1));
 	e->path = palloc0(sizeof(char *) * Max(LF * e->nitems, 1));
+	e->lvl = palloc0(sizeof(int) * Max(LF * e->nitems, 1));
+	e->mean = palloc0(sizeof(double) * N);
+	e->mean_bad = palloc0(sizeof(bool) * N);
 	e->over_limit = palloc0(sizeof(bool) * Max(e->nitems, 1));
 
 	for (i = 0; i < LF; i++)
@@ -1131,25 +1432,14 @@ run(Eval *e)
 					 errmsg("invalid stack input at exceptions[%d]: node \"%s\" is not an items or competency node",
 							x, e->exc[x].node)));
 	}
-	/* admissibility (policy) */
-	for (k = 0; k < e->nitems; k++)
-	{
-		StackItem  *it = &e->items[k];
-
-		e->admissible[k] = true;
-		if (r->require_verified && !it->verified)
-		{
-			e->admissible[k] = false;
-			e->adm_reason[k] = pstrdup("not verified");
-		}
-		else if (r->require_verified && it->has_valid_until && it->valid_until < e->as_of)
-		{
-			e->admissible[k] = false;
-			e->adm_reason[k] = psprintf("expired %s", format_date(it->valid_until));
-		}
-	}
+	compute_admissibility(e);
 	compute_activity(e);
 	compute_eligibility(e);
+	for (i = 0; i < N; i++)
+		if (r->nodes[i]->min_mean_level >= 0 && e->active[i] && !e->waived[i])
+			e->has_mean = true;
+	if (e->has_cands)
+		compute_candidate_eligibility(e);
 	e->additive = tree_is_additive(e);
 	e->slopes_i = palloc(sizeof(Slope) * Max(LF, 1));
 	e->slopes_c = palloc(sizeof(Slope) * Max(LF, 1));
@@ -1159,7 +1449,7 @@ run(Eval *e)
 		universe[k] = true;
 	best = new_outcome(e);
 	if (!r->has_window)
-		solve_universe(e, universe, best);
+		solve_checked(e, universe, best);
 	else
 	{
 		Outcome    *cur = new_outcome(e);
@@ -1186,7 +1476,7 @@ run(Eval *e)
 			for (k = 0; k < e->nitems; k++)
 				universe[k] = !e->items[k].has_earned ||
 					(e->items[k].earned_at >= from && e->items[k].earned_at <= to);
-			solve_universe(e, universe, cur);
+			solve_checked(e, universe, cur);
 			if (first || cur->progress > best->progress + EPS ||
 				(cur->progress > best->progress - EPS &&
 				 (cur->used < best->used ||
@@ -1203,7 +1493,7 @@ run(Eval *e)
 		{
 			for (k = 0; k < e->nitems; k++)
 				universe[k] = !e->items[k].has_earned;
-			solve_universe(e, universe, best);
+			solve_checked(e, universe, best);
 		}
 	}
 	e->assigned = best->assigned;
@@ -1211,6 +1501,12 @@ run(Eval *e)
 	e->have_credits = best->hc;
 	e->optimal = best->optimal;
 	e->search_nodes = best->nodes;
+	if (e->has_mean)
+	{
+		/* the failing nodes of the chosen assignment stay failed in the output */
+		mean_check(e, e->assigned);
+		e->mean_apply = true;
+	}
 	tree_eval(e, e->have_items, e->have_credits, false);
 
 	/* overLimit: unplaced awards eligible for an unsatisfied exclusive leaf under a full cap */
@@ -1459,6 +1755,11 @@ emit_nodes(StringInfo out, Eval *e)
 		if (e->waived[i])
 			appendStringInfoString(out, ", \"waived\": true");
 		emit_need_have(out, e, n);
+		if (e->mean_apply && e->mean[i] >= 0)
+		{
+			appendStringInfoString(out, ", \"meanLevel\": ");
+			append_num(out, round(e->mean[i] * 1000) / 1000);
+		}
 		if (l >= 0)
 		{
 			int			k;
@@ -1488,6 +1789,37 @@ emit_nodes(StringInfo out, Eval *e)
 		appendStringInfoChar(out, '}');
 	}
 	appendStringInfoChar(out, ']');
+}
+
+static int
+cstring_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+/* The achievements of the registry candidates eligible for leaf l, sorted, distinct. */
+static void
+emit_candidates(StringInfo out, Eval *e, int l)
+{
+	char	  **ids = palloc(sizeof(char *) * Max(e->ncands, 1));
+	int			n = 0;
+	int			k;
+
+	for (k = 0; k < e->ncands; k++)
+		if (e->cand_elig[l * e->ncands + k])
+			ids[n++] = e->cands[k].achievement;
+	qsort(ids, n, sizeof(char *), cstring_cmp);
+	appendStringInfoChar(out, '[');
+	for (k = 0; k < n; k++)
+	{
+		if (k > 0 && strcmp(ids[k], ids[k - 1]) == 0)
+			continue;
+		if (k > 0)
+			appendStringInfoString(out, ", ");
+		escape_json(out, ids[k]);
+	}
+	appendStringInfoChar(out, ']');
+	pfree(ids);
 }
 
 static void
@@ -1545,6 +1877,11 @@ emit_missing_leaf(StringInfo out, Eval *e, StackNode *n, bool with_need)
 			appendStringInfoString(out, ", \"overLimit\": ");
 			emit_ids(out, e, l, pick_over);
 		}
+		if (e->has_cands)
+		{
+			appendStringInfoString(out, ", \"candidates\": ");
+			emit_candidates(out, e, l);
+		}
 	}
 }
 
@@ -1575,6 +1912,37 @@ emit_missing(StringInfo out, Eval *e, StackNode *n, bool *first)
 		if (b)
 			emit_missing(out, e, b, first);
 		return;
+	}
+	if (e->mean_apply && e->mean_bad[n->index])
+	{
+		/* minMeanLevel failed: the reason, then what the children still need */
+		if (!*first)
+			appendStringInfoString(out, ", ");
+		*first = false;
+		appendStringInfoString(out, "{\"node\": ");
+		escape_json(out, n->eff_id);
+		if (n->label)
+		{
+			appendStringInfoString(out, ", \"label\": ");
+			escape_json(out, n->label);
+		}
+		appendStringInfoString(out, ", \"reason\": ");
+		if (e->mean[n->index] >= 0)
+		{
+			StringInfoData why;
+
+			initStringInfo(&why);
+			appendStringInfoString(&why, "mean level ");
+			append_num(&why, round(e->mean[n->index] * 1000) / 1000);
+			appendStringInfoString(&why, " < minMeanLevel ");
+			append_num(&why, n->min_mean_level);
+			escape_json(out, why.data);
+		}
+		else
+			escape_json(out, "no assigned award has a known level");
+		appendStringInfoChar(out, '}');
+		if (n->kind == SN_NOF && e->nsat[n->index] >= n->n)
+			return;
 	}
 	nk = node_children(n, kids);
 	if (n->kind == SN_NOF && n->n < n->nchild)
@@ -1695,13 +2063,21 @@ init_eval(Eval *e, StackRule *rule, StackItem *items, int nitems, TimestampTz as
 	e->single_leaf = -1;
 }
 
+/*
+ * cands: the registry's achievements (NULL: none given, no "candidates"
+ * member in missing); each missing leaf lists those eligible for it.
+ */
 Jsonb *
 stack_evaluate_internal(StackRule *rule, StackItem *items, int nitems,
-						TimestampTz as_of, StackException *exc, int nexc)
+						TimestampTz as_of, StackException *exc, int nexc,
+						StackItem *cands, int ncands)
 {
 	Eval		e;
 
 	init_eval(&e, rule, items, nitems, as_of, exc, nexc);
+	e.has_cands = cands != NULL;
+	e.cands = cands;
+	e.ncands = ncands;
 	run(&e);
 	return emit(&e);
 }
@@ -1719,6 +2095,16 @@ stack_evaluate_progress(StackRule *rule, StackItem *items, int nitems,
 	return e.f[0];
 }
 
+static StackItem *
+candidates_arg(FunctionCallInfo fcinfo, int argno, int *ncands)
+{
+	*ncands = 0;
+	if (PG_NARGS() <= argno || PG_ARGISNULL(argno))
+		return NULL;
+	return stack_candidates_from_json(stack_json_from_jsonb(PG_GETARG_JSONB_P(argno)),
+									  PG_GETARG_TIMESTAMPTZ(2), ncands);
+}
+
 static StackException *
 exceptions_arg(FunctionCallInfo fcinfo, int argno, int *nexc)
 {
@@ -1729,7 +2115,7 @@ exceptions_arg(FunctionCallInfo fcinfo, int argno, int *nexc)
 }
 
 PG_FUNCTION_INFO_V1(stack_evaluate_jsonb);
-/* stack_evaluate(rule, items jsonb, as_of, exceptions jsonb) returns jsonb */
+/* stack_evaluate(rule, items jsonb, as_of, exceptions jsonb, candidates jsonb) returns jsonb */
 Datum
 stack_evaluate_jsonb(PG_FUNCTION_ARGS)
 {
@@ -1738,13 +2124,17 @@ stack_evaluate_jsonb(PG_FUNCTION_ARGS)
 	int			nitems;
 	StackException *exc;
 	int			nexc;
+	StackItem  *cands;
+	int			ncands;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_NULL();
 	rule = stack_rule_from_datum(fcinfo, 0);
 	items = stack_items_from_json(stack_json_from_jsonb(PG_GETARG_JSONB_P(1)), &nitems);
 	exc = exceptions_arg(fcinfo, 3, &nexc);
-	PG_RETURN_JSONB_P(stack_evaluate_internal(rule, items, nitems, PG_GETARG_TIMESTAMPTZ(2), exc, nexc));
+	cands = candidates_arg(fcinfo, 4, &ncands);
+	PG_RETURN_JSONB_P(stack_evaluate_internal(rule, items, nitems, PG_GETARG_TIMESTAMPTZ(2), exc, nexc,
+											  cands, ncands));
 }
 
 /*
@@ -1799,7 +2189,7 @@ items_arg(FunctionCallInfo fcinfo, int argno, int *nitems)
 }
 
 PG_FUNCTION_INFO_V1(stack_evaluate_array);
-/* stack_evaluate(rule, items stack_item[], as_of, exceptions jsonb) returns jsonb */
+/* stack_evaluate(rule, items stack_item[], as_of, exceptions jsonb, candidates jsonb) returns jsonb */
 Datum
 stack_evaluate_array(PG_FUNCTION_ARGS)
 {
@@ -1808,13 +2198,17 @@ stack_evaluate_array(PG_FUNCTION_ARGS)
 	int			nitems;
 	StackException *exc;
 	int			nexc;
+	StackItem  *cands;
+	int			ncands;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_NULL();
 	rule = stack_rule_from_datum(fcinfo, 0);
 	items = items_arg(fcinfo, 1, &nitems);
 	exc = exceptions_arg(fcinfo, 3, &nexc);
-	PG_RETURN_JSONB_P(stack_evaluate_internal(rule, items, nitems, PG_GETARG_TIMESTAMPTZ(2), exc, nexc));
+	cands = candidates_arg(fcinfo, 4, &ncands);
+	PG_RETURN_JSONB_P(stack_evaluate_internal(rule, items, nitems, PG_GETARG_TIMESTAMPTZ(2), exc, nexc,
+											  cands, ncands));
 }
 
 PG_FUNCTION_INFO_V1(stack_progress_array);

@@ -42,27 +42,19 @@ candidate_cmp(const void *a, const void *b)
 	return strcmp(x->achievement, y->achievement);
 }
 
-PG_FUNCTION_INFO_V1(stack_next_best);
-/* next_best(rule, items jsonb, candidates jsonb, as_of) returns setof (achievement, progress_gain, completes) */
-Datum
-stack_next_best(PG_FUNCTION_ARGS)
+/*
+ * The candidates argument shared by next_best and stack_evaluate: an array
+ * of award-shaped objects (no id needed: one that sorts after every real
+ * award is given), each with an achievement, earned at as_of unless it says
+ * otherwise.
+ */
+StackItem *
+stack_candidates_from_json(const CrJson *cands, TimestampTz as_of, int *ncand)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	StackRule  *rule = stack_rule_from_datum(fcinfo, 0);
-	CrJson	   *items_json = stack_json_from_jsonb(PG_GETARG_JSONB_P(1));
-	CrJson	   *cands = stack_json_from_jsonb(PG_GETARG_JSONB_P(2));
-	TimestampTz as_of = PG_GETARG_TIMESTAMPTZ(3);
-	StackItem  *items;
-	StackItem  *with;
-	int			nitems;
-	double		base;
-	Candidate  *out;
-	int			nout = 0;
+	StackItem  *out;
 	int			i;
 	char		path[40];
 
-	InitMaterializedSRF(fcinfo, 0);
-	items = stack_items_from_json(items_json, &nitems);
 	if (cands->kind != CRJ_ARRAY)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -71,16 +63,11 @@ stack_next_best(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("more than %d candidates", STACK_MAX_ITEMS)));
-	base = stack_evaluate_progress(rule, items, nitems, as_of, NULL, 0, NULL);
-	out = palloc(sizeof(Candidate) * Max(cands->count, 1));
-	with = palloc(sizeof(StackItem) * (nitems + 1));
+	out = palloc0(sizeof(StackItem) * Max(cands->count, 1));
 	for (i = 0; i < cands->count; i++)
 	{
 		CrJson	   *c = cands->u.elems[i];
-		StackItem	cand;
-		bool		complete;
-		double		p;
-		int			j;
+		StackItem  *cand = &out[i];
 
 		CHECK_FOR_INTERRUPTS();
 		snprintf(path, sizeof(path), "candidates[%d]", i);
@@ -102,28 +89,67 @@ stack_next_best(PG_FUNCTION_ARGS)
 			copy->count++;
 			c = copy;
 		}
-		stack_item_from_json(c, &cand, path);
-		if (cand.achievement == NULL)
+		stack_item_from_json(c, cand, path);
+		if (cand->achievement == NULL)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("invalid stack input at %s: member \"achievement\" is required", path)));
+		if (!cand->has_earned)
+		{
+			cand->has_earned = true;
+			cand->earned_at = as_of;
+		}
+	}
+	*ncand = cands->count;
+	return out;
+}
+
+PG_FUNCTION_INFO_V1(stack_next_best);
+/* next_best(rule, items jsonb, candidates jsonb, as_of) returns setof (achievement, progress_gain, completes) */
+Datum
+stack_next_best(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	StackRule  *rule = stack_rule_from_datum(fcinfo, 0);
+	CrJson	   *items_json = stack_json_from_jsonb(PG_GETARG_JSONB_P(1));
+	CrJson	   *cands_json = stack_json_from_jsonb(PG_GETARG_JSONB_P(2));
+	TimestampTz as_of = PG_GETARG_TIMESTAMPTZ(3);
+	StackItem  *items;
+	StackItem  *cands;
+	StackItem  *with;
+	int			nitems;
+	int			ncand;
+	double		base;
+	Candidate  *out;
+	int			nout = 0;
+	int			i;
+
+	InitMaterializedSRF(fcinfo, 0);
+	items = stack_items_from_json(items_json, &nitems);
+	cands = stack_candidates_from_json(cands_json, as_of, &ncand);
+	base = stack_evaluate_progress(rule, items, nitems, as_of, NULL, 0, NULL);
+	out = palloc(sizeof(Candidate) * Max(ncand, 1));
+	with = palloc(sizeof(StackItem) * (nitems + 1));
+	for (i = 0; i < ncand; i++)
+	{
+		StackItem  *cand = &cands[i];
+		bool		complete;
+		double		p;
+		int			j;
+
+		CHECK_FOR_INTERRUPTS();
 		/* an achievement the learner already holds is not a recommendation */
 		for (j = 0; j < nitems; j++)
-			if (items[j].achievement && strcmp(items[j].achievement, cand.achievement) == 0)
+			if (items[j].achievement && strcmp(items[j].achievement, cand->achievement) == 0)
 				break;
 		if (j < nitems)
 			continue;
-		if (!cand.has_earned)
-		{
-			cand.has_earned = true;
-			cand.earned_at = as_of;
-		}
 		for (j = 0; j < nitems; j++)
 			with[j] = items[j];
-		with[nitems] = cand;
+		with[nitems] = *cand;
 		stack_items_sort(with, nitems + 1);
 		p = stack_evaluate_progress(rule, with, nitems + 1, as_of, NULL, 0, &complete);
-		out[nout].achievement = cand.achievement;
+		out[nout].achievement = cand->achievement;
 		out[nout].gain = Max(p - base, 0);
 		out[nout].completes = complete;
 		nout++;

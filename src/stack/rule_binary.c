@@ -5,7 +5,7 @@
  *		it (the SQL functions are in rule_sql.c).
  *
  * Storage: a varlena whose first byte after the header is
- * STACKRULE_FORMAT_VERSION, followed by the model in a compact tagged
+ * STACKRULE_STORAGE_VERSION (1 is read too: it lacks minMeanLevel), followed by the model in a compact tagged
  * serialization (int32, float8 and length-prefixed strings, little endian as
  * the host writes them; the stored form never leaves the server).
  *
@@ -112,6 +112,7 @@ put_node(StringInfo b, const StackNode *n)
 		put_i32(b, n->limits[i].max_items);
 		put_f64(b, n->limits[i].max_credits);
 	}
+	put_f64(b, n->min_mean_level);
 	put_pred(b, n->select);
 	put_pred(b, n->except);
 	put_i32(b, n->min_items);
@@ -187,7 +188,7 @@ stack_rule_serialize(const StackRule *rule)
 
 	initStringInfo(&b);
 	appendStringInfoSpaces(&b, VARHDRSZ);
-	appendStringInfoChar(&b, STACKRULE_FORMAT_VERSION);
+	appendStringInfoChar(&b, STACKRULE_STORAGE_VERSION);
 	put_rule(&b, rule);
 	res = (bytea *) b.data;
 	SET_VARSIZE(res, b.len);
@@ -201,6 +202,7 @@ typedef struct Reader
 	const char *p;
 	const char *end;
 	int			budget;			/* nodes + predicates still allowed */
+	int			version;		/* storage version being read */
 } Reader;
 
 static void corrupt(void) pg_attribute_noreturn();
@@ -351,6 +353,7 @@ get_node(Reader *r, StackSetDef *sets, int nsets)
 		n->limits[i].max_items = get_i32(r);
 		n->limits[i].max_credits = get_f64(r);
 	}
+	n->min_mean_level = r->version >= 2 ? get_f64(r) : -1;
 	n->select = get_pred(r, sets, nsets);
 	n->except = get_pred(r, sets, nsets);
 	n->min_items = get_i32(r);
@@ -387,6 +390,8 @@ get_node(Reader *r, StackSetDef *sets, int nsets)
 	n->else_node = get_node(r, sets, nsets);
 	n->leaf = -1;
 	if (n->share < SHARE_EXCLUSIVE || n->share > SHARE_GROUP ||
+		(n->min_mean_level != -1 && !(n->min_mean_level >= 1 && n->min_mean_level <= STACK_MAX_LEVEL)) ||
+		(n->min_mean_level != -1 && n->kind != SN_ALL && n->kind != SN_NOF) ||
 		((n->kind == SN_ALL || n->kind == SN_NOF) && (n->nchild < 1 || n->n < 1 || n->n > n->nchild)) ||
 		((n->kind == SN_ITEMS) && n->select == NULL) ||
 		(n->kind == SN_COMPETENCY && n->target_uri == NULL) ||
@@ -444,11 +449,12 @@ stack_rule_deserialize(const char *data, int len)
 	Reader		r;
 	StackRule  *rule;
 
-	if (len < 1 || (uint8) data[0] != STACKRULE_FORMAT_VERSION)
+	if (len < 1 || (uint8) data[0] < 1 || (uint8) data[0] > STACKRULE_STORAGE_VERSION)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("stackrule value has unsupported format version %d",
 						len < 1 ? -1 : (int) (uint8) data[0])));
+	r.version = (uint8) data[0];
 	r.p = data + 1;
 	r.end = data + len;
 	r.budget = STACK_MAX_NODES * 2 + STACK_MAX_PRED_NODES * 2;
@@ -653,6 +659,11 @@ out_node(StringInfo out, const StackNode *n)
 					appendStringInfoChar(out, '}');
 				}
 				appendStringInfoChar(out, ']');
+			}
+			if (n->min_mean_level >= 0)
+			{
+				em_key(&e, "minMeanLevel");
+				out_num(out, n->min_mean_level);
 			}
 			break;
 		case SN_ITEMS:

@@ -264,6 +264,24 @@ get_credits(ParseCtx *cx, const CrJson *obj, const char *name, bool positive)
 	return d;
 }
 
+/* minMeanLevel (all / nOf): a credreg level, 1..5, fractional allowed; -1 absent. */
+static double
+get_mean_level(ParseCtx *cx, const CrJson *obj)
+{
+	CrJson	   *v = stack_json_member(obj, "minMeanLevel");
+	int			old;
+	double		d;
+
+	if (v == NULL)
+		return -1;
+	old = push_member(cx, "minMeanLevel");
+	d = number_of(cx, v);
+	if (!(d >= 1 && d <= STACK_MAX_LEVEL))
+		rule_error(cx, "must be a level between 1 and %d", STACK_MAX_LEVEL);
+	pop_path(cx, old);
+	return d;
+}
+
 static char **
 get_string_array(ParseCtx *cx, const CrJson *v, int *n)
 {
@@ -690,20 +708,21 @@ parse_node(ParseCtx *cx, const CrJson *v, bool nested)
 	n->label = get_string(cx, v, "label", false);
 	n->weight = get_credits(cx, v, "weight", true);
 	n->min_items = n->max_items = n->min_level = n->m_max_hops = -1;
-	n->min_credits = n->max_credits = -1;
+	n->min_credits = n->max_credits = n->min_mean_level = -1;
 	n->leaf = -1;
 
 	if (strcmp(type, "all") == 0 || strcmp(type, "nOf") == 0)
 	{
 		static const char *const allowed_all[] = {"type", "id", "label", "weight",
-		"children", "limits", NULL};
+		"children", "limits", "minMeanLevel", NULL};
 		static const char *const allowed_nof[] = {"type", "id", "label", "weight",
-		"children", "limits", "n", NULL};
+		"children", "limits", "minMeanLevel", "n", NULL};
 
 		n->kind = type[0] == 'a' ? SN_ALL : SN_NOF;
 		check_members(cx, v, n->kind == SN_ALL ? allowed_all : allowed_nof);
 		parse_children(cx, n, v);
 		parse_limits(cx, n, v);
+		n->min_mean_level = get_mean_level(cx, v);
 		if (n->kind == SN_NOF)
 		{
 			if (stack_json_member(v, "n") == NULL)

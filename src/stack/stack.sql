@@ -61,16 +61,16 @@ CREATE TYPE stack_item AS (
 COMMENT ON TYPE stack_item IS 'one award of a learner as input to stack evaluation (alignments: [{"targetUrl", "level"}])';
 
 CREATE FUNCTION stack_evaluate(rule stackrule, items jsonb, as_of timestamptz DEFAULT now(),
-							   exceptions jsonb DEFAULT NULL) RETURNS jsonb
+							   exceptions jsonb DEFAULT NULL, candidates jsonb DEFAULT NULL) RETURNS jsonb
 	AS 'MODULE_PATHNAME', 'stack_evaluate_jsonb' LANGUAGE C STABLE PARALLEL SAFE COST 1000;
-COMMENT ON FUNCTION stack_evaluate(stackrule, jsonb, timestamptz, jsonb) IS
-	'evaluate a stack rule over a learner''s awards: complete, progress, optimal assignment, missing, unused, overLimit; NULL rule, items or as_of give NULL, NULL exceptions mean none';
+COMMENT ON FUNCTION stack_evaluate(stackrule, jsonb, timestamptz, jsonb, jsonb) IS
+	'evaluate a stack rule over a learner''s awards: complete, progress, optimal assignment, missing, unused, overLimit; NULL rule, items or as_of give NULL, NULL exceptions mean none; candidates (achievements the registry could issue, as for next_best) are listed per missing leaf when given';
 
 CREATE FUNCTION stack_evaluate(rule stackrule, items stack_item[], as_of timestamptz DEFAULT now(),
-							   exceptions jsonb DEFAULT NULL) RETURNS jsonb
+							   exceptions jsonb DEFAULT NULL, candidates jsonb DEFAULT NULL) RETURNS jsonb
 	AS 'MODULE_PATHNAME', 'stack_evaluate_array' LANGUAGE C STABLE PARALLEL SAFE COST 1000;
-COMMENT ON FUNCTION stack_evaluate(stackrule, stack_item[], timestamptz, jsonb) IS
-	'evaluate a stack rule over a learner''s awards given as stack_item rows; NULL rule, items or as_of give NULL, NULL exceptions mean none';
+COMMENT ON FUNCTION stack_evaluate(stackrule, stack_item[], timestamptz, jsonb, jsonb) IS
+	'evaluate a stack rule over a learner''s awards given as stack_item rows; NULL rule, items or as_of give NULL, NULL exceptions mean none; candidates (achievements the registry could issue, as for next_best) are listed per missing leaf when given';
 
 CREATE FUNCTION stack_progress_of(rule stackrule, items stack_item[], as_of timestamptz DEFAULT now())
 	RETURNS float8

@@ -19,8 +19,17 @@
 
 #include "json/json.h"
 
-/* Version byte of the compiled binary form (stackrule send/recv and storage). */
+/*
+ * Version byte of stackrule send/recv (the canonical JSON text follows, so
+ * new rule members need no new wire version).
+ */
 #define STACKRULE_FORMAT_VERSION 1
+
+/*
+ * Version byte of the stored compiled form.  2 added minMeanLevel on all/nOf
+ * nodes; values stored as version 1 (without it) still read.
+ */
+#define STACKRULE_STORAGE_VERSION 2
 
 /* Size limits (54000 program_limit_exceeded beyond them). */
 #define STACK_MAX_NODES		2000	/* after inline expansion */
@@ -29,6 +38,7 @@
 #define STACK_MAX_PRED_NODES 10000
 #define STACK_MAX_ITEMS		10000	/* awards in one evaluation */
 #define STACK_MAX_STRING	4096
+#define STACK_MAX_LEVEL		5		/* credreg levels are 1..5 */
 
 typedef enum StackPredKind
 {
@@ -106,6 +116,7 @@ typedef struct StackNode
 	struct StackNode **child;
 	int			nlimit;
 	StackLimit *limits;
+	double		min_mean_level; /* -1 absent (all / nOf) */
 	/* items / competency leaves */
 	StackPred  *select;
 	StackPred  *except;
@@ -297,9 +308,13 @@ extern bool stack_concept_match(StackCompetencyCtx *c, const StackPred *pred, in
 
 /* ---- evaluate.c ---- */
 extern Jsonb *stack_evaluate_internal(StackRule *rule, StackItem *items, int nitems,
-									  TimestampTz as_of, StackException *exc, int nexc);
+									  TimestampTz as_of, StackException *exc, int nexc,
+									  StackItem *cands, int ncands);
 extern double stack_evaluate_progress(StackRule *rule, StackItem *items, int nitems,
 									  TimestampTz as_of, StackException *exc, int nexc,
 									  bool *complete);
+
+/* ---- next_best.c ---- */
+extern StackItem *stack_candidates_from_json(const CrJson *cands, TimestampTz as_of, int *ncand);
 
 #endif							/* CREDREG_STACK_INTERNAL_H */
