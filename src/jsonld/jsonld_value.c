@@ -405,18 +405,7 @@ jld_vformat(const char *fmt, va_list args)
 	StringInfoData buf;
 
 	initStringInfo(&buf);
-	for (;;)
-	{
-		va_list		copy;
-		int			needed;
-
-		va_copy(copy, args);
-		needed = appendStringInfoVA(&buf, fmt, copy);
-		va_end(copy);
-		if (needed == 0)
-			break;
-		enlargeStringInfo(&buf, needed);
-	}
+	credreg_appendv(&buf, fmt, args);
 	return buf.data;
 }
 

@@ -34,17 +34,12 @@ rule_error(ParseCtx *cx, const char *fmt,...)
 	StringInfoData msg;
 
 	initStringInfo(&msg);
-	for (;;)
 	{
 		va_list		args;
-		int			needed;
 
 		va_start(args, fmt);
-		needed = appendStringInfoVA(&msg, fmt, args);
+		credreg_appendv(&msg, fmt, args);
 		va_end(args);
-		if (needed == 0)
-			break;
-		enlargeStringInfo(&msg, needed);
 	}
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

@@ -237,10 +237,13 @@ TriConsistent(StrategyNumber strategy, Datum query, GinTernaryValue *check,
 	}
 }
 
-PG_FUNCTION_INFO_V1(skillset_gin_consistent);
-/* Boolean consistency with recheck. */
+/*
+ * GIN's boolean consistent function answered by an operator class's ternary
+ * one: MAYBE means "matches, recheck on the heap row".  Both skillset
+ * operator classes use it.
+ */
 Datum
-skillset_gin_consistent(PG_FUNCTION_ARGS)
+skillset_gin_bool_consistent(FunctionCallInfo fcinfo, SkillsetGinTriConsistent tri)
 {
 	bool	   *check = (bool *) PG_GETARG_POINTER(0);
 	StrategyNumber strategy = PG_GETARG_UINT16(1);
@@ -254,10 +257,18 @@ skillset_gin_consistent(PG_FUNCTION_ARGS)
 
 	for (i = 0; i < nkeys; i++)
 		tcheck[i] = check[i] ? GIN_TRUE : GIN_FALSE;
-	r = TriConsistent(strategy, query, tcheck, nkeys, extra_data);
+	r = tri(strategy, query, tcheck, nkeys, extra_data);
 	pfree(tcheck);
 	*recheck = (r == GIN_MAYBE);
 	PG_RETURN_BOOL(r != GIN_FALSE);
+}
+
+PG_FUNCTION_INFO_V1(skillset_gin_consistent);
+/* Boolean consistency with recheck. */
+Datum
+skillset_gin_consistent(PG_FUNCTION_ARGS)
+{
+	return skillset_gin_bool_consistent(fcinfo, TriConsistent);
 }
 
 PG_FUNCTION_INFO_V1(skillset_gin_triconsistent);

@@ -214,22 +214,7 @@ PG_FUNCTION_INFO_V1(skillset_gin_level_consistent);
 Datum
 skillset_gin_level_consistent(PG_FUNCTION_ARGS)
 {
-	bool	   *check = (bool *) PG_GETARG_POINTER(0);
-	StrategyNumber strategy = PG_GETARG_UINT16(1);
-	Datum		query = PG_GETARG_DATUM(2);
-	int32		nkeys = PG_GETARG_INT32(3);
-	Pointer    *extra_data = (Pointer *) PG_GETARG_POINTER(4);
-	bool	   *recheck = (bool *) PG_GETARG_POINTER(5);
-	GinTernaryValue *tcheck = palloc(sizeof(GinTernaryValue) * Max(nkeys, 1));
-	GinTernaryValue r;
-	int			i;
-
-	for (i = 0; i < nkeys; i++)
-		tcheck[i] = check[i] ? GIN_TRUE : GIN_FALSE;
-	r = LevelTriConsistent(strategy, query, tcheck, nkeys, extra_data);
-	pfree(tcheck);
-	*recheck = (r == GIN_MAYBE);
-	PG_RETURN_BOOL(r != GIN_FALSE);
+	return skillset_gin_bool_consistent(fcinfo, LevelTriConsistent);
 }
 
 PG_FUNCTION_INFO_V1(skillset_gin_level_triconsistent);

@@ -6,6 +6,7 @@
 #ifndef CREDREG_TAXONOMY_INT_H
 #define CREDREG_TAXONOMY_INT_H
 
+#include "access/gin.h"
 #include "access/stratnum.h"
 #include "utils/array.h"
 
@@ -78,5 +79,11 @@ extern void credreg_skillquery_check(const SkillQuery *q);
 
 /* GIN search mode of a skillset query with n keys (skillset_gin.c). */
 extern int32 skillset_gin_search_mode(StrategyNumber strategy, int n);
+
+/* Boolean GIN consistent function from a ternary one (skillset_gin.c). */
+typedef GinTernaryValue (*SkillsetGinTriConsistent) (StrategyNumber strategy, Datum query,
+													  GinTernaryValue *check, int32 nkeys,
+													  Pointer *extra_data);
+extern Datum skillset_gin_bool_consistent(FunctionCallInfo fcinfo, SkillsetGinTriConsistent tri);
 
 #endif							/* CREDREG_TAXONOMY_INT_H */
