@@ -419,12 +419,10 @@ jld_error(JldProc *p, const char *ldcode, const char *fmt,...)
 	va_list		args;
 	char	   *msg;
 
-	if (p->failure == NULL || p->failure->code != NULL)
-		return false;
 	va_start(args, fmt);
 	msg = jld_vformat(fmt, args);
 	va_end(args);
-	return credreg_fail(p->failure, "jsonld_invalid", "%s: %s", ldcode, msg);
+	return jld_fail(p, "jsonld_invalid", "%s: %s", ldcode, msg);
 }
 
 /* A failure with its own credreg code; the message is used as is. */

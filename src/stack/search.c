@@ -79,6 +79,21 @@ class_offered(const Search *s, int k, int c, bool forced)
 	return false;
 }
 
+/* True when placing award k in the classes of mask counts against cap. */
+static bool
+cap_counts(const Search *s, const StackCap *cap, int k, uint64 mask)
+{
+	const StackProblem *p = s->p;
+
+	if (!cap->item_in[k])
+		return false;
+	for (int l = 0; l < s->L; l++)
+		if (cap->leaf_in[l] && p->elig[k * s->L + l] &&
+			(mask & (UINT64CONST(1) << p->leaf_class[l])))
+			return true;
+	return false;
+}
+
 /* Places award k in the classes of mask; false (and nothing changed) when a cap breaks. */
 static bool
 apply(Search *s, int k, uint64 mask, int sign)
@@ -93,33 +108,16 @@ apply(Search *s, int k, uint64 mask, int sign)
 		for (c = 0; c < p->ncaps; c++)
 		{
 			const StackCap *cap = &p->caps[c];
-			bool		hit = false;
 
-			if (!cap->item_in[k])
-				continue;
-			for (l = 0; l < s->L && !hit; l++)
-				if (cap->leaf_in[l] && p->elig[k * s->L + l] &&
-					(mask & (UINT64CONST(1) << p->leaf_class[l])))
-					hit = true;
-			if (!hit)
-				continue;
-			if ((cap->max_items >= 0 && s->cap_n[c] + 1 > cap->max_items) ||
-				(cap->max_credits >= 0 && s->cap_c[c] + cr > cap->max_credits + EPS))
+			if (cap_counts(s, cap, k, mask) &&
+				((cap->max_items >= 0 && s->cap_n[c] + 1 > cap->max_items) ||
+				 (cap->max_credits >= 0 && s->cap_c[c] + cr > cap->max_credits + EPS)))
 				return false;
 		}
 	}
 	for (c = 0; c < p->ncaps; c++)
 	{
-		const StackCap *cap = &p->caps[c];
-		bool		hit = false;
-
-		if (!cap->item_in[k])
-			continue;
-		for (l = 0; l < s->L && !hit; l++)
-			if (cap->leaf_in[l] && p->elig[k * s->L + l] &&
-				(mask & (UINT64CONST(1) << p->leaf_class[l])))
-				hit = true;
-		if (hit)
+		if (cap_counts(s, &p->caps[c], k, mask))
 		{
 			s->cap_n[c] += sign;
 			s->cap_c[c] += sign * cr;

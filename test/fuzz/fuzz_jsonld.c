@@ -162,12 +162,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	run(&exp, doc, base, false, true);
 	/*
-	 * toRdf does all of expansion's work and then the node map's, so under a
-	 * small credreg.jsonld_max_nodes it may run out where expansion alone
-	 * does not; any other disagreement is a bug.
+	 * toRdf does all of expansion's work and more, so it may fail where
+	 * expansion does not: under a small credreg.jsonld_max_nodes (the node
+	 * map's work), and on an @json literal whose numbers RFC 8785 cannot
+	 * canonicalize (expansion keeps the JSON as it is).  Any other
+	 * disagreement is a bug.
 	 */
 	if (exp.ok != lax.ok &&
-		!(!lax.ok && exp.ok && strcmp(lax.failure.code, "jsonld_limit") == 0))
+		!(!lax.ok && exp.ok &&
+		  (strcmp(lax.failure.code, "jsonld_limit") == 0 ||
+		   strncmp(lax.failure.message, "invalid JSON literal", 20) == 0)))
 		fail("expansion and toRdf disagree on failure");
 	if (exp.ok)
 	{
@@ -175,7 +179,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		if (expanded == NULL)
 			fail("the expanded document is not valid JSON");
-		if (strstr(lax.out.data, "_:") == NULL && credreg_jsonld_max_nodes >= 100000)
+		/*
+		 * An @id of keyword form expands to "@id": null (JSON-LD 1.1 IRI
+		 * expansion step 2; W3C expand test 0122 expects exactly that), and
+		 * expanded output holding it is not itself expandable: no round trip
+		 * to compare then.
+		 */
+		if (strstr(lax.out.data, "_:") == NULL && credreg_jsonld_max_nodes >= 100000 &&
+			strstr(exp.out.data, "\"@id\":null") == NULL &&
+			strstr(exp.out.data, "\"@id\": null") == NULL)
 		{
 			run(&again, expanded, base, false, false);
 			if (!again.ok || strcmp(again.out.data, lax.out.data) != 0)
