@@ -27,7 +27,7 @@ SQL_PARTS = $(wildcard \
 	src/verify/verify.sql \
 	src/taxonomy/taxonomy.sql \
 	src/stack/stack.sql \
-	src/credreg_grants.sql)
+	src/privileges.sql)
 
 # Versions and updates (README, section "Upgrading").
 #
@@ -50,7 +50,8 @@ SQL_PARTS = $(wildcard \
 # and PREVIOUS, start UPGRADE_PARTS afresh with src/upgrade/upgrade.sql.
 PREVIOUS = 0.1.0
 UPGRADE_PARTS = src/upgrade/upgrade.sql \
-	src/upgrade/upgrade--0.1.0--0.2.0.sql
+	src/upgrade/upgrade--0.1.0--0.2.0.sql \
+	src/privileges.sql
 UPGRADE_SCRIPT = $(EXTENSION)--$(PREVIOUS)--$(EXTVERSION).sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_SCRIPT)
