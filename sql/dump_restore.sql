@@ -82,7 +82,8 @@ DROP EXTENSION credreg;
 SELECT b.catalog, b.n AS before, a.n AS after
   FROM before_create b FULL JOIN pg_temp.catalog_rows() a USING (catalog)
  WHERE b.n IS DISTINCT FROM a.n ORDER BY 1;
--- The one thing left is the schema credreg, empty: CREATE EXTENSION created it
+-- The one thing left is the schema credreg, empty, with the USAGE the script
+-- granted on it (its pg_init_privs row): CREATE EXTENSION created the schema
 -- (credreg.control names it) before running the script, so it is no member
 -- of the extension, and PostgreSQL refuses to make an extension's own schema
 -- a member.  DROP SCHEMA without CASCADE proves it empty.
