@@ -3,7 +3,7 @@
 -- that no single capability owns.
 
 CREATE OR REPLACE FUNCTION credreg_version() RETURNS text
-	AS 'SELECT ''0.2.0''::text'
+	AS 'SELECT ''0.2.0''::pg_catalog.text'
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE;
 
 -- taxonomy: the two inlinable SQL helpers name every operator, type and
