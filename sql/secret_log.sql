@@ -5,6 +5,12 @@
 -- The test reads the log the harness's server writes (test/harness/cluster.sh
 -- starts it with -l tmp_run/server.log, beside the data directory).
 \set VERBOSITY terse
+-- The functions that take a private key.  A new one shows here: wrap its C
+-- entry point in credreg_call_hiding_statement (src/util/secret.h) and add a
+-- failing call of it below.
+SELECT oid::regprocedure FROM pg_proc
+ WHERE pronamespace = 'credreg'::regnamespace AND 'private_key' = ANY (proargnames)
+ ORDER BY oid::regprocedure::text;
 SHOW log_min_error_statement;
 SELECT setting || '/../server.log' AS log FROM pg_settings WHERE name = 'data_directory' \gset
 SELECT (pg_stat_file(:'log')).size AS log_start \gset

@@ -250,9 +250,9 @@ SELECT t.what, pg_temp.try('hostile, pg_catalog', t.q) AS hostile FROM (VALUES
 CREATE TEMP VIEW compared AS
 SELECT fn, q,
 	CASE WHEN fn::text ~ '(cache|_stats|cache_reset)\(' OR fn::text ~ '^credreg\.(sign|jws_sign)\('
-		 THEN (hostile LIKE 'ERROR%')::text ELSE regexp_replace(hostile, '"seconds": [0-9.]+', '') END AS hostile,
+		 THEN (hostile LIKE 'ERROR%')::text ELSE regexp_replace(hostile, 'seconds[^0-9]*[0-9.]+', 'seconds') END AS hostile,
 	CASE WHEN fn::text ~ '(cache|_stats|cache_reset)\(' OR fn::text ~ '^credreg\.(sign|jws_sign)\('
-		 THEN (ordinary LIKE 'ERROR%')::text ELSE regexp_replace(ordinary, '"seconds": [0-9.]+', '') END AS ordinary
+		 THEN (ordinary LIKE 'ERROR%')::text ELSE regexp_replace(ordinary, 'seconds[^0-9]*[0-9.]+', 'seconds') END AS ordinary
 FROM call;
 
 SELECT is_empty($$
