@@ -2,8 +2,9 @@
 -- pubkey_from_private never reaches the server log: their errors are logged
 -- without the statement (log_min_error_statement would print it, key and all)
 -- and without the context (PL/pgSQL's "SQL statement" context quotes it).
--- The test reads the log the harness's server writes (test/harness/cluster.sh
--- starts it with -l tmp_run/server.log, beside the data directory).
+-- The test reads the server log: the logging collector's file, or the one
+-- test/harness/cluster.sh has pg_ctl write (tmp_run/server.log, beside the
+-- data directory).
 \set VERBOSITY terse
 -- The functions that take a private key.  A new one shows here: wrap its C
 -- entry point in credreg_call_hiding_statement (src/util/secret.h) and add a
@@ -12,7 +13,10 @@ SELECT oid::regprocedure FROM pg_proc
  WHERE pronamespace = 'credreg'::regnamespace AND 'private_key' = ANY (proargnames)
  ORDER BY oid::regprocedure::text;
 SHOW log_min_error_statement;
-SELECT setting || '/../server.log' AS log FROM pg_settings WHERE name = 'data_directory' \gset
+-- the collector's current file when there is one, else the harness's
+SELECT CASE WHEN pg_current_logfile() LIKE '/%' THEN pg_current_logfile()
+            WHEN pg_current_logfile() IS NOT NULL THEN current_setting('data_directory') || '/' || pg_current_logfile()
+            ELSE current_setting('data_directory') || '/../server.log' END AS log \gset
 SELECT (pg_stat_file(:'log')).size AS log_start \gset
 
 -- keys no other test uses: an Ed25519 seed, and a malformed key text

@@ -24,6 +24,9 @@ SELECT credreg_check.catalog_json() AS fresh_catalog \gset
 
 \c credreg_upgrade_old
 SET client_min_messages = warning;
+-- the update chain the installed files offer
+SELECT source, target, path FROM pg_extension_update_paths('credreg')
+ WHERE path IS NOT NULL ORDER BY 1, 2;
 CREATE EXTENSION credreg VERSION '0.1.0';
 SELECT extversion, credreg.credreg_version() FROM pg_extension WHERE extname = 'credreg';
 \set ECHO none
