@@ -47,11 +47,15 @@ SQL_PARTS = $(wildcard \
 #
 # Releasing the next version: copy the built credreg--$(EXTVERSION).sql and
 # credreg--$(PREVIOUS)--$(EXTVERSION).sql into src/upgrade/, bump EXTVERSION
-# and PREVIOUS, start UPGRADE_PARTS afresh with src/upgrade/upgrade.sql.
+# and PREVIOUS, and start UPGRADE_PARTS afresh.
+#
+# UPGRADE_PARTS is only ever appended to (+=), in dependency order, so that
+# the lines several capabilities add never override one another; the
+# header (the \echo guard) always comes first.
 PREVIOUS = 0.1.0
-UPGRADE_PARTS = src/upgrade/upgrade.sql \
-	src/upgrade/upgrade--0.1.0--0.2.0.sql \
-	src/privileges.sql
+UPGRADE_HEADER = src/upgrade/upgrade.sql
+UPGRADE_PARTS += src/upgrade/upgrade--0.1.0--0.2.0.sql
+UPGRADE_PARTS += src/privileges.sql
 UPGRADE_SCRIPT = $(EXTENSION)--$(PREVIOUS)--$(EXTVERSION).sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_SCRIPT)
@@ -100,8 +104,8 @@ include $(PGXS)
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $(SQL_PARTS) > $@
 
-$(UPGRADE_SCRIPT): $(UPGRADE_PARTS)
-	cat $(UPGRADE_PARTS) > $@
+$(UPGRADE_SCRIPT): $(UPGRADE_HEADER) $(UPGRADE_PARTS)
+	cat $(UPGRADE_HEADER) $(UPGRADE_PARTS) > $@
 
 deps:
 	$(HARNESS)/deps.sh
