@@ -70,6 +70,8 @@ SELECT NULL, 'credreg.stackrule',
 SELECT NULL, 'credreg.stack_item', ROW('a1', 'urn:ach:1', NULL, NULL, NULL, NULL, '{data}', 1, 3,
 	'2026-02-01', NULL, NULL, true, true, '[{"targetUrl": "urn:sp:sql", "level": 3}]')::credreg.stack_item::text UNION ALL
 SELECT NULL, 'credreg.stack_item[]', ARRAY[ROW('a1', 'urn:ach:1', NULL, NULL, NULL, NULL, '{data}', 1, 3,
+	'2026-02-01', NULL, NULL, true, true, NULL)::credreg.stack_item,
+	ROW('a2', 'urn:ach:2', NULL, NULL, NULL, NULL, NULL, 1, 3,
 	'2026-02-01', NULL, NULL, true, true, '[{"targetUrl": "urn:sp:sql", "level": 3}]')::credreg.stack_item]::text UNION ALL
 SELECT 'alg', 'text', 'EdDSA' UNION ALL
 SELECT 'hash', 'text', 'sha256' UNION ALL
@@ -287,7 +289,7 @@ SELECT is((SELECT hostile FROM call WHERE fn = 'credreg.closure(credreg.skillset
 	'closure read the taxonomy');
 SELECT matches((SELECT hostile FROM call
 				WHERE fn = 'credreg.stack_evaluate(credreg.stackrule,credreg.stack_item[],timestamp with time zone,jsonb,jsonb)'::regprocedure),
-	'\\"type\\": \\"competency\\"', 'stack_evaluate evaluated a competency requirement');
+	'\\"complete\\": true', 'stack_evaluate matched a competency requirement through the taxonomy');
 SELECT is((SELECT hostile FROM call WHERE fn = 'credreg.taxonomy_level(bigint,bigint)'::regprocedure), '{2}',
 	'taxonomy_level (inlined into its caller) names its operators by schema');
 SELECT * FROM finish();
