@@ -305,7 +305,7 @@ crkey_lookup_registered(const char *key_id, size_t len, const CrRegisteredKey **
 		values[0] = PointerGetDatum(cstring_to_text_with_len(key_id, (int) len));
 		e = ks_fetch(&blob,
 					 "SELECT key_id, issuer, public_key, valid_from, valid_until, revoked_at"
-					 " FROM credreg.issuer_key WHERE key_id = $1",
+					 " FROM credreg.issuer_key WHERE key_id OPERATOR(pg_catalog.=) $1",
 					 1, types, values);
 	}
 	pfree(blob.data);
@@ -341,7 +341,7 @@ crkey_lookup_registered_for_issuer(const char *issuer, size_t len, const CrKey *
 		values[1] = PointerGetDatum(pubkey_from_crkey(key));
 		e = ks_fetch(&blob,
 					 "SELECT key_id, issuer, public_key, valid_from, valid_until, revoked_at"
-					 " FROM credreg.issuer_key WHERE issuer = $1"
+					 " FROM credreg.issuer_key WHERE issuer OPERATOR(pg_catalog.=) $1"
 					 " AND public_key OPERATOR(credreg.=) $2"
 					 " ORDER BY revoked_at NULLS FIRST, valid_until DESC NULLS FIRST, key_id"
 					 " LIMIT 1",
@@ -371,7 +371,7 @@ crissuer_lookup_trusted(const char *issuer, size_t len, const CrTrustedIssuer **
 		values[0] = PointerGetDatum(cstring_to_text_with_len(issuer, (int) len));
 		e = ks_fetch(&blob,
 					 "SELECT issuer, name, valid_from, valid_until, revoked_at"
-					 " FROM credreg.trusted_issuer WHERE issuer = $1",
+					 " FROM credreg.trusted_issuer WHERE issuer OPERATOR(pg_catalog.=) $1",
 					 1, types, values);
 	}
 	pfree(blob.data);

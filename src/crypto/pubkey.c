@@ -21,6 +21,7 @@
 #include "crypto/crypto_int.h"
 #include "crypto/pubkey.h"
 #include "util/encoding.h"
+#include "util/secret.h"
 
 /* Longest part of a rejected input echoed in the error message, in bytes. */
 #define ECHO_MAX 40
@@ -433,10 +434,12 @@ private_key_arg(text *t)
 	return key;
 }
 
-/* credreg.sign_signature(private_key, alg, message): a raw signature. */
-PG_FUNCTION_INFO_V1(credreg_sign_signature);
-Datum
-credreg_sign_signature(PG_FUNCTION_ARGS)
+/*
+ * credreg.sign_signature(private_key, alg, message): a raw signature.  Its
+ * errors reach the log without the statement, which holds the key.
+ */
+static Datum
+sign_signature(PG_FUNCTION_ARGS)
 {
 	text	   *keytext = PG_GETARG_TEXT_PP(0);
 	CrSigAlg	alg = alg_arg(PG_GETARG_TEXT_PP(1));
@@ -455,14 +458,27 @@ credreg_sign_signature(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(result);
 }
 
-/* credreg.pubkey_from_private(private_key): the public half. */
-PG_FUNCTION_INFO_V1(credreg_pubkey_from_private);
+PG_FUNCTION_INFO_V1(credreg_sign_signature);
 Datum
-credreg_pubkey_from_private(PG_FUNCTION_ARGS)
+credreg_sign_signature(PG_FUNCTION_ARGS)
+{
+	return credreg_call_hiding_statement(sign_signature, fcinfo);
+}
+
+/* credreg.pubkey_from_private(private_key): the public half. */
+static Datum
+public_of_private(PG_FUNCTION_ARGS)
 {
 	CrKey	   *key = private_key_arg(PG_GETARG_TEXT_PP(0));
 	PubKey	   *pk = pubkey_from_crkey(key);
 
 	crkey_free(key);
 	PG_RETURN_PUBKEY_P(pk);
+}
+
+PG_FUNCTION_INFO_V1(credreg_pubkey_from_private);
+Datum
+credreg_pubkey_from_private(PG_FUNCTION_ARGS)
+{
+	return credreg_call_hiding_statement(public_of_private, fcinfo);
 }

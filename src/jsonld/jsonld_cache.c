@@ -113,7 +113,7 @@ read_context_row(const char *url, char **document)
 	}
 	if (load_plan == NULL)
 	{
-		SPIPlanPtr	plan = SPI_prepare("SELECT document FROM credreg.context WHERE url = $1",
+		SPIPlanPtr	plan = SPI_prepare("SELECT document FROM credreg.context WHERE url OPERATOR(pg_catalog.=) $1",
 									   1, &argtype);
 
 		if (plan == NULL)
