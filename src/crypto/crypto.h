@@ -109,13 +109,15 @@ extern void crkey_free(CrKey *key);
 /*
  * Per-backend cache: the decoded key for a given text form (exact bytes),
  * parsed once per backend; failures are cached too (same code and message).
- * The returned key belongs to the cache; do not free it.  It stays valid
- * while at least 10,000 further distinct texts are looked up (the cache is
- * bounded by generations, keycache.c), so use it for the credential at
- * hand, not across rows.  A key carried as a parsed JWK (a JWS "jwk"
- * header) can be cached by passing its compact text (crjson_append_text).
+ * The returned key belongs to the cache; do not free it.  It is borrowed
+ * for the call at hand (util/cache.h): use it for the credential at hand,
+ * not across rows.  To skip a later lookup, keep it together with
+ * crkey_cache_generation() and use it only while that is unchanged.  A key
+ * carried as a parsed JWK (a JWS "jwk" header) can be cached by passing its
+ * compact text (crjson_append_text).
  */
 extern bool crkey_cached(const char *text, size_t len, const CrKey **key, CredregFailure *failure);
+extern uint64 crkey_cache_generation(void);
 
 /* Canonical forms. */
 extern char *crkey_multikey(const CrKey *key);	/* NULL for RSA */
