@@ -7,12 +7,11 @@
  *	 'K' key_id							-> the issuer_key row, or none
  *	 'I' issuer NUL type public-bytes	-> the issuer_key row, or none
  *	 'T' issuer							-> the trusted_issuer row, or none
- * Entries live in a "generation" memory context.  When a relcache
- * invalidation names one of the two tables (sent by the statement trigger
- * credreg.keystore_changed(), or by DDL), the generation is marked stale;
- * the next lookup moves it under TopTransactionContext, where it is freed
- * (with its EVP_PKEYs) when the transaction ends, and starts a fresh one.
- * Pointers handed out therefore stay valid for the rest of the transaction.
+ * The table and its entries (with their EVP_PKEYs) live in a generation of
+ * a cache watching both tables (util/cache.h): a change to either, sent by
+ * the statement trigger credreg.keystore_changed() or by DDL, starts a new
+ * generation at the next lookup, and the old one is freed when the
+ * transaction ends.  Rows are read with the latest snapshot.
  */
 #include "postgres.h"
 
@@ -26,7 +25,6 @@
 #include "lib/stringinfo.h"
 #include "storage/proc.h"
 #include "utils/builtins.h"
-#include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/syscache.h"
@@ -36,6 +34,7 @@
 #include "crypto/crypto_int.h"
 #include "crypto/keystore.h"
 #include "crypto/pubkey.h"
+#include "util/cache.h"
 
 /* Entries per generation before it is dropped (a registry has few keys). */
 #define KEYSTORE_CACHE_MAX 10000
@@ -69,83 +68,26 @@ typedef struct KsEntry
 #define SH_DEFINE
 #include "lib/simplehash.h"
 
-static MemoryContext ks_cxt = NULL;
-static ks_hash *ks_table = NULL;
-static bool ks_stale = false;
-static bool ks_callback_registered = false;
-static Oid	ks_issuer_key_oid = InvalidOid;
-static Oid	ks_trusted_issuer_oid = InvalidOid;
+static CrCache keystore_cache = CRCACHE_INIT("credreg keystore cache",
+											  "issuer_key", "trusted_issuer");
+static ks_hash *ks_table = NULL;	/* in the current generation */
 static uint64 ks_hits = 0;
 static uint64 ks_misses = 0;
-static uint64 ks_invalidations = 0;
 
-/*
- * Local transaction ids: of the transaction that started the current
- * generation, and of the last one that received an invalidation.  A lookup
- * reads the tables with the current snapshot, which may predate a change
- * whose invalidation arrives in the same transaction (REPEATABLE READ, or a
- * long statement); a generation started in such a transaction is therefore
- * dropped once that transaction is over.
- */
-#if PG_VERSION_NUM >= 170000
-#define CurrentLxid() (MyProc->vxid.lxid)
-#else
-#define CurrentLxid() (MyProc->lxid)
-#endif
-static LocalTransactionId ks_created_lxid = InvalidLocalTransactionId;
-static LocalTransactionId ks_inval_lxid = InvalidLocalTransactionId;
-
-static void
-ks_relcache_callback(Datum arg, Oid relid)
-{
-	if (relid == InvalidOid ||
-		(relid == ks_issuer_key_oid && OidIsValid(relid)) ||
-		(relid == ks_trusted_issuer_oid && OidIsValid(relid)) ||
-		!OidIsValid(ks_issuer_key_oid))
-	{
-		ks_inval_lxid = CurrentLxid();
-		if (ks_table != NULL)
-			ks_stale = true;
-	}
-}
-
-/* Drops a stale generation (freed at transaction end) and starts afresh. */
+/* Starts a new generation when the tables changed or the table is full. */
 static void
 ks_ensure(void)
 {
-	if (!ks_callback_registered)
+	if (ks_table != NULL && ks_table->members >= KEYSTORE_CACHE_MAX)
+		crcache_retire(&keystore_cache);
+	if (crcache_begin(&keystore_cache) || ks_table == NULL)
 	{
-		CacheRegisterRelcacheCallback(ks_relcache_callback, (Datum) 0);
-		ks_callback_registered = true;
-		/* invalidations earlier in this transaction went unseen: as if one came */
-		ks_inval_lxid = CurrentLxid();
-	}
-	if (ks_table != NULL && !ks_stale && ks_created_lxid == ks_inval_lxid &&
-		CurrentLxid() != ks_created_lxid)
-		ks_stale = true;		/* started in a transaction that saw a change */
-	if (ks_stale || (ks_table != NULL && ks_table->members >= KEYSTORE_CACHE_MAX))
-	{
-		if (ks_stale)
-			ks_invalidations++;
-		MemoryContextSetParent(ks_cxt, TopTransactionContext);
-		ks_cxt = NULL;
-		ks_table = NULL;
-		ks_stale = false;
-	}
-	if (ks_table == NULL)
-	{
-		Oid			nsp = get_namespace_oid("credreg", false);
-
-		ks_cxt = AllocSetContextCreate(TopMemoryContext, "credreg keystore cache",
-									   ALLOCSET_SMALL_SIZES);
-		ks_table = ks_create(ks_cxt, 64, NULL);
-		ks_created_lxid = CurrentLxid();
-		ks_issuer_key_oid = get_relname_relid("issuer_key", nsp);
-		ks_trusted_issuer_oid = get_relname_relid("trusted_issuer", nsp);
-		if (!OidIsValid(ks_issuer_key_oid) || !OidIsValid(ks_trusted_issuer_oid))
+		if (!OidIsValid(crcache_table_relid(&keystore_cache, 0)) ||
+			!OidIsValid(crcache_table_relid(&keystore_cache, 1)))
 			ereport(ERROR,
 					(errcode(ERRCODE_UNDEFINED_TABLE),
 					 errmsg("the credreg key tables do not exist")));
+		ks_table = ks_create(crcache_memory(&keystore_cache), 64, NULL);
 	}
 }
 
@@ -216,7 +158,7 @@ ks_store(const char *blob, int len)
 	KsKey		k;
 	KsEntry    *e;
 	bool		found;
-	char	   *copy = MemoryContextAlloc(ks_cxt, len + 1);
+	char	   *copy = MemoryContextAlloc(crcache_memory(&keystore_cache), len + 1);
 
 	memcpy(copy, blob, len);
 	copy[len] = '\0';
@@ -260,16 +202,18 @@ ks_fetch(const StringInfoData *blob, const char *sql, int nargs, Oid *types,
 	bool		found = false;
 	int			rc;
 	KsEntry    *e;
+	bool		pushed;
 
 	memset(&rk, 0, sizeof(rk));
 	memset(&ti, 0, sizeof(ti));
+	pushed = crcache_read_begin(&keystore_cache);
 	SPI_connect();
 	rc = SPI_execute_with_args(sql, nargs, types, values, NULL, true, 1);
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "keystore query failed: %s", SPI_result_code_string(rc));
 	if (SPI_processed > 0)
 	{
-		MemoryContext old = MemoryContextSwitchTo(ks_cxt);
+		MemoryContext old = MemoryContextSwitchTo(crcache_memory(&keystore_cache));
 
 		if (blob->data[0] == 'T')
 			fill_issuer_row(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, &ti);
@@ -279,6 +223,7 @@ ks_fetch(const StringInfoData *blob, const char *sql, int nargs, Oid *types,
 		found = true;
 	}
 	SPI_finish();
+	crcache_read_end(pushed);
 	e = ks_store(blob->data, blob->len);
 	e->found = found;
 	e->rk = rk;
@@ -393,10 +338,8 @@ crkey_registered_valid_at(const CrRegisteredKey *rk, TimestampTz at)
 
 /*
  * Trigger credreg.keystore_changed(): after a statement changes issuer_key or
- * trusted_issuer, every backend's keystore cache must forget them.  A
- * relcache invalidation of the table carries that message: applied to this
- * backend at the end of the command, to others when the transaction
- * commits (and undone, locally, on abort).
+ * trusted_issuer, every backend's keystore cache must forget them (see
+ * crcache_table_changed).
  */
 PG_FUNCTION_INFO_V1(credreg_keystore_changed);
 Datum
@@ -406,7 +349,7 @@ credreg_keystore_changed(PG_FUNCTION_ARGS)
 
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		elog(ERROR, "credreg.keystore_changed() must be called as a trigger");
-	CacheInvalidateRelcacheByRelid(RelationGetRelid(trigdata->tg_relation));
+	crcache_table_changed(trigdata->tg_relation);
 	return PointerGetDatum(NULL);
 }
 
@@ -421,10 +364,11 @@ credreg_keystore_cache_stats(PG_FUNCTION_ARGS)
 
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "return type must be a row type");
-	values[0] = Int64GetDatum(ks_table && !ks_stale ? (int64) ks_table->members : 0);
+	values[0] = Int64GetDatum(ks_table && crcache_generation(&keystore_cache) != 0 ?
+							  (int64) ks_table->members : 0);
 	values[1] = Int64GetDatum((int64) ks_hits);
 	values[2] = Int64GetDatum((int64) ks_misses);
-	values[3] = Int64GetDatum((int64) ks_invalidations);
+	values[3] = Int64GetDatum((int64) keystore_cache.invalidations);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
 

@@ -6,10 +6,11 @@
  * credreg.competency_relation into compressed-sparse-row adjacency arrays
  * (one out-edge list per competency, in the direction evidence flows:
  * narrower -> broader, old -> replacement, both ways for exactMatch and
- * closeMatch).  Statement triggers on both tables call
- * CacheInvalidateRelcache(), which every backend (this one included, at the
- * next command) receives through the relcache callback registered here; the
- * compiled graph is then dropped and rebuilt on the next use.
+ * closeMatch).  The graph lives in a generation of a cache watching both
+ * tables (util/cache.h): statement triggers on them (taxonomy_changed) make
+ * every backend rebuild it at its next use, and the old graph is freed when
+ * the transaction ends, so a caller in the middle of a walk never sees its
+ * arrays freed.
  */
 #include "postgres.h"
 
@@ -21,19 +22,18 @@
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/hsearch.h"
-#include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
 #include "taxonomy/taxonomy.h"
 #include "taxonomy/taxonomy_int.h"
 #include "taxonomy/closure.h"
+#include "util/cache.h"
 
-static TaxonomyGraph *graph = NULL;
-static MemoryContext graph_cxt = NULL;
-static bool callback_registered = false;
-static bool graph_stale = false;
-static Oid	watched_rel[2] = {InvalidOid, InvalidOid};
+static CrCache taxonomy_cache = CRCACHE_INIT("credreg taxonomy",
+											  "competency", "competency_relation");
+static TaxonomyGraph *graph = NULL; /* in the current generation */
+static MemoryContext graph_cxt = NULL;	/* the graph's own context */
 
 /* per-call scratch, kept across calls and sized to the graph */
 static int32 *stamp;			/* [2 * n]: visit stamp per (node, closeUsed) */
@@ -47,18 +47,6 @@ static int	queue_cap;
 static int32 cur_stamp = 0;
 static int32 cur_out_stamp = 0;
 
-/*
- * Relcache callback.  It only marks the graph stale: the graph is dropped
- * and rebuilt at the next credreg_taxonomy_graph() call, so a caller in the
- * middle of a walk never sees its arrays freed.
- */
-static void
-TaxonomyInvalidate(Datum arg, Oid relid)
-{
-	if (relid == InvalidOid || relid == watched_rel[0] || relid == watched_rel[1])
-		graph_stale = true;
-}
-
 PG_FUNCTION_INFO_V1(taxonomy_changed);
 /* Statement trigger on the taxonomy tables: drop every compiled graph. */
 Datum
@@ -68,7 +56,7 @@ taxonomy_changed(PG_FUNCTION_ARGS)
 
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		elog(ERROR, "taxonomy_changed: not called by trigger manager");
-	CacheInvalidateRelcache(trigdata->tg_relation);
+	crcache_table_changed(trigdata->tg_relation);
 	return PointerGetDatum(NULL);
 }
 
@@ -159,6 +147,7 @@ BuildGraph(void)
 	uint8	   *ekind;
 	uint64		nrel;
 	HASHCTL		ctl;
+	bool		pushed;
 
 	cxt = AllocSetContextCreate(TopMemoryContext, "credreg taxonomy",
 								ALLOCSET_DEFAULT_SIZES);
@@ -166,6 +155,7 @@ BuildGraph(void)
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
+	pushed = crcache_read_begin(&taxonomy_cache);
 	PG_TRY();
 	{
 		initStringInfo(&sql);
@@ -247,6 +237,7 @@ BuildGraph(void)
 	}
 	PG_END_TRY();
 	SPI_finish();
+	crcache_read_end(pushed);
 
 	/* CSR */
 	old = MemoryContextSwitchTo(cxt);
@@ -291,31 +282,15 @@ BuildGraph(void)
 TaxonomyGraph *
 credreg_taxonomy_graph(void)
 {
-	Oid			nsp;
 	TaxonomyGraph *g;
 
-	if (graph != NULL && !graph_stale)
+	if (!crcache_begin(&taxonomy_cache) && graph != NULL)
 		return graph;
-	if (!callback_registered)
-	{
-		CacheRegisterRelcacheCallback(TaxonomyInvalidate, (Datum) 0);
-		callback_registered = true;
-	}
-	if (graph_cxt != NULL)
-		MemoryContextDelete(graph_cxt);
-	graph_cxt = NULL;
 	graph = NULL;
-
-	/*
-	 * Watch the tables before reading them, and clear the flag first: an
-	 * invalidation that arrives while the graph is built leaves it stale, so
-	 * the next call builds it again.
-	 */
-	nsp = ExtensionSchema();
-	watched_rel[0] = get_relname_relid("competency", nsp);
-	watched_rel[1] = get_relname_relid("competency_relation", nsp);
-	graph_stale = false;
+	graph_cxt = NULL;
 	g = BuildGraph();
+	/* freed with the generation */
+	MemoryContextSetParent(g->cxt, crcache_memory(&taxonomy_cache));
 	graph_cxt = g->cxt;
 	graph = g;
 	return graph;
