@@ -11,23 +11,17 @@
  * a cache watching both tables (util/cache.h): a change to either, sent by
  * the statement trigger credreg.keystore_changed() or by DDL, starts a new
  * generation at the next lookup, and the old one is freed when the
- * transaction ends.  Rows are read with the latest snapshot.
+ * transaction ends.  Rows are read with the latest snapshot, straight from
+ * the tables' indexes (crcache_read_rows), no query planned.
  */
 #include "postgres.h"
 
-#include "access/xact.h"
-#include "catalog/namespace.h"
-#include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "common/hashfn.h"
-#include "executor/spi.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
-#include "storage/proc.h"
 #include "utils/builtins.h"
-#include "utils/lsyscache.h"
 #include "utils/memutils.h"
-#include "utils/syscache.h"
 #include "utils/timestamp.h"
 
 #include "crypto/crypto.h"
@@ -91,11 +85,15 @@ ks_ensure(void)
 	}
 }
 
+/* The watched tables, in the order CRCACHE_INIT names them. */
+#define KS_ISSUER_KEY 0
+#define KS_TRUSTED_ISSUER 1
+
 static bool
-get_ts(HeapTuple tup, TupleDesc desc, int col, TimestampTz *ts)
+get_ts(HeapTuple tup, TupleDesc desc, const char *column, TimestampTz *ts)
 {
 	bool		isnull;
-	Datum		d = SPI_getbinval(tup, desc, col, &isnull);
+	Datum		d = crcache_getattr(tup, desc, column, &isnull);
 
 	if (!isnull)
 		*ts = DatumGetTimestampTz(d);
@@ -103,52 +101,60 @@ get_ts(HeapTuple tup, TupleDesc desc, int col, TimestampTz *ts)
 }
 
 static char *
-get_text(HeapTuple tup, TupleDesc desc, int col)
+get_text(HeapTuple tup, TupleDesc desc, const char *column)
 {
 	bool		isnull;
-	Datum		d = SPI_getbinval(tup, desc, col, &isnull);
+	Datum		d = crcache_getattr(tup, desc, column, &isnull);
 
 	return isnull ? NULL : TextDatumGetCString(d);
 }
 
-/*
- * Fills rk, in the cache context, from a key query's row (its select list:
- * key_id, issuer, public_key, valid_from, valid_until, revoked_at).
- */
+static PubKey *
+get_pubkey(HeapTuple tup, TupleDesc desc)
+{
+	bool		isnull;
+	Datum		d = crcache_getattr(tup, desc, "public_key", &isnull);
+
+	return isnull ? NULL : DatumGetPubKeyP(d);
+}
+
+/* Fills rk, in the cache's memory, from an issuer_key row. */
 static void
 fill_key_row(HeapTuple tup, TupleDesc desc, CrRegisteredKey *rk)
 {
-	bool		isnull;
+	MemoryContext old = MemoryContextSwitchTo(crcache_memory(&keystore_cache));
 	PubKey	   *pk;
 	CrKey	   *key;
 	CredregFailure f;
 
-	rk->key_id = get_text(tup, desc, 1);
-	rk->issuer = get_text(tup, desc, 2);
-	pk = DatumGetPubKeyP(SPI_getbinval(tup, desc, 3, &isnull));
-	if (!crkey_from_public_bytes((CrKeyType) pk->type, pk->data, PUBKEY_DATALEN(pk),
-								 &key, &f))
+	rk->key_id = get_text(tup, desc, "key_id");
+	rk->issuer = get_text(tup, desc, "issuer");
+	pk = get_pubkey(tup, desc);
+	if (pk == NULL ||
+		!crkey_from_public_bytes((CrKeyType) pk->type, pk->data, PUBKEY_DATALEN(pk), &key, &f))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("stored public key of \"%s\" is invalid: %s", rk->key_id, f.message)));
+				 errmsg("stored public key of \"%s\" is invalid: %s", rk->key_id,
+						pk == NULL ? "it is NULL" : f.message)));
 	rk->key = key;
-	rk->has_valid_from = get_ts(tup, desc, 4, &rk->valid_from);
-	rk->has_valid_until = get_ts(tup, desc, 5, &rk->valid_until);
-	rk->has_revoked_at = get_ts(tup, desc, 6, &rk->revoked_at);
+	rk->has_valid_from = get_ts(tup, desc, "valid_from", &rk->valid_from);
+	rk->has_valid_until = get_ts(tup, desc, "valid_until", &rk->valid_until);
+	rk->has_revoked_at = get_ts(tup, desc, "revoked_at", &rk->revoked_at);
+	MemoryContextSwitchTo(old);
 }
 
-/*
- * Fills ti, in the cache context, from a trusted_issuer row (issuer, name,
- * valid_from, valid_until, revoked_at).
- */
+/* Fills ti, in the cache's memory, from a trusted_issuer row. */
 static void
 fill_issuer_row(HeapTuple tup, TupleDesc desc, CrTrustedIssuer *ti)
 {
-	ti->issuer = get_text(tup, desc, 1);
-	ti->name = get_text(tup, desc, 2);
-	ti->has_valid_from = get_ts(tup, desc, 3, &ti->valid_from);
-	ti->has_valid_until = get_ts(tup, desc, 4, &ti->valid_until);
-	ti->has_revoked_at = get_ts(tup, desc, 5, &ti->revoked_at);
+	MemoryContext old = MemoryContextSwitchTo(crcache_memory(&keystore_cache));
+
+	ti->issuer = get_text(tup, desc, "issuer");
+	ti->name = get_text(tup, desc, "name");
+	ti->has_valid_from = get_ts(tup, desc, "valid_from", &ti->valid_from);
+	ti->has_valid_until = get_ts(tup, desc, "valid_until", &ti->valid_until);
+	ti->has_revoked_at = get_ts(tup, desc, "revoked_at", &ti->revoked_at);
+	MemoryContextSwitchTo(old);
 }
 
 /* Inserts blob into the table (copying it) after the row was fetched. */
@@ -187,47 +193,83 @@ ks_find(const char *blob, int len)
 	return e;
 }
 
-/*
- * On a miss: runs sql (at most one row) and caches its result under blob,
- * whose tag (first byte) tells an issuer_key row ('K', 'I') from a
- * trusted_issuer row ('T').  Fetch first, insert after: an error raised
- * while fetching leaves the table untouched.
- */
-static KsEntry *
-ks_fetch(const StringInfoData *blob, const char *sql, int nargs, Oid *types,
-		 Datum *values)
+/* Row callbacks: fetch first, insert after, so an error leaves no entry. */
+typedef struct KsRead
 {
+	bool		found;
 	CrRegisteredKey rk;
 	CrTrustedIssuer ti;
-	bool		found = false;
-	int			rc;
-	KsEntry    *e;
-	bool		pushed;
+	const CrKey *want;			/* for_issuer: the key the row must hold */
+} KsRead;
 
+static bool
+read_first_key(HeapTuple tup, TupleDesc desc, void *arg)
+{
+	KsRead	   *r = arg;
+
+	fill_key_row(tup, desc, &r->rk);
+	r->found = true;
+	return false;
+}
+
+static bool
+read_first_issuer(HeapTuple tup, TupleDesc desc, void *arg)
+{
+	KsRead	   *r = arg;
+
+	fill_issuer_row(tup, desc, &r->ti);
+	r->found = true;
+	return false;
+}
+
+/* -1 when a sorts before b: revoked_at NULLS FIRST, valid_until DESC NULLS FIRST, key_id */
+static int
+registered_key_order(const CrRegisteredKey *a, const CrRegisteredKey *b)
+{
+	if (a->has_revoked_at != b->has_revoked_at)
+		return a->has_revoked_at ? 1 : -1;
+	if (a->has_revoked_at && a->revoked_at != b->revoked_at)
+		return a->revoked_at < b->revoked_at ? -1 : 1;
+	if (a->has_valid_until != b->has_valid_until)
+		return a->has_valid_until ? 1 : -1;
+	if (a->has_valid_until && a->valid_until != b->valid_until)
+		return a->valid_until > b->valid_until ? -1 : 1;
+	return strcmp(a->key_id, b->key_id);
+}
+
+/*
+ * Every issuer_key row of the issuer holding the wanted key; keeps the first
+ * in the order above.  (A row that loses stays in the cache's memory until
+ * the generation goes: an issuer has few keys.)
+ */
+static bool
+read_best_key(HeapTuple tup, TupleDesc desc, void *arg)
+{
+	KsRead	   *r = arg;
+	PubKey	   *pk = get_pubkey(tup, desc);
+	CrRegisteredKey rk;
+
+	if (pk == NULL || pk->type != (uint8) r->want->type ||
+		PUBKEY_DATALEN(pk) != r->want->publen ||
+		memcmp(pk->data, r->want->pub, r->want->publen) != 0)
+		return true;
 	memset(&rk, 0, sizeof(rk));
-	memset(&ti, 0, sizeof(ti));
-	pushed = crcache_read_begin(&keystore_cache);
-	SPI_connect();
-	rc = SPI_execute_with_args(sql, nargs, types, values, NULL, true, 1);
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "keystore query failed: %s", SPI_result_code_string(rc));
-	if (SPI_processed > 0)
-	{
-		MemoryContext old = MemoryContextSwitchTo(crcache_memory(&keystore_cache));
+	fill_key_row(tup, desc, &rk);
+	if (!r->found || registered_key_order(&rk, &r->rk) < 0)
+		r->rk = rk;
+	r->found = true;
+	return true;
+}
 
-		if (blob->data[0] == 'T')
-			fill_issuer_row(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, &ti);
-		else
-			fill_key_row(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, &rk);
-		MemoryContextSwitchTo(old);
-		found = true;
-	}
-	SPI_finish();
-	crcache_read_end(pushed);
-	e = ks_store(blob->data, blob->len);
-	e->found = found;
-	e->rk = rk;
-	e->ti = ti;
+/* Caches what the read found under blob. */
+static KsEntry *
+ks_store_read(const StringInfoData *blob, const KsRead *r)
+{
+	KsEntry    *e = ks_store(blob->data, blob->len);
+
+	e->found = r->found;
+	e->rk = r->rk;
+	e->ti = r->ti;
 	return e;
 }
 
@@ -244,14 +286,11 @@ crkey_lookup_registered(const char *key_id, size_t len, const CrRegisteredKey **
 	e = ks_find(blob.data, blob.len);
 	if (e == NULL)
 	{
-		Oid			types[1] = {TEXTOID};
-		Datum		values[1];
+		KsRead		r = {0};
 
-		values[0] = PointerGetDatum(cstring_to_text_with_len(key_id, (int) len));
-		e = ks_fetch(&blob,
-					 "SELECT key_id, issuer, public_key, valid_from, valid_until, revoked_at"
-					 " FROM credreg.issuer_key WHERE key_id = $1",
-					 1, types, values);
+		crcache_read_rows(&keystore_cache, KS_ISSUER_KEY, "key_id",
+						  pnstrdup(key_id, len), read_first_key, &r);
+		e = ks_store_read(&blob, &r);
 	}
 	pfree(blob.data);
 	*out = e->found ? &e->rk : NULL;
@@ -275,22 +314,12 @@ crkey_lookup_registered_for_issuer(const char *issuer, size_t len, const CrKey *
 	e = ks_find(blob.data, blob.len);
 	if (e == NULL)
 	{
-		Oid			types[2];
-		Datum		values[2];
+		KsRead		r = {0};
 
-		types[0] = TEXTOID;
-		types[1] = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
-								   CStringGetDatum("pubkey"),
-								   ObjectIdGetDatum(get_namespace_oid("credreg", false)));
-		values[0] = PointerGetDatum(cstring_to_text_with_len(issuer, (int) len));
-		values[1] = PointerGetDatum(pubkey_from_crkey(key));
-		e = ks_fetch(&blob,
-					 "SELECT key_id, issuer, public_key, valid_from, valid_until, revoked_at"
-					 " FROM credreg.issuer_key WHERE issuer = $1"
-					 " AND public_key OPERATOR(credreg.=) $2"
-					 " ORDER BY revoked_at NULLS FIRST, valid_until DESC NULLS FIRST, key_id"
-					 " LIMIT 1",
-					 2, types, values);
+		r.want = key;
+		crcache_read_rows(&keystore_cache, KS_ISSUER_KEY, "issuer",
+						  pnstrdup(issuer, len), read_best_key, &r);
+		e = ks_store_read(&blob, &r);
 	}
 	pfree(blob.data);
 	*out = e->found ? &e->rk : NULL;
@@ -310,14 +339,11 @@ crissuer_lookup_trusted(const char *issuer, size_t len, const CrTrustedIssuer **
 	e = ks_find(blob.data, blob.len);
 	if (e == NULL)
 	{
-		Oid			types[1] = {TEXTOID};
-		Datum		values[1];
+		KsRead		r = {0};
 
-		values[0] = PointerGetDatum(cstring_to_text_with_len(issuer, (int) len));
-		e = ks_fetch(&blob,
-					 "SELECT issuer, name, valid_from, valid_until, revoked_at"
-					 " FROM credreg.trusted_issuer WHERE issuer = $1",
-					 1, types, values);
+		crcache_read_rows(&keystore_cache, KS_TRUSTED_ISSUER, "issuer",
+						  pnstrdup(issuer, len), read_first_issuer, &r);
+		e = ks_store_read(&blob, &r);
 	}
 	pfree(blob.data);
 	*out = e->found ? &e->ti : NULL;

@@ -12,11 +12,8 @@
  */
 #include "postgres.h"
 
-#include "catalog/namespace.h"
 #include "commands/trigger.h"
-#include "executor/spi.h"
 #include "utils/builtins.h"
-#include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
 
@@ -47,7 +44,6 @@ static JldValue *doc_cache = NULL;	/* url -> RAW parsed document */
 static JldValue *ctx_cache = NULL;	/* key -> RAW (JldContext * in raw) */
 static int	ctx_cache_count = 0;
 static int	derived_count = 0;
-static SPIPlanPtr load_plan = NULL;
 
 /* Starts a new generation when stale or too big; at each top-level call. */
 static void
@@ -67,49 +63,31 @@ cache_prepare(void)
 	}
 }
 
+/* Row callback: copies the document into the cache's memory. */
+static bool
+read_document(HeapTuple tup, TupleDesc desc, void *arg)
+{
+	char	  **document = arg;
+	bool		isnull;
+	Datum		d = crcache_getattr(tup, desc, "document", &isnull);
+
+	if (!isnull)
+	{
+		MemoryContext old = MemoryContextSwitchTo(crcache_memory(&jld_cache));
+
+		*document = TextDatumGetCString(d);
+		MemoryContextSwitchTo(old);
+	}
+	return false;				/* url is the primary key: one row */
+}
+
 /* Reads the document of url from credreg.context; false when absent. */
 static bool
 read_context_row(const char *url, char **document)
 {
-	Datum		arg = CStringGetTextDatum(url);
-	Oid			argtype = TEXTOID;
-	bool		found = false;
-	int			rc;
-	bool		pushed;
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	if (load_plan == NULL)
-	{
-		SPIPlanPtr	plan = SPI_prepare("SELECT document FROM credreg.context WHERE url = $1",
-									   1, &argtype);
-
-		if (plan == NULL)
-			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-		SPI_keepplan(plan);
-		load_plan = plan;
-	}
-	pushed = crcache_read_begin(&jld_cache);
-	rc = SPI_execute_plan(load_plan, &arg, NULL, true, 1);
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "SPI_execute_plan failed: %s", SPI_result_code_string(rc));
-	if (SPI_processed == 1)
-	{
-		bool		isnull;
-		Datum		d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-
-		if (!isnull)
-		{
-			MemoryContext old = MemoryContextSwitchTo(crcache_memory(&jld_cache));
-
-			*document = TextDatumGetCString(d);
-			MemoryContextSwitchTo(old);
-			found = true;
-		}
-	}
-	SPI_finish();
-	crcache_read_end(pushed);
-	return found;
+	*document = NULL;
+	crcache_read_rows(&jld_cache, 0, "url", url, read_document, document);
+	return *document != NULL;
 }
 
 /*

@@ -9,23 +9,16 @@
  * The cache watches credreg.status_list (util/cache.h): a change in any
  * backend, announced by the statement trigger status_list_changed, starts
  * a new generation at the next lookup.  So a million credentials pointing
- * at one list decode it once, and a hit costs a hash lookup, no SPI.
+ * at one list decode it once, and a hit costs a hash lookup.
  */
 #include "postgres.h"
 
-#include "access/xact.h"
-#include "catalog/namespace.h"
-#include "catalog/pg_type.h"
 #include "common/hashfn.h"
-#include "executor/spi.h"
 #include "funcapi.h"
-#include "storage/proc.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/hsearch.h"
-#include "utils/lsyscache.h"
 #include "utils/memutils.h"
-#include "utils/snapmgr.h"
 #include "utils/timestamp.h"
 
 #include "json/json.h"
@@ -109,16 +102,78 @@ status_cache_begin(void)
 	cache_bytes = 0;
 }
 
-/* Reads the row for url into a new cache entry (SPI; raises only on internal errors). */
+/* Fills the entry from the status_list row of its url (a row callback). */
+static bool
+status_cache_fill_row(HeapTuple tup, TupleDesc desc, void *arg)
+{
+	StatusListCacheEntry *e = arg;
+	MemoryContext oldcxt = MemoryContextSwitchTo(crcache_memory(&status_cache));
+	bool		isnull;
+	Datum		d;
+	CredregFailure failure;
+
+	e->stored = true;
+
+	d = crcache_getattr(tup, desc, "list_type", &isnull);
+	e->legacy = !isnull && strcmp(TextDatumGetCString(d), "StatusList2021Credential") == 0;
+
+	d = crcache_getattr(tup, desc, "purpose", &isnull);
+	if (!isnull)
+	{
+		ArrayType  *arr = DatumGetArrayTypePCopy(d);
+		Datum	   *elems;
+		bool	   *nulls;
+		int			n,
+					i;
+
+		deconstruct_array(arr, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &n);
+		e->purposes = palloc(sizeof(char *) * Max(n, 1));
+		for (i = 0; i < n; i++)
+			if (!nulls[i])
+				e->purposes[e->npurposes++] = TextDatumGetCString(elems[i]);
+	}
+
+	d = crcache_getattr(tup, desc, "valid_from", &isnull);
+	if (!isnull)
+	{
+		e->has_from = true;
+		e->valid_from = DatumGetTimestampTz(d);
+	}
+	d = crcache_getattr(tup, desc, "valid_until", &isnull);
+	if (!isnull)
+	{
+		e->has_until = true;
+		e->valid_until = DatumGetTimestampTz(d);
+	}
+
+	d = crcache_getattr(tup, desc, "encoded_list", &isnull);
+	if (isnull)
+		e->error = pstrdup("The stored status list has no encodedList.");
+	else
+	{
+		text	   *t = DatumGetTextPP(d);
+
+		stat_decodes++;
+		if (status_bitstring_decode(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), e->legacy,
+									&e->bs, &failure))
+		{
+			e->decoded = true;
+			cache_bytes += e->bs.nbytes;
+		}
+		else
+			e->error = failure.message;
+	}
+	MemoryContextSwitchTo(oldcxt);
+	return false;				/* url is the primary key: one row */
+}
+
+/*
+ * Reads the row for url into a new cache entry: the newest row, not the
+ * statement's snapshot (util/cache.h).  Raises only on internal errors.
+ */
 static void
 status_cache_fill(StatusListCacheEntry *e)
 {
-	Oid			argtypes[1] = {TEXTOID};
-	Datum		args[1];
-	bool		pushed;
-	int			rc;
-	MemoryContext oldcxt;
-
 	e->stored = false;
 	e->decoded = false;
 	e->error = NULL;
@@ -128,82 +183,7 @@ status_cache_fill(StatusListCacheEntry *e)
 	e->bs.bits = NULL;
 	e->bs.nbytes = 0;
 	stat_reads++;
-
-	/* the newest row, not the statement's snapshot (util/cache.h) */
-	pushed = crcache_read_begin(&status_cache);
-
-	args[0] = CStringGetTextDatum(e->url);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	rc = SPI_execute_with_args("SELECT list_type, purpose, encoded_list, valid_from, valid_until "
-							   "FROM credreg.status_list WHERE url OPERATOR(pg_catalog.=) $1",
-							   1, argtypes, args, NULL, true, 1);
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "reading credreg.status_list failed: %s", SPI_result_code_string(rc));
-	if (SPI_processed == 1)
-	{
-		HeapTuple	tup = SPI_tuptable->vals[0];
-		TupleDesc	desc = SPI_tuptable->tupdesc;
-		bool		isnull;
-		Datum		d;
-		CredregFailure failure;
-
-		oldcxt = MemoryContextSwitchTo(crcache_memory(&status_cache));
-		e->stored = true;
-
-		d = SPI_getbinval(tup, desc, 1, &isnull);
-		e->legacy = !isnull && strcmp(TextDatumGetCString(d), "StatusList2021Credential") == 0;
-
-		d = SPI_getbinval(tup, desc, 2, &isnull);
-		if (!isnull)
-		{
-			ArrayType  *arr = DatumGetArrayTypePCopy(d);
-			Datum	   *elems;
-			bool	   *nulls;
-			int			n,
-						i;
-
-			deconstruct_array(arr, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &n);
-			e->purposes = palloc(sizeof(char *) * Max(n, 1));
-			for (i = 0; i < n; i++)
-				if (!nulls[i])
-					e->purposes[e->npurposes++] = TextDatumGetCString(elems[i]);
-		}
-
-		d = SPI_getbinval(tup, desc, 4, &isnull);
-		if (!isnull)
-		{
-			e->has_from = true;
-			e->valid_from = DatumGetTimestampTz(d);
-		}
-		d = SPI_getbinval(tup, desc, 5, &isnull);
-		if (!isnull)
-		{
-			e->has_until = true;
-			e->valid_until = DatumGetTimestampTz(d);
-		}
-
-		d = SPI_getbinval(tup, desc, 3, &isnull);
-		if (isnull)
-			e->error = pstrdup("The stored status list has no encodedList.");
-		else
-		{
-			text	   *t = DatumGetTextPP(d);
-
-			stat_decodes++;
-			if (status_bitstring_decode(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), e->legacy,
-										&e->bs, &failure))
-			{
-				e->decoded = true;
-				cache_bytes += e->bs.nbytes;
-			}
-			else
-				e->error = failure.message;
-		}
-		MemoryContextSwitchTo(oldcxt);
-	}
-	SPI_finish();
-	crcache_read_end(pushed);
+	crcache_read_rows(&status_cache, 0, "url", e->url, status_cache_fill_row, e);
 }
 
 static StatusListCacheEntry *

@@ -5,9 +5,20 @@
  */
 #include "postgres.h"
 
+#include "access/genam.h"
+#include "access/htup_details.h"
 #include "access/parallel.h"
+#include "access/relscan.h"
+#include "access/stratnum.h"
+#include "access/table.h"
 #include "access/xact.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_am.h"
+#include "catalog/pg_type.h"
+#include "miscadmin.h"
+#include "utils/acl.h"
+#include "utils/builtins.h"
+#include "utils/fmgroids.h"
 #include "storage/proc.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
@@ -207,4 +218,95 @@ crcache_table_changed(Relation rel)
 {
 	CacheInvalidateRelcache(rel);
 	mark_stale(RelationGetRelid(rel));
+}
+
+/* A valid btree index of rel whose first key column is attnum, or InvalidOid. */
+static Oid
+index_led_by(Relation rel, AttrNumber attnum)
+{
+	List	   *indexes = RelationGetIndexList(rel);
+	ListCell   *lc;
+	Oid			found = InvalidOid;
+
+	foreach(lc, indexes)
+	{
+		Relation	irel = index_open(lfirst_oid(lc), AccessShareLock);
+
+		if (irel->rd_rel->relam == BTREE_AM_OID && irel->rd_index->indisvalid &&
+			irel->rd_index->indnkeyatts >= 1 &&
+			irel->rd_index->indkey.values[0] == attnum &&
+			irel->rd_indexprs == NIL && RelationGetIndexPredicate(irel) == NIL)
+			found = RelationGetRelid(irel);
+		index_close(irel, AccessShareLock);
+		if (OidIsValid(found))
+			break;
+	}
+	list_free(indexes);
+	return found;
+}
+
+void
+crcache_read_rows(CrCache *c, int i, const char *column, const char *key,
+				  CrCacheRowFn fn, void *arg)
+{
+	Oid			relid = crcache_table_relid(c, i);
+	Relation	rel;
+	AclResult	acl;
+	ScanKeyData skey;
+	AttrNumber	attnum = InvalidAttrNumber;
+	Oid			indexid = InvalidOid;
+	SysScanDesc scan;
+	HeapTuple	tuple;
+	bool		pushed;
+
+	if (!OidIsValid(relid))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("relation \"credreg.%s\" does not exist", c->tables[i])));
+	rel = table_open(relid, AccessShareLock);
+	acl = pg_class_aclcheck(relid, GetUserId(), ACL_SELECT);
+	if (acl != ACLCHECK_OK)
+		aclcheck_error(acl, OBJECT_TABLE, RelationGetRelationName(rel));
+	if (key != NULL)
+	{
+		Form_pg_attribute att;
+
+		attnum = get_attnum(relid, column);
+		if (attnum <= 0)
+			elog(ERROR, "column \"%s\" of credreg.%s does not exist", column, c->tables[i]);
+		att = TupleDescAttr(RelationGetDescr(rel), attnum - 1);
+		if (att->atttypid != TEXTOID)
+			elog(ERROR, "column \"%s\" of credreg.%s is not text", column, c->tables[i]);
+		ScanKeyEntryInitialize(&skey, 0, attnum, BTEqualStrategyNumber, InvalidOid,
+							   att->attcollation, F_TEXTEQ,
+							   PointerGetDatum(cstring_to_text(key)));
+		indexid = index_led_by(rel, attnum);
+	}
+
+	pushed = crcache_read_begin(c);
+	scan = systable_beginscan(rel, indexid, OidIsValid(indexid), GetActiveSnapshot(),
+							  key != NULL ? 1 : 0, key != NULL ? &skey : NULL);
+	while (HeapTupleIsValid(tuple = systable_getnext(scan)))
+	{
+		CHECK_FOR_INTERRUPTS();
+		if (!fn(tuple, RelationGetDescr(rel), arg))
+			break;
+	}
+	systable_endscan(scan);
+	crcache_read_end(pushed);
+	table_close(rel, AccessShareLock);
+}
+
+Datum
+crcache_getattr(HeapTuple tuple, TupleDesc desc, const char *column, bool *isnull)
+{
+	for (int i = 0; i < desc->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, i);
+
+		if (!att->attisdropped && strcmp(NameStr(att->attname), column) == 0)
+			return heap_getattr(tuple, i + 1, desc, isnull);
+	}
+	elog(ERROR, "column \"%s\" does not exist", column);
+	return (Datum) 0;			/* keep compiler quiet */
 }

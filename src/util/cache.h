@@ -41,6 +41,8 @@
 #ifndef CREDREG_UTIL_CACHE_H
 #define CREDREG_UTIL_CACHE_H
 
+#include "access/htup.h"
+#include "access/tupdesc.h"
 #include "storage/lock.h"
 #include "utils/relcache.h"
 
@@ -105,6 +107,24 @@ extern Oid	crcache_table_relid(CrCache *c, int i);
  */
 extern bool crcache_read_begin(CrCache *c);
 extern void crcache_read_end(bool pushed);
+
+/*
+ * Reads the rows of watched table i whose column equals key (text; NULL:
+ * every row), with the latest snapshot as crcache_read_begin takes it,
+ * straight from the local relation (crcache_table_relid) through a btree
+ * index led by that column when there is one.  No query is planned: where
+ * the table is a Citus reference table, this reads the local replica
+ * instead of asking the distributed planner.  The caller's SELECT privilege
+ * on the table is checked as a query would.  fn sees each row (valid only
+ * during the call; copy what it keeps) and returns false to stop.
+ */
+typedef bool (*CrCacheRowFn) (HeapTuple tuple, TupleDesc desc, void *arg);
+extern void crcache_read_rows(CrCache *c, int i, const char *column, const char *key,
+							  CrCacheRowFn fn, void *arg);
+
+/* A column of a row that crcache_read_rows passed, by name. */
+extern Datum crcache_getattr(HeapTuple tuple, TupleDesc desc, const char *column,
+							 bool *isnull);
 
 /*
  * For statement triggers on watched tables: sends the relcache invalidation
