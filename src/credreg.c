@@ -59,9 +59,15 @@ static const CredregIntGuc int_gucs[] = {
 	{"credreg.stack_max_search_nodes",
 		"Search budget of the optimal stack assignment, in branch-and-bound nodes.",
 	&credreg_stack_max_search_nodes, 1, INT_MAX, 0},
+	/*
+	 * At least 1000: a key is borrowed for one call, and the cache frees a
+	 * generation early only after four newer ones (util/cache.h), so a call
+	 * may look up fewer than 4000 keys -- more than a proof set of the
+	 * largest credreg.max_proofs needs.
+	 */
 	{"credreg.key_cache_size",
 		"Decoded keys a backend caches before it starts a new generation of its key cache.",
-	&credreg_key_cache_size, 1, INT_MAX / 2, 0},
+	&credreg_key_cache_size, 1000, INT_MAX / 2, 0},
 };
 
 void		_PG_init(void);
