@@ -220,9 +220,12 @@ crcache_table_changed(Relation rel)
 	mark_stale(RelationGetRelid(rel));
 }
 
-/* A valid btree index of rel whose first key column is attnum, or InvalidOid. */
+/*
+ * A valid, non-partial btree index of rel whose first key column is attnum
+ * (InvalidOid when there is none), and the collation of that column.
+ */
 static Oid
-index_led_by(Relation rel, AttrNumber attnum)
+index_led_by(Relation rel, AttrNumber attnum, Oid *collation)
 {
 	List	   *indexes = RelationGetIndexList(rel);
 	ListCell   *lc;
@@ -235,8 +238,11 @@ index_led_by(Relation rel, AttrNumber attnum)
 		if (irel->rd_rel->relam == BTREE_AM_OID && irel->rd_index->indisvalid &&
 			irel->rd_index->indnkeyatts >= 1 &&
 			irel->rd_index->indkey.values[0] == attnum &&
-			irel->rd_indexprs == NIL && RelationGetIndexPredicate(irel) == NIL)
+			RelationGetIndexPredicate(irel) == NIL)
+		{
 			found = RelationGetRelid(irel);
+			*collation = irel->rd_indcollation[0];
+		}
 		index_close(irel, AccessShareLock);
 		if (OidIsValid(found))
 			break;
@@ -270,6 +276,7 @@ crcache_read_rows(CrCache *c, int i, const char *column, const char *key,
 	if (key != NULL)
 	{
 		Form_pg_attribute att;
+		Oid			collation;
 
 		attnum = get_attnum(relid, column);
 		if (attnum <= 0)
@@ -277,10 +284,11 @@ crcache_read_rows(CrCache *c, int i, const char *column, const char *key,
 		att = TupleDescAttr(RelationGetDescr(rel), attnum - 1);
 		if (att->atttypid != TEXTOID)
 			elog(ERROR, "column \"%s\" of credreg.%s is not text", column, c->tables[i]);
+		/* an index scan compares in the index's collation */
+		collation = att->attcollation;
+		indexid = index_led_by(rel, attnum, &collation);
 		ScanKeyEntryInitialize(&skey, 0, attnum, BTEqualStrategyNumber, InvalidOid,
-							   att->attcollation, F_TEXTEQ,
-							   PointerGetDatum(cstring_to_text(key)));
-		indexid = index_led_by(rel, attnum);
+							   collation, F_TEXTEQ, PointerGetDatum(cstring_to_text(key)));
 	}
 
 	pushed = crcache_read_begin(c);
