@@ -1,5 +1,6 @@
--- One key-type -> signature-algorithm mapping (crsig_alg_for_key, src/crypto/sig.c)
--- for credreg.sign's vc+jwt, JWS and Data Integrity paths (issue 10 item 1).
+-- One key-type -> signature-algorithm mapping (crsig_alg_for_key_type, src/crypto/sig.c)
+-- for credreg.sign's vc+jwt, JWS and Data Integrity paths and for
+-- credreg.pubkey_algorithm (issue 10 item 1).
 -- The copies differed on RSA: credreg.sign refused an RSA key for vc+jwt
 -- although the verifier accepts RS256.  RFC 7518 section 3.1 makes RS256 the
 -- "Recommended" RSA algorithm (PS256 "Optional"): an RSA key signs RS256.
@@ -14,7 +15,7 @@
 BEGIN;
 SET LOCAL search_path = credreg, public;
 SET LOCAL client_min_messages = error;
-SELECT plan(9);
+SELECT plan(10);
 
 CREATE TEMP TABLE keys ON COMMIT DROP AS
 SELECT * FROM (VALUES
@@ -51,6 +52,10 @@ SELECT is((SELECT (verify(jws_sign('{"alg":"PS256","typ":"vc+jwt","kid":"https:/
                                                  FROM signed WHERE kty = 'RSA'), 'UTF8'),
                                    :'rsa'), '2026-06-01')).valid),
           true, 'an explicit PS256 header is honoured for the same key');
+SELECT is((SELECT array_agg(kty ORDER BY kty) FROM signed
+            WHERE pubkey_algorithm(pubkey_from_private((SELECT priv FROM keys k WHERE k.kty = signed.kty)))
+                  = convert_from(base64url_decode(split_part(jwt, '.', 1)), 'UTF8')::jsonb ->> 'alg'),
+          '{Ed25519,P-256,P-384,RSA}'::text[], 'pubkey_algorithm names the algorithm sign chose, for every key type');
 SELECT throws_ok(format('SELECT credreg.sign(%L::jsonb, %L, %L, %L)',
                         '{"@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiableCredential"], "issuer": "https://alg-test.example/RSA", "credentialSubject": {"id": "did:example:learner"}}',
                         :'rsa', 'eddsa-jcs-2022', 'https://alg-test.example/RSA#key'),

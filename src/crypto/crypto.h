@@ -127,8 +127,8 @@ extern const char *crkey_type_name(CrKeyType type);	/* "Ed25519", "P-256", ... *
 
 /* True when the algorithm fits the key (EdDSA needs Ed25519, ES256 P-256...). */
 extern bool crsig_alg_fits_key(CrSigAlg alg, const CrKey *key);
-/* The default algorithm of a key (RS256 for RSA); false for no known type. */
-extern bool crsig_alg_for_key(const CrKey *key, CrSigAlg *alg);
+/* The default algorithm of a key type (RS256 for RSA); false for no known type. */
+extern bool crsig_alg_for_key_type(CrKeyType type, CrSigAlg *alg);
 extern bool crsig_alg_from_name(const char *name, CrSigAlg *alg);	/* JOSE "alg" */
 extern const char *crsig_alg_name(CrSigAlg alg);
 

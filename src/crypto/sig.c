@@ -81,7 +81,7 @@ crsig_alg_fits_key(CrSigAlg alg, const CrKey *key)
 }
 
 /*
- * The algorithm a key signs with when the caller names none: Ed25519 EdDSA
+ * The algorithm a key of this type signs with when the caller names none: Ed25519 EdDSA
  * (RFC 8037 section 3.1), P-256 ES256 and P-384 ES384 (RFC 7518 section
  * 3.4: the curve fixes the hash), RSA RS256 (RFC 7518 section 3.1 lists
  * RS256 as "Recommended" and PS256 as "Optional", so RS256 is the one every
@@ -89,9 +89,9 @@ crsig_alg_fits_key(CrSigAlg alg, const CrKey *key)
  * they refuse it through their own key types before asking.
  */
 bool
-crsig_alg_for_key(const CrKey *key, CrSigAlg *alg)
+crsig_alg_for_key_type(CrKeyType type, CrSigAlg *alg)
 {
-	switch (key->type)
+	switch (type)
 	{
 		case CRKEY_ED25519:
 			*alg = CRSIG_EDDSA;

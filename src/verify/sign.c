@@ -65,7 +65,7 @@ credreg_sign(PG_FUNCTION_ARGS)
 			StringInfoData header;
 			StringInfoData payload;
 
-			if (!crsig_alg_for_key(key, &alg))
+			if (!crsig_alg_for_key_type(key->type, &alg))
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("vc+jwt signing takes an Ed25519, P-256, P-384 or RSA key")));
