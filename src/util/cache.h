@@ -64,6 +64,7 @@ typedef struct CrCache
 	Oid			relids[CRCACHE_MAX_TABLES];
 	MemoryContext retired[CRCACHE_MAX_RETIRED];
 	int			nretired;
+	/* counters the owners' stats functions may read */
 	uint64		generations;	/* started, over the backend's life */
 	uint64		invalidations;	/* of them, after a watched table changed */
 	struct CrCache *next;		/* registered caches */
