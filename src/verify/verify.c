@@ -352,9 +352,12 @@ take_issuer(CrJson *cred, CrVerification *r)
 
 /*
  * Backend-lifetime cache of JWS headers: credentials of one issuer share the
- * same header bytes, which are then decoded, parsed and resolved once.  Only
- * headers whose key is a did:key / did:jwk (or that name a registry key,
- * resolved per statement) are cached; a header carrying a jwk is not.
+ * same header bytes, which are then decoded and parsed once.  Only headers
+ * whose key is a did:key / did:jwk are cached; a header carrying a jwk is
+ * not.  The decoded key belongs to the key cache: an entry keeps its own
+ * copy of the kid and uses the key pointer only while the key cache's
+ * generation is the one it was taken from (util/cache.h), else looks the
+ * kid up again.
  */
 #define HEADER_CACHE_SIZE 64
 
@@ -365,7 +368,8 @@ typedef struct HeaderEntry
 	CrSigAlg	alg;
 	char	   *kid;
 	char	   *typ;
-	const CrKey *key;			/* inline DID key, or NULL: look up kid */
+	const CrKey *key;			/* inline DID key, borrowed from the key cache */
+	uint64		key_generation; /* of the key cache when key was taken */
 	char	   *controller;
 } HeaderEntry;
 
@@ -411,6 +415,17 @@ verify_jws(const char *text, size_t len, TimestampTz as_of, bool stop, CrVerific
 		jws.alg = he->alg;
 		jws.kid = he->kid;
 		jws.typ = he->typ;
+		if (he->key_generation != crkey_cache_generation())
+		{
+			/* the key cache moved on: look the kid up again (it decoded before) */
+			if (!crkey_cached(he->kid, strlen(he->kid), &he->key, &f))
+			{
+				cr_verify_fail(r, "key_unresolved",
+							   psprintf("kid %s does not decode: %s", he->kid, f.message));
+				return;
+			}
+			he->key_generation = crkey_cache_generation();
+		}
 		rk.key = he->key;
 		rk.key_id = he->kid;
 		rk.controller = he->controller;
@@ -444,6 +459,7 @@ verify_jws(const char *text, size_t len, TimestampTz as_of, bool stop, CrVerific
 				he->kid = pstrdup(jws.kid);
 				he->typ = jws.typ ? pstrdup(jws.typ) : NULL;
 				he->key = rk.key;
+				he->key_generation = crkey_cache_generation();
 				he->controller = did_of(jws.kid);
 				he->b64 = pnstrdup(text, jws.header_len);
 				rk.key_id = he->kid;
