@@ -25,9 +25,12 @@ SQL_PARTS = $(wildcard \
 	src/jsonld/jsonld.sql \
 	src/dataint/dataint.sql \
 	src/verify/verify.sql \
+	src/sdjwt/sdjwt.sql \
 	src/taxonomy/taxonomy.sql \
 	src/stack/stack.sql \
 	src/credreg_grants.sql)
+# Objects new in 0.2.0 (the update script is assembled from UPGRADE_PARTS).
+UPGRADE_PARTS += src/sdjwt/sdjwt.sql
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 
 # pg_regress: every sql/NAME.sql is a test compared with expected/NAME.out.
