@@ -28,8 +28,8 @@
  *                             were selectively disclosed (sd-jwt-vc §3.2.2.2)
  *   sd_alg_unsupported        _sd_alg other than sha-256 / sha-384
  *   kb_missing                key binding required but no KB-JWT
- *   kb_malformed              KB-JWT not typ kb+jwt, or without iat, aud,
- *                             nonce, sd_hash of the right types
+ *   kb_malformed              KB-JWT not a JWS, not typ kb+jwt, or without
+ *                             iat, aud, nonce, sd_hash of the right types
  *   kb_signature_invalid      KB-JWT not signed by the cnf key
  *   holder_key_missing        a KB-JWT to check but no usable cnf.jwk
  *   sd_hash_mismatch          sd_hash is not the hash of the presented bytes

@@ -107,7 +107,8 @@ check_key_binding(const CrSdJwt *sd, const CrJson *payload, CrSdAlg alg, Timesta
 
 	/* steps 5.2 to 5.4: algorithm, signature, typ */
 	if (!crjws_parse(sd->kb, sd->kb_len, &kb, &f))
-		return cr_verify_fail(r, f.code, psprintf("Key Binding JWT: %s", f.message));
+		return cr_verify_fail(r, strcmp(f.code, "malformed") == 0 ? "kb_malformed" : f.code,
+							  psprintf("Key Binding JWT: %s", f.message));
 	if (kb.typ == NULL || strcmp(kb.typ, "kb+jwt") != 0)
 		return cr_verify_fail(r, "kb_malformed", "the Key Binding JWT's typ is not kb+jwt");
 	if (!crjws_verify(&kb, holder, &f))
