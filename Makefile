@@ -102,10 +102,14 @@ stop:
 fuzz:
 	test/fuzz/run.sh
 
+# credreg-issued credentials checked by independent libraries (test/interop/README.md).
+interop: all
+	test/interop/run.sh
+
 # Benchmarks (bench/*.sh) against the throwaway cluster; `make bench B=bench/x.sh` runs one.
 bench: all
 	bench/run.sh $(B)
 
-.PHONY: deps test demo stop fuzz bench
+.PHONY: deps test demo stop fuzz bench interop
 
 endif
