@@ -15,6 +15,7 @@
 
 #include "miscadmin.h"
 
+#include "jose/jose.h"
 #include "sdjwt/sdjwt.h"
 #include "util/encoding.h"
 
@@ -486,4 +487,23 @@ cr_sdjwt_process(const CrSdJwt *sd, const CrJson *payload, CrSdAlg alg, bool vc,
 	/* §7.1 step 3.6: _sd_alg goes */
 	*processed = crjson_object_without(out, "_sd_alg");
 	return true;
+}
+
+bool
+cr_sdjwt_payload_unverified(const char *text, size_t len, CrJson **processed, CredregFailure *failure)
+{
+	CrSdJwt		sd;
+	CrJws		jws;
+	uint8	   *bytes;
+	size_t		blen;
+	CrJson	   *payload;
+	CrSdAlg		alg;
+
+	if (!cr_sdjwt_split(text, len, &sd, failure) ||
+		!crjws_split(sd.jwt, sd.jwt_len, &jws, failure) ||
+		!crjws_payload_bytes(&jws, &bytes, &blen, failure) ||
+		(payload = crjson_parse((const char *) bytes, blen, failure)) == NULL ||
+		!cr_sdjwt_payload_alg(payload, &alg, failure))
+		return false;
+	return cr_sdjwt_process(&sd, payload, alg, false, processed, failure);
 }

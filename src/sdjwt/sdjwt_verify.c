@@ -345,22 +345,3 @@ cr_sdjwt_verify(const char *text, size_t len, TimestampTz as_of, const CrSdJwtEx
 		cr_verify_check(r, "trust");
 	cr_verify_trust(iss, as_of, r);
 }
-
-bool
-cr_sdjwt_payload_unverified(const char *text, size_t len, CrJson **processed, CredregFailure *failure)
-{
-	CrSdJwt		sd;
-	CrJws		jws;
-	uint8	   *bytes;
-	size_t		blen;
-	CrJson	   *payload;
-	CrSdAlg		alg;
-
-	if (!cr_sdjwt_split(text, len, &sd, failure) ||
-		!crjws_split(sd.jwt, sd.jwt_len, &jws, failure) ||
-		!crjws_payload_bytes(&jws, &bytes, &blen, failure) ||
-		(payload = crjson_parse((const char *) bytes, blen, failure)) == NULL ||
-		!cr_sdjwt_payload_alg(payload, &alg, failure))
-		return false;
-	return cr_sdjwt_process(&sd, payload, alg, false, processed, failure);
-}
