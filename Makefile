@@ -26,11 +26,13 @@ SQL_PARTS = $(wildcard \
 	src/dataint/dataint.sql \
 	src/verify/verify.sql \
 	src/sdjwt/sdjwt.sql \
+	src/baked/baked.sql \
 	src/taxonomy/taxonomy.sql \
 	src/stack/stack.sql \
 	src/credreg_grants.sql)
 # Objects new in 0.2.0 (the update script is assembled from UPGRADE_PARTS).
 UPGRADE_PARTS += src/sdjwt/sdjwt.sql
+UPGRADE_PARTS += src/baked/baked.sql
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 
 # pg_regress: every sql/NAME.sql is a test compared with expected/NAME.out.
