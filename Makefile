@@ -19,6 +19,7 @@ SQL_PARTS = $(wildcard \
 	src/util/util.sql \
 	src/json/json.sql \
 	src/crypto/crypto.sql \
+	src/crypto/pubkey_parse.sql \
 	src/status/status.sql \
 	src/jose/jose.sql \
 	src/rdf/rdf.sql \
@@ -31,6 +32,7 @@ SQL_PARTS = $(wildcard \
 	src/stack/stack.sql \
 	src/credreg_grants.sql)
 # Objects new in 0.2.0 (the update script is assembled from UPGRADE_PARTS).
+UPGRADE_PARTS += src/crypto/pubkey_parse.sql
 UPGRADE_PARTS += src/sdjwt/sdjwt.sql
 UPGRADE_PARTS += src/baked/baked.sql
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
