@@ -141,3 +141,6 @@ SELECT sd_jwt_issue(c, ARRAY[]::text[], :'ipriv', decoys => 101) FROM claims;
 SELECT sd_jwt_issue(c, ARRAY[NULL], :'ipriv') FROM claims;
 SELECT sd_jwt_issue(c, ARRAY[]::text[], 'z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2') FROM claims;
 SELECT sd_jwt_present(vp, :'ipriv', 'n', 'a') FROM presented;
+
+-- the registry as the other tests expect it
+DELETE FROM trusted_issuer WHERE name = 'test issuer';

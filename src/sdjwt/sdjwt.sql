@@ -29,7 +29,7 @@ CREATE FUNCTION sd_jwt_verify(sd_jwt text, challenge text DEFAULT NULL, domain t
 	AS 'MODULE_PATHNAME', 'credreg_sd_jwt_verify'
 	LANGUAGE C STABLE PARALLEL SAFE COST 10000;
 COMMENT ON FUNCTION sd_jwt_verify(text, text, text, timestamptz, boolean) IS
-	'verifies an SD-JWT VC presentation as of as_of: issuer signature and key, disclosures, validity, trust, and the Key Binding JWT (required by default; its nonce must be challenge and its aud domain when given); never raises on bad input';
+	'verifies an SD-JWT VC presentation as of as_of: issuer signature and key, disclosures, validity, trust, and the Key Binding JWT (required by default; its nonce must be challenge and its aud domain when given); never raises on bad input; NULL sd_jwt or as_of gives NULL, a NULL challenge or domain is not compared, a NULL require_key_binding is true';
 
 CREATE FUNCTION sd_jwt_issue(claims jsonb, disclose text[], private_key text, kid text DEFAULT NULL,
 							 holder_key pubkey DEFAULT NULL, decoys integer DEFAULT 0)
@@ -37,7 +37,7 @@ CREATE FUNCTION sd_jwt_issue(claims jsonb, disclose text[], private_key text, ki
 	AS 'MODULE_PATHNAME', 'credreg_sd_jwt_issue'
 	LANGUAGE C VOLATILE PARALLEL SAFE COST 5000;
 COMMENT ON FUNCTION sd_jwt_issue(jsonb, text[], text, text, pubkey, integer) IS
-	'issues an SD-JWT VC (typ dc+sd-jwt) of claims with the claims the JSON pointers in disclose name selectively disclosable, holder_key as cnf.jwk, decoys decoy digests; kid defaults to the key''s did:key URL; VOLATILE: salts are random';
+	'issues an SD-JWT VC (typ dc+sd-jwt) of claims with the claims the JSON pointers in disclose name selectively disclosable, holder_key as cnf.jwk, decoys decoy digests; kid defaults to the key''s did:key URL; NULL claims, disclose or private_key raise, NULL kid / holder_key / decoys mean the defaults; VOLATILE: salts are random';
 
 CREATE FUNCTION sd_jwt_present(sd_jwt text, holder_private_key text, nonce text, audience text,
 							   issued_at timestamptz DEFAULT now())
