@@ -194,9 +194,9 @@ cr_sdjwt_verify(const char *text, size_t len, TimestampTz as_of, const CrSdJwtEx
 	bool		has_iat,
 				has_nbf,
 				has_exp;
-	TimestampTz iat,
-				nbf,
-				exp;
+	TimestampTz iat = 0,
+				nbf = 0,
+				exp = 0;
 	bool		require_kb = expect != NULL &&
 		(expect->require_key_binding || expect->nonce != NULL || expect->audience != NULL);
 
