@@ -24,7 +24,7 @@
  *   digest_duplicated         a digest appears twice (§7.1 step 4)
  *   claim_conflict            a disclosed claim name exists already at its
  *                             level (§7.1 step 3.3.2.3)
- *   claim_not_disclosable     SD-JWT VC: iss, nbf, exp, cnf, vct, status
+ *   claim_not_disclosable     SD-JWT VC: iss, nbf, exp, cnf, vct, vct#integrity, status
  *                             were selectively disclosed (sd-jwt-vc §3.2.2.2)
  *   sd_alg_unsupported        _sd_alg other than sha-256 / sha-384
  *   kb_missing                key binding required but no KB-JWT

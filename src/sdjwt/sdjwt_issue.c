@@ -190,7 +190,7 @@ conceal(Issuing *s, const CrJson *v, StringInfo path, int ndecoys)
 }
 
 /* SD-JWT VC §3.2.2.2: registered claims that are never selectively disclosed. */
-static const char *const fixed_claims[] = {"/iss", "/nbf", "/exp", "/cnf", "/vct", "/status", NULL};
+static const char *const fixed_claims[] = {"/iss", "/nbf", "/exp", "/cnf", "/vct", "/vct#integrity", "/status", NULL};
 
 char *
 cr_sdjwt_issue(const CrJson *claims, const char *const *pointers, int npointers,
@@ -236,7 +236,7 @@ cr_sdjwt_issue(const CrJson *claims, const char *const *pointers, int npointers,
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("the claim %s cannot be selectively disclosed", pointers[i]),
-						 errdetail("SD-JWT VC section 3.2.2.2 keeps iss, nbf, exp, cnf, vct and status in plain text.")));
+						 errdetail("SD-JWT VC section 3.2.2.2 keeps iss, nbf, exp, cnf, vct, vct#integrity and status in plain text.")));
 	}
 
 	memset(&s, 0, sizeof(s));
