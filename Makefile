@@ -19,12 +19,15 @@ SQL_PARTS = $(wildcard \
 	src/util/util.sql \
 	src/json/json.sql \
 	src/crypto/crypto.sql \
+	src/crypto/pubkey_parse.sql \
 	src/status/status.sql \
 	src/jose/jose.sql \
 	src/rdf/rdf.sql \
 	src/jsonld/jsonld.sql \
 	src/dataint/dataint.sql \
 	src/verify/verify.sql \
+	src/sdjwt/sdjwt.sql \
+	src/baked/baked.sql \
 	src/taxonomy/taxonomy.sql \
 	src/stack/stack.sql \
 	src/privileges.sql)
@@ -55,6 +58,11 @@ SQL_PARTS = $(wildcard \
 PREVIOUS = 0.1.0
 UPGRADE_HEADER = src/upgrade/upgrade.sql
 UPGRADE_PARTS += src/upgrade/upgrade--0.1.0--0.2.0.sql
+# Objects new in 0.2.0, by capability (the same fragments as in SQL_PARTS).
+UPGRADE_PARTS += src/crypto/pubkey_parse.sql
+UPGRADE_PARTS += src/sdjwt/sdjwt.sql
+UPGRADE_PARTS += src/baked/baked.sql
+# Privileges last, so that every object exists.
 UPGRADE_PARTS += src/privileges.sql
 UPGRADE_SCRIPT = $(EXTENSION)--$(PREVIOUS)--$(EXTVERSION).sql
 
@@ -133,10 +141,14 @@ stop:
 fuzz:
 	test/fuzz/run.sh
 
+# credreg-issued credentials checked by independent libraries (test/interop/README.md).
+interop: all
+	test/interop/run.sh
+
 # Benchmarks (bench/*.sh) against the throwaway cluster; `make bench B=bench/x.sh` runs one.
 bench: all
 	bench/run.sh $(B)
 
-.PHONY: deps test demo stop fuzz bench
+.PHONY: deps test demo stop fuzz bench interop
 
 endif
