@@ -27,7 +27,14 @@ SQL_PARTS = $(wildcard \
 	src/verify/verify.sql \
 	src/taxonomy/taxonomy.sql \
 	src/stack/stack.sql \
+	src/registrar/registrar.sql \
+	src/log/log.sql \
 	src/credreg_grants.sql)
+# The 0.1.0 -> 0.2.0 update script: new fragments, then changes to existing
+# objects (CREATE OR REPLACE), in dependency order.
+UPGRADE_PARTS += src/taxonomy/taxonomy--0.1.0--0.2.0.sql
+UPGRADE_PARTS += src/registrar/registrar.sql
+UPGRADE_PARTS += src/log/log.sql
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 
 # pg_regress: every sql/NAME.sql is a test compared with expected/NAME.out.
