@@ -119,13 +119,13 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION log_append_many(bytea[]) IS
-	'appends content hashes to the Merkle log in array order; returns the leaf index of the first';
+	'appends content hashes to the Merkle log in array order (writes log_entry and log_subtree); returns the leaf index of the first';
 
 CREATE FUNCTION log_append(content_hash bytea) RETURNS bigint
 	AS $$ SELECT credreg.log_append_many(ARRAY[content_hash]) $$
 	LANGUAGE sql VOLATILE STRICT PARALLEL UNSAFE;
 COMMENT ON FUNCTION log_append(bytea) IS
-	'appends one content hash (32 bytes) to the Merkle log; returns its leaf index';
+	'appends one content hash (32 bytes) to the Merkle log (writes it); returns its leaf index';
 
 -- Appending runs as the log's owner; who may append is who may execute these.
 REVOKE ALL ON FUNCTION log_append_many(bytea[]) FROM PUBLIC;
@@ -424,4 +424,4 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION log_signed_head(text) IS
-	'a JWS over {"tree_size", "root_hash" (base64url), "timestamp" (ms since 1970)} of the Merkle log now, signed with the key (or signing_key:NAME reference)';
+	'a JWS over {"tree_size", "root_hash" (base64url), "timestamp" (ms since 1970)} of the Merkle log now, signed with the key (or signing_key:NAME reference); VOLATILE: it reads the clock, and ECDSA draws randomness';

@@ -7,7 +7,7 @@ CREATE FUNCTION generate_key(kty text DEFAULT 'Ed25519') RETURNS text
 	AS 'MODULE_PATHNAME', 'credreg_generate_key'
 	LANGUAGE C VOLATILE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION generate_key(text) IS
-	'a fresh private JWK as text: Ed25519 (also OKP, EdDSA), P-256 (also EC, ES256) or P-384 (also ES384)';
+	'a fresh private JWK as text: Ed25519 (also OKP, EdDSA), P-256 (also EC, ES256) or P-384 (also ES384); VOLATILE because it draws randomness';
 
 -- Stored private keys.  Wherever credreg takes a private key text (sign,
 -- jws_sign, sign_signature, pubkey_from_private, log_signed_head,
@@ -77,21 +77,21 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION status_list_update(text, int[], boolean, text, text, text) IS
-	'sets (or clears) the bits at indexes of the stored status list with purpose, re-signs it with private_key as verification_method and stores it';
+	'sets (or clears) the bits at indexes of the stored status list with purpose, re-signs it with private_key as verification_method and writes it to credreg.status_list';
 
 CREATE FUNCTION status_list_revoke(url text, indexes int[], private_key text, verification_method text)
 	RETURNS void
 	AS $$ SELECT credreg.status_list_update(url, indexes, true, 'revocation', private_key, verification_method) $$
 	LANGUAGE sql VOLATILE STRICT PARALLEL UNSAFE;
 COMMENT ON FUNCTION status_list_revoke(text, int[], text, text) IS
-	'revokes the credentials at indexes of the stored revocation list at url: sets their bits, re-signs and stores the list';
+	'revokes the credentials at indexes of the stored revocation list at url: sets their bits, re-signs and writes the list to credreg.status_list';
 
 CREATE FUNCTION status_list_suspend(url text, indexes int[], private_key text, verification_method text)
 	RETURNS void
 	AS $$ SELECT credreg.status_list_update(url, indexes, true, 'suspension', private_key, verification_method) $$
 	LANGUAGE sql VOLATILE STRICT PARALLEL UNSAFE;
 COMMENT ON FUNCTION status_list_suspend(text, int[], text, text) IS
-	'suspends the credentials at indexes of the stored suspension list at url: sets their bits, re-signs and stores the list';
+	'suspends the credentials at indexes of the stored suspension list at url: sets their bits, re-signs and writes the list to credreg.status_list';
 
 -- Revocation is not reversible (Bitstring Status List, statusPurpose), so only a suspension is
 -- lifted.
@@ -100,4 +100,4 @@ CREATE FUNCTION status_list_reinstate(url text, indexes int[], private_key text,
 	AS $$ SELECT credreg.status_list_update(url, indexes, false, 'suspension', private_key, verification_method) $$
 	LANGUAGE sql VOLATILE STRICT PARALLEL UNSAFE;
 COMMENT ON FUNCTION status_list_reinstate(text, int[], text, text) IS
-	'lifts the suspension of the credentials at indexes of the stored suspension list at url: clears their bits, re-signs and stores the list';
+	'lifts the suspension of the credentials at indexes of the stored suspension list at url: clears their bits, re-signs and writes the list to credreg.status_list';
