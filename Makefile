@@ -30,6 +30,8 @@ SQL_PARTS = $(wildcard \
 	src/baked/baked.sql \
 	src/taxonomy/taxonomy.sql \
 	src/stack/stack.sql \
+	src/registrar/registrar.sql \
+	src/log/log.sql \
 	src/privileges.sql)
 
 # Versions and updates (README, section "Upgrading").
@@ -62,6 +64,9 @@ UPGRADE_PARTS += src/upgrade/upgrade--0.1.0--0.2.0.sql
 UPGRADE_PARTS += src/crypto/pubkey_parse.sql
 UPGRADE_PARTS += src/sdjwt/sdjwt.sql
 UPGRADE_PARTS += src/baked/baked.sql
+UPGRADE_PARTS += src/taxonomy/taxonomy--0.1.0--0.2.0.sql
+UPGRADE_PARTS += src/registrar/registrar.sql
+UPGRADE_PARTS += src/log/log.sql
 # Privileges last, so that every object exists.
 UPGRADE_PARTS += src/privileges.sql
 UPGRADE_SCRIPT = $(EXTENSION)--$(PREVIOUS)--$(EXTVERSION).sql

@@ -100,6 +100,15 @@ extern bool crkey_from_public_bytes(CrKeyType type, const uint8 *data, size_t le
 extern bool crkey_parse_private(const char *text, size_t len, CrKey **key, CredregFailure *failure);
 
 /*
+ * A private key text of the form 'signing_key:NAME' refers to the row NAME
+ * of credreg.signing_key (signing_key.c); crkey_parse_private resolves it,
+ * reading the table as the calling role (an ERROR when it may not).
+ */
+#define CRKEY_STORED_PREFIX "signing_key:"
+extern bool crkey_stored_private(const char *name, size_t len, CrKey **key,
+								 CredregFailure *failure);
+
+/*
  * Frees the OpenSSL objects at once (they are otherwise freed when the memory
  * context the key was made in is reset or deleted, so no EVP_PKEY outlives an
  * error).  The CrKey struct itself stays allocated until then.

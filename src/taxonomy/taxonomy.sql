@@ -606,11 +606,11 @@ FROM al WHERE jsonb_typeof(al) = 'object'
 $$;
 COMMENT ON FUNCTION credential_alignments(jsonb) IS 'every alignment of an OB 3.0 / CLR 2.0 credential (achievement, completed results and their descriptions and rubric levels, embedded CLR credentials) with its normalised level 0..5 and the competency it resolves to';
 
+-- The same answer as the skillset of credential_alignments' resolved rows,
+-- computed in one pass in C (skills_of.c).
 CREATE FUNCTION skills_of(credential jsonb) RETURNS skillset
-	AS $$ SELECT coalesce(credreg.skillset(array_agg(competency), array_agg(level)), '{}'::credreg.skillset)
-		FROM credreg.credential_alignments(credential) WHERE competency IS NOT NULL $$
-	LANGUAGE sql STABLE STRICT PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp;
+	AS 'MODULE_PATHNAME', 'taxonomy_skills_of'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE COST 10;
 COMMENT ON FUNCTION skills_of(jsonb) IS 'the skillset a credential''s alignments denote (a competency aligned several times keeps its highest level)';
 
 CREATE FUNCTION unresolved_alignments(credential jsonb)
