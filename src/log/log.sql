@@ -401,7 +401,7 @@ $$;
 COMMENT ON FUNCTION log_verify_consistency(bigint, bigint, bytea, bytea, bytea[]) IS
 	'RFC 9162 §2.1.4.2: true when proof shows the tree of size old_size with old_root is a prefix of the one of size new_size with new_root';
 
--- A signed tree head (RFC 9162 §4.10's content, as a JWS): the key may be a
+-- A signed tree head (the content of RFC 9162's, as a JWS): the key may be a
 -- private JWK, multibase key, PKCS#8 PEM or a 'signing_key:NAME' reference.
 CREATE FUNCTION log_signed_head(private_key text) RETURNS text
 	LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
