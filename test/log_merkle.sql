@@ -11,7 +11,7 @@
 
 BEGIN;
 SET LOCAL client_min_messages = error;
-SELECT plan(27);
+SELECT plan(28);
 
 -- At least 100,000 leaves (whatever earlier tests appended comes first; the
 -- reference reads the same leaf data back).
@@ -20,8 +20,12 @@ CREATE TEMP TABLE appended ON COMMIT DROP AS SELECT credreg.log_append_many(arra
 	FROM generate_series(credreg.log_size(), 99999) i))
 WHERE credreg.log_size() < 100000;
 
+-- and 100 more, one log_append each (its own path to the subtrees)
+CREATE TEMP TABLE appended_one ON COMMIT DROP AS
+	SELECT credreg.log_append(pg_catalog.sha256(('one more ' || i)::bytea)) AS leaf_index FROM generate_series(1, 100) i;
+
 CREATE TEMP TABLE ref_leaf (i bigint PRIMARY KEY, data bytea) ON COMMIT DROP;
-INSERT INTO ref_leaf SELECT leaf_index, content_hash FROM credreg.log_entry WHERE leaf_index < 100000;
+INSERT INTO ref_leaf SELECT leaf_index, content_hash FROM credreg.log_entry;
 CREATE TEMP TABLE ref_mth (start bigint, size bigint, h bytea, PRIMARY KEY (start, size)) ON COMMIT DROP;
 
 -- k: the largest power of two smaller than n (n > 1)
@@ -152,6 +156,13 @@ SELECT is((SELECT count(*) FROM big, generate_series(1, cardinality(cproof)) w
 SELECT is((SELECT count(*) FROM big, generate_series(1, cardinality(iproof)) w
 	WHERE credreg.log_verify_inclusion(leaf, leaf_at, n, pg_temp.altered(iproof, w), new_root)), 0::bigint,
 	'log_verify_inclusion rejects them altered');
+
+SELECT ok((SELECT array_agg(leaf_index ORDER BY leaf_index) FROM appended_one)
+		= (SELECT array_agg(i) FROM generate_series(credreg.log_size() - 100, credreg.log_size() - 1) i)
+	AND (SELECT bool_and(credreg.log_root(n) = pg_temp.ref_mth(0, n)
+			AND credreg.log_inclusion_proof(n - 1, n) = pg_temp.ref_path(n - 1, 0, n))
+		FROM generate_series(credreg.log_size() - 99, credreg.log_size()) n),
+	'log_append, one leaf at a time: dense indexes, and after each the root and the new leaf''s path are RFC 9162''s');
 
 -- the edges RFC 9162 leaves to the implementation
 SELECT is(credreg.log_root(0), sha256(''::bytea), 'the empty tree''s root is SHA-256 of the empty string');

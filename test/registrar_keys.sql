@@ -11,7 +11,7 @@
 BEGIN;
 SET LOCAL search_path = credreg, public;
 SET LOCAL client_min_messages = error;
-SELECT plan(30);
+SELECT plan(32);
 
 -- generate_key
 SELECT is((SELECT array_agg(pubkey_type(pubkey_from_private(generate_key(t))) ORDER BY o)
@@ -121,6 +121,16 @@ SELECT throws_ok($$SELECT credreg.status_list_revoke('https://registrar.example.
 	'signing_key:registrar-2026', 'x')$$, '22023', NULL, 'an index outside the list is refused');
 SELECT throws_ok($$SELECT credreg.status_list_revoke('https://nowhere.example/list', '{1}',
 	'signing_key:registrar-2026', 'x')$$, 'P0002', NULL, 'an unknown list is refused');
+
+-- markings: the writers are VOLATILE, STRICT and PARALLEL UNSAFE; nothing here is SECURITY DEFINER
+SELECT is((SELECT array_agg(p.proname::text || ':' || p.provolatile::text || p.proparallel::text || p.proisstrict::text ORDER BY 1)
+	FROM pg_proc p WHERE p.pronamespace = 'credreg'::regnamespace
+		AND p.proname IN ('status_list_revoke', 'status_list_suspend', 'status_list_reinstate', 'status_list_update')),
+	ARRAY['status_list_reinstate:vutrue', 'status_list_revoke:vutrue', 'status_list_suspend:vutrue', 'status_list_update:vutrue'],
+	'status_list_revoke, _suspend, _reinstate: VOLATILE, PARALLEL UNSAFE, STRICT');
+SELECT is((SELECT count(*) FROM pg_proc p WHERE p.pronamespace = 'credreg'::regnamespace AND p.prosecdef
+		AND (p.proname LIKE 'status%' OR p.proname LIKE '%key%' OR p.proname = 'sign')), 0::bigint,
+	'no key or status function is SECURITY DEFINER');
 
 SELECT * FROM finish();
 ROLLBACK;
