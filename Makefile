@@ -32,6 +32,7 @@ SQL_PARTS = $(wildcard \
 	src/stack/stack.sql \
 	src/registrar/registrar.sql \
 	src/log/log.sql \
+	src/registry/registry.sql \
 	src/privileges.sql)
 
 # Versions and updates (README, section "Upgrading").
@@ -67,6 +68,7 @@ UPGRADE_PARTS += src/baked/baked.sql
 UPGRADE_PARTS += src/taxonomy/taxonomy--0.1.0--0.2.0.sql
 UPGRADE_PARTS += src/registrar/registrar.sql
 UPGRADE_PARTS += src/log/log.sql
+UPGRADE_PARTS += src/registry/registry.sql
 # Privileges last, so that every object exists.
 UPGRADE_PARTS += src/privileges.sql
 UPGRADE_SCRIPT = $(EXTENSION)--$(PREVIOUS)--$(EXTVERSION).sql

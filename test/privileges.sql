@@ -3,7 +3,7 @@
 -- the README's recipes can and cannot do, statement by statement.  Roles are
 -- created inside the transaction, which is rolled back.
 BEGIN;
-SELECT plan(36);
+SELECT plan(38);
 SET LOCAL client_min_messages = warning;
 
 -- Runs q as role r; 'ok', or the SQLSTATE it failed with.
@@ -30,17 +30,23 @@ SELECT set_eq(
 	   WHERE m.classid = 'pg_proc'::regclass AND NOT has_function_privilege('public', p.oid, 'EXECUTE')$$,
 	ARRAY['credreg.import_esco(text)', 'credreg.import_onet(text)',
 		  'credreg.taxonomy_read_file(text,boolean)', 'credreg.taxonomy_read_onet(text,text)',
-		  'credreg.taxonomy_read_text(text)'],
-	'PUBLIC executes every function but the five that read server files');
-SELECT is_empty(
+		  'credreg.taxonomy_read_text(text)', 'credreg.log_append(bytea)', 'credreg.log_append_many(bytea[])'],
+	'PUBLIC executes every function but the five that read server files and the Merkle log appenders');
+SELECT set_eq(
 	$$SELECT p.oid::regprocedure::text FROM pg_proc p JOIN ext_member m ON m.objid = p.oid
 	   WHERE m.classid = 'pg_proc'::regclass AND p.prosecdef$$,
-	'no function is SECURITY DEFINER');
-SELECT is_empty(
+	ARRAY['credreg.log_append(bytea)', 'credreg.log_append_many(bytea[])',
+		  'credreg.registry_added()', 'credreg.registry_status_list_changed()',
+		  'credreg.registry_issuer_changed()', 'credreg.registry_context_changed()',
+		  'credreg.registry_taxonomy_changed()'],
+	'SECURITY DEFINER: only the log appenders and the registry triggers that keep derived rows current');
+SELECT set_eq(
 	$$SELECT c.oid::regclass::text FROM pg_class c JOIN ext_member m ON m.objid = c.oid
-	   WHERE m.classid = 'pg_class'::regclass AND c.relkind = 'r'
+	   WHERE m.classid = 'pg_class'::regclass AND c.relkind IN ('r', 'v')
 		 AND NOT has_table_privilege('public', c.oid, 'SELECT')$$,
-	'PUBLIC reads every table');
+	ARRAY['credreg.signing_key', 'credreg.credential', 'credreg.credential_status', 'credreg.learner',
+		  'credreg.registrar_report'],
+	'PUBLIC reads every table but private keys and the registry''s personal data');
 SELECT is_empty(
 	$$SELECT c.oid::regclass::text FROM pg_class c JOIN ext_member m ON m.objid = c.oid
 	   WHERE m.classid = 'pg_class'::regclass
@@ -94,6 +100,7 @@ SELECT credreg.sign(jsonb_build_object('@context', jsonb_build_array('https://ww
 	'z3u2en7t5LR2WtQH5PfFqMqwVHBeXouLzo6haApm8XHqvjxq', 'eddsa-jcs-2022',
 	'did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2#z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2') AS c;
 GRANT SELECT ON cred TO PUBLIC;
+SELECT credreg.ingest(c) FROM cred;
 
 -- recruiter (read-only: PUBLIC's privileges and nothing more)
 SELECT is(pg_temp.as_role('credreg_priv_recruiter',
@@ -140,6 +147,10 @@ SELECT is(pg_temp.as_role('credreg_priv_registrar',
 	  WHERE url = 'https://priv.example.edu/status/1'$$),
 	'ok', 'registrar signs and stores a status list');
 SELECT is((SELECT (credreg.verify(c)).status FROM cred), 'revoked', 'the registrar''s revocation is seen');
+SELECT is((SELECT status FROM credreg.credential), 'revoked',
+	'and the registry''s stored verdict follows, though the registrar has no right on credreg.credential');
+SELECT is(pg_temp.as_role('credreg_priv_recruiter', 'SELECT count(*) FROM credreg.credential'),
+	'42501', 'recruiter cannot read stored credentials (personal data) unless granted');
 SELECT is(pg_temp.as_role('credreg_priv_registrar', $$INSERT INTO credreg.context (url, document) VALUES ('https://priv.example.edu/ctx', '{"@context": {}}')$$),
 	'ok', 'registrar adds a context');
 SELECT is(pg_temp.as_role('credreg_priv_registrar', $$DELETE FROM credreg.context WHERE url = 'https://www.w3.org/ns/credentials/v2'$$),

@@ -48,6 +48,8 @@ SELECT credreg.sign(jsonb_build_object(
 			'statusListCredential', 'https://sp.example.edu/status/1')),
 	priv, 'eddsa-jcs-2022', vm) AS text
 FROM k;
+-- the registry holds it (the sample of type credreg.credential)
+SELECT credreg.ingest(text, 'search_path test') FROM cred;
 CREATE TEMP TABLE sample (arg text, type text, value text);
 INSERT INTO sample
 SELECT NULL, 'boolean', 'false' UNION ALL
@@ -63,6 +65,8 @@ SELECT NULL, 'text[]', '{urn:sp:sql,sp:data}' UNION ALL
 SELECT NULL, 'credreg.pubkey', 'z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2' UNION ALL
 SELECT NULL, 'credreg.skillset', credreg.skills(ARRAY['urn:sp:sql'], ARRAY[3])::text UNION ALL
 SELECT NULL, 'credreg.skillquery', credreg.competency_id('urn:sp:data')::text UNION ALL
+SELECT NULL, 'bigint[]', (SELECT array_agg(id)::text FROM credreg.credential) UNION ALL
+SELECT NULL, 'credreg.credential', (SELECT c::text FROM credreg.credential c ORDER BY id LIMIT 1) UNION ALL
 SELECT NULL, 'credreg.stackrule',
 	'{"id": "r", "root": {"type": "all", "id": "root", "children": [
 		{"type": "items", "id": "d", "select": {"tag": "data"}, "minItems": 1},
