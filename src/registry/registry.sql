@@ -80,6 +80,11 @@ SELECT pg_catalog.pg_extension_config_dump('learner', '');
 -- EXECUTE of ingest) to an importer role (README, "The registry").
 REVOKE ALL ON credential, credential_status, learner FROM PUBLIC;
 
+-- The functions that write the registry run with jit off: their statements
+-- touch a few rows each, but set-returning functions over transition
+-- tables (estimated at 100 and 1,000 rows each) push their estimated cost
+-- past jit_above_cost, and compiling took 250 ms of a 500-row ingest.
+
 -- ---------------------------------------------------------------------------
 -- deriving the stored columns
 -- ---------------------------------------------------------------------------
@@ -95,19 +100,19 @@ COMMENT ON FUNCTION status_list_changed_bits(text, text) IS
 -- verdict, which already calls them malformed).
 CREATE FUNCTION registry_status_entries(credential_status jsonb) RETURNS jsonb
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
 	AS $$
-	SELECT jsonb_agg(jsonb_build_object(
-			'list', e->>'statusListCredential',
-			'index', (e->>'statusListIndex')::bigint,
-			'size', CASE WHEN e->>'statusSize' ~ '^[0-9]{1,2}$' THEN (e->>'statusSize')::int ELSE 1 END,
-			'purpose', e->>'statusPurpose') ORDER BY o)
-	FROM jsonb_array_elements(CASE jsonb_typeof(credential_status)
-								  WHEN 'array' THEN credential_status
-								  WHEN 'object' THEN jsonb_build_array(credential_status)
-								  ELSE '[]' END) WITH ORDINALITY AS x(e, o)
-	WHERE jsonb_typeof(e->'statusListCredential') = 'string'
-	  AND e->>'statusListIndex' ~ '^[0-9]{1,15}$'
+	SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+			'list', e OPERATOR(pg_catalog.->>) 'statusListCredential',
+			'index', (e OPERATOR(pg_catalog.->>) 'statusListIndex')::bigint,
+			'size', CASE WHEN e OPERATOR(pg_catalog.->>) 'statusSize' OPERATOR(pg_catalog.~) '^[0-9]{1,2}$'
+						 THEN (e OPERATOR(pg_catalog.->>) 'statusSize')::int ELSE 1 END,
+			'purpose', e OPERATOR(pg_catalog.->>) 'statusPurpose') ORDER BY o)
+	FROM pg_catalog.jsonb_array_elements(CASE pg_catalog.jsonb_typeof(credential_status)
+			WHEN 'array' THEN credential_status
+			WHEN 'object' THEN pg_catalog.jsonb_build_array(credential_status)
+			ELSE '[]'::pg_catalog.jsonb END) WITH ORDINALITY AS x(e, o)
+	WHERE pg_catalog.jsonb_typeof(e OPERATOR(pg_catalog.->) 'statusListCredential') OPERATOR(pg_catalog.=) 'string'
+	  AND e OPERATOR(pg_catalog.->>) 'statusListIndex' OPERATOR(pg_catalog.~) '^[0-9]{1,15}$'
 	$$;
 COMMENT ON FUNCTION registry_status_entries(jsonb) IS
 	'the status list url, index, size and purpose of each credentialStatus entry';
@@ -117,7 +122,6 @@ COMMENT ON FUNCTION registry_status_entries(jsonb) IS
 -- the parse guarded, and only then does it cost a subtransaction.
 CREATE FUNCTION registry_payload(raw text, verified boolean) RETURNS jsonb
 	LANGUAGE plpgsql STABLE PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
 	AS $$
 BEGIN
 	IF verified THEN
@@ -138,18 +142,22 @@ CREATE FUNCTION registry_examine(raw text,
 		OUT format text, OUT issuer text, OUT subject text, OUT payload jsonb, OUT skills skillset,
 		OUT valid boolean, OUT errors text[], OUT status text, OUT trusted boolean,
 		OUT valid_from timestamptz, OUT valid_until timestamptz, OUT status_entries jsonb)
-	LANGUAGE sql STABLE PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
+	RETURNS SETOF record
+	LANGUAGE sql STABLE PARALLEL SAFE ROWS 1
 	AS $$
 	SELECT v.format,
-		   coalesce(v.issuer, CASE jsonb_typeof(p.payload->'issuer') WHEN 'string' THEN p.payload->>'issuer'
-								   ELSE p.payload->'issuer'->>'id' END),
-		   coalesce(v.subject, p.payload->'credentialSubject'->>'id',
-					p.payload->'credentialSubject'->0->>'id'),
+		   coalesce(v.issuer,
+					CASE pg_catalog.jsonb_typeof(p.payload OPERATOR(pg_catalog.->) 'issuer')
+						WHEN 'string' THEN p.payload OPERATOR(pg_catalog.->>) 'issuer'
+						ELSE p.payload OPERATOR(pg_catalog.->) 'issuer' OPERATOR(pg_catalog.->>) 'id' END),
+		   coalesce(v.subject,
+					p.payload OPERATOR(pg_catalog.->) 'credentialSubject' OPERATOR(pg_catalog.->>) 'id',
+					p.payload OPERATOR(pg_catalog.->) 'credentialSubject' OPERATOR(pg_catalog.->) 0
+						OPERATOR(pg_catalog.->>) 'id'),
 		   p.payload,
-		   coalesce(credreg.skills_of(p.payload), '{}'),
-		   v.valid, coalesce(v.errors, '{}'), v.status, v.trusted, v.valid_from, v.valid_until,
-		   credreg.registry_status_entries(p.payload->'credentialStatus')
+		   coalesce(credreg.skills_of(p.payload), '{}'::credreg.skillset),
+		   v.valid, coalesce(v.errors, '{}'::pg_catalog.text[]), v.status, v.trusted, v.valid_from, v.valid_until,
+		   credreg.registry_status_entries(p.payload OPERATOR(pg_catalog.->) 'credentialStatus')
 	FROM credreg.verify(raw) v,
 		 LATERAL (SELECT credreg.registry_payload(raw, v.valid) AS payload) p
 	$$;
@@ -162,25 +170,21 @@ COMMENT ON FUNCTION registry_examine(text) IS
 -- triggers keep them.
 CREATE FUNCTION credential_verified(c credential) RETURNS boolean
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
 	AS $$
 	SELECT coalesce(c.trusted, false)
-		AND coalesce(c.status, 'active') = 'active'
-		AND NOT EXISTS (SELECT FROM unnest(c.errors) e
-						WHERE split_part(e, ':', 1) NOT IN ('expired', 'not_yet_valid', 'revoked',
-															'suspended', 'status_unavailable',
-															'untrusted_issuer'))
+		AND coalesce(c.status, 'active') OPERATOR(pg_catalog.=) 'active'
+		AND pg_catalog.array_to_string(c.errors, E'\n') OPERATOR(pg_catalog.~)
+			'^((expired|not_yet_valid|revoked|suspended|status_unavailable|untrusted_issuer):[^\n]*(\n|$))*$'
 	$$;
 COMMENT ON FUNCTION credential_verified(credential) IS
 	'the stored verdict apart from time: sound signature, trusted issuer, every status active';
 
 CREATE FUNCTION valid_at(c credential, as_of timestamptz DEFAULT pg_catalog.now()) RETURNS boolean
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
 	AS $$
 	SELECT credreg.credential_verified(c)
-		AND (c.valid_from IS NULL OR c.valid_from <= as_of)
-		AND (c.valid_until IS NULL OR as_of < c.valid_until)
+		AND (c.valid_from IS NULL OR c.valid_from OPERATOR(pg_catalog.<=) as_of)
+		AND (c.valid_until IS NULL OR as_of OPERATOR(pg_catalog.<) c.valid_until)
 	$$;
 COMMENT ON FUNCTION valid_at(credential, timestamptz) IS
 	'whether a stored credential counts at as_of: its stored verdict (kept current) and its validity window at as_of, no signature re-checked';
@@ -194,7 +198,7 @@ COMMENT ON FUNCTION valid_at(credential, timestamptz) IS
 CREATE FUNCTION learner_refresh(subjects text[], as_of timestamptz DEFAULT pg_catalog.now())
 	RETURNS bigint
 	LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
-	SET search_path = pg_catalog, pg_temp
+	SET search_path = pg_catalog, pg_temp SET jit = off
 	AS $$
 DECLARE
 	n bigint;
@@ -240,7 +244,7 @@ COMMENT ON FUNCTION refresh_expired(timestamptz) IS
 -- re-derives the profiles of the subjects whose credentials changed verdict.
 CREATE FUNCTION registry_recheck(ids bigint[]) RETURNS bigint
 	LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
-	SET search_path = pg_catalog, pg_temp
+	SET search_path = pg_catalog, pg_temp SET jit = off
 	AS $$
 DECLARE
 	n bigint;
@@ -294,7 +298,7 @@ COMMENT ON FUNCTION reverify(timestamptz) IS
 -- whoever may add credentials may append them to the log.
 CREATE FUNCTION registry_added() RETURNS trigger
 	LANGUAGE plpgsql SECURITY DEFINER
-	SET search_path = pg_catalog, pg_temp
+	SET search_path = pg_catalog, pg_temp SET jit = off
 	AS $$
 DECLARE
 	subjects text[];
@@ -324,7 +328,7 @@ CREATE TRIGGER registry_added AFTER INSERT ON credential
 
 CREATE FUNCTION ingest(raw text, source text DEFAULT NULL) RETURNS bigint
 	LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
-	SET search_path = pg_catalog, pg_temp
+	SET search_path = pg_catalog, pg_temp SET jit = off
 	AS $$
 DECLARE
 	h bytea := sha256(convert_to(raw, 'UTF8'));
@@ -358,16 +362,26 @@ COMMENT ON FUNCTION ingest(text, text) IS
 -- string holds a JWS or SD-JWT, a bare compact serialization is taken as
 -- it is; anything else is an error for that line alone.
 CREATE FUNCTION registry_line(line text, OUT raw text, OUT error text)
-	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
+	RETURNS SETOF record
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE ROWS 1
 	AS $$
-	SELECT CASE WHEN v.j THEN CASE left(s.t, 1) WHEN '{' THEN s.t WHEN '"' THEN s.t::jsonb #>> '{}' END
-				WHEN s.t ~ '^[A-Za-z0-9_.~-]+$' THEN s.t END,
-		   CASE WHEN v.j THEN CASE WHEN left(s.t, 1) NOT IN ('{', '"')
-								   THEN 'not a credential: a JSON ' || jsonb_typeof(s.t::jsonb) END
-				WHEN s.t !~ '^[A-Za-z0-9_.~-]+$' THEN 'line is not strict JSON' END
-	FROM (SELECT btrim(line, E' \t\r') AS t) s,
-		 LATERAL (SELECT credreg.json_is_strict(s.t) AS j) v
+	-- the common forms are told by their first byte, without parsing the
+	-- line twice: a document goes to the verifier as it is (which calls
+	-- a broken one malformed), a quoted compact JWS loses its quotes
+	SELECT CASE WHEN pg_catalog.left(s.t, 1) OPERATOR(pg_catalog.=) '{' THEN s.t
+				WHEN s.t OPERATOR(pg_catalog.~) '^"[A-Za-z0-9_.~-]+"$'
+					THEN pg_catalog.btrim(s.t, '"')
+				WHEN s.t OPERATOR(pg_catalog.~) '^[A-Za-z0-9_.~-]+$' THEN s.t
+				WHEN credreg.json_is_strict(s.t)
+					 AND pg_catalog.jsonb_typeof(s.t::pg_catalog.jsonb) OPERATOR(pg_catalog.=) 'string'
+					THEN s.t::pg_catalog.jsonb OPERATOR(pg_catalog.#>>) '{}'::pg_catalog.text[] END,
+		   CASE WHEN pg_catalog.left(s.t, 1) OPERATOR(pg_catalog.=) '{'
+					 OR s.t OPERATOR(pg_catalog.~) '^"?[A-Za-z0-9_.~-]+"?$' THEN NULL
+				WHEN NOT credreg.json_is_strict(s.t) THEN 'line is not strict JSON'
+				WHEN pg_catalog.jsonb_typeof(s.t::pg_catalog.jsonb) OPERATOR(pg_catalog.<>) 'string'
+					THEN 'not a credential: a JSON ' OPERATOR(pg_catalog.||)
+						 pg_catalog.jsonb_typeof(s.t::pg_catalog.jsonb) END
+	FROM (SELECT pg_catalog.btrim(line, E' \t\r') AS t) s
 	$$;
 COMMENT ON FUNCTION registry_line(text) IS
 	'the credential an NDJSON line holds, or why it holds none';
@@ -375,7 +389,7 @@ COMMENT ON FUNCTION registry_line(text) IS
 CREATE FUNCTION ingest_ndjson(document text, source text DEFAULT NULL)
 	RETURNS TABLE (line int, id bigint, valid boolean, error text)
 	LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
-	SET search_path = pg_catalog, pg_temp
+	SET search_path = pg_catalog, pg_temp SET jit = off
 	AS $$
 BEGIN
 	-- One statement for all lines: the verifier never raises and a payload
@@ -385,7 +399,7 @@ BEGIN
 	WITH lines AS (
 		SELECT n::int AS line, l.raw, l.error,
 			   CASE WHEN l.raw IS NOT NULL THEN sha256(convert_to(l.raw, 'UTF8')) END AS content_hash
-		FROM regexp_split_to_table(document, E'\n') WITH ORDINALITY AS t(text, n),
+		FROM string_to_table(document, E'\n') WITH ORDINALITY AS t(text, n),
 			 LATERAL credreg.registry_line(t.text) l
 		WHERE btrim(t.text, E' \t\r') <> ''
 	), fresh AS (
@@ -438,7 +452,7 @@ COMMENT ON FUNCTION ingest_ndjson(text, text) IS
 -- re-checks every credential that points at it.
 CREATE FUNCTION registry_status_list_changed() RETURNS trigger
 	LANGUAGE plpgsql SECURITY DEFINER
-	SET search_path = pg_catalog, pg_temp
+	SET search_path = pg_catalog, pg_temp SET jit = off
 	AS $$
 DECLARE
 	ids bigint[];
@@ -495,7 +509,7 @@ CREATE TRIGGER status_list_reverify_delete AFTER DELETE ON status_list
 -- row of trusted_issuer, or by an old or new issuer_key row.
 CREATE FUNCTION registry_issuer_changed() RETURNS trigger
 	LANGUAGE plpgsql SECURITY DEFINER
-	SET search_path = pg_catalog, pg_temp
+	SET search_path = pg_catalog, pg_temp SET jit = off
 	AS $$
 DECLARE
 	issuers text[];
@@ -542,7 +556,7 @@ CREATE TRIGGER keystore_reverify_delete AFTER DELETE ON issuer_key
 -- changed URL (a scan of the stored payloads: contexts change rarely).
 CREATE FUNCTION registry_context_changed() RETURNS trigger
 	LANGUAGE plpgsql SECURITY DEFINER
-	SET search_path = pg_catalog, pg_temp
+	SET search_path = pg_catalog, pg_temp SET jit = off
 	AS $$
 DECLARE
 	urls text[];
@@ -585,7 +599,7 @@ CREATE TRIGGER context_reverify_delete AFTER DELETE ON context
 -- frameworks before ingesting, README "The registry").
 CREATE FUNCTION registry_taxonomy_changed() RETURNS trigger
 	LANGUAGE plpgsql SECURITY DEFINER
-	SET search_path = pg_catalog, pg_temp
+	SET search_path = pg_catalog, pg_temp SET jit = off
 	AS $$
 BEGIN
 	IF NOT EXISTS (SELECT FROM credreg.credential) THEN
