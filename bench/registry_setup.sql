@@ -20,9 +20,9 @@ INSERT INTO credreg.competency_relation (src, dst, kind)
 SELECT credreg.competency_id('urn:bench:skill:' || s), credreg.competency_id('urn:bench:group:' || (s % 20)), 'broader'
 FROM generate_series(0, 39) s;
 
--- n signed vc+jwt Open Badges credentials: learner i % (n / 3), two
--- alignments, a status entry at index i of list i / 131072.
-CREATE FUNCTION bench_credentials(n int) RETURNS TABLE (i int, jws text) LANGUAGE sql AS $$
+-- Signed vc+jwt Open Badges credentials first..n-1: learner i % (n / 3),
+-- two alignments, a status entry at index i % 131072 of list i / 131072.
+CREATE FUNCTION bench_credentials(n int, first int DEFAULT 0) RETURNS TABLE (i int, jws text) LANGUAGE sql AS $$
 SELECT i, credreg.sign(jsonb_build_object(
 	'@context', jsonb_build_array('https://www.w3.org/ns/credentials/v2',
 		'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'),
@@ -41,5 +41,5 @@ SELECT i, credreg.sign(jsonb_build_object(
 		'statusListIndex', (i % 131072)::text,
 		'statusListCredential', 'https://bench.example.edu/status/' || (i / 131072))),
 	priv, 'vc+jwt', vm)
-FROM bench_key, generate_series(0, n - 1) i
+FROM bench_key, generate_series(first, n - 1) i
 $$;
