@@ -27,6 +27,8 @@
  */
 #include "postgres.h"
 
+#include "mb/pg_wchar.h"
+
 #include <math.h>
 
 #include "catalog/pg_type.h"
@@ -35,7 +37,6 @@
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
-#include "utils/datetime.h"
 #include "utils/json.h"
 #include "utils/jsonb.h"
 #include "utils/timestamp.h"
@@ -172,18 +173,6 @@ pred_match(Eval *e, const StackPred *p, int k)
 }
 
 /* ---- helpers ---- */
-
-static char *
-format_date(TimestampTz t)
-{
-	struct pg_tm tm;
-	fsec_t		fsec;
-	int			tz;
-
-	if (timestamp2tm(t, &tz, &tm, &fsec, NULL, NULL) != 0)
-		return pstrdup("?");
-	return psprintf("%04d-%02d-%02d", tm.tm_year, tm.tm_mon, tm.tm_mday);
-}
 
 static TimestampTz
 shift(TimestampTz t, const StackSpan *s, int sign)
@@ -336,8 +325,6 @@ compute_eligibility(Eval *e)
 	{
 		StackNode  *n = r->leaves[l];
 		TimestampTz within_from = 0;
-		TimestampTz after = 0,
-					before = 0;
 
 		if (n->kind == SN_STACK)
 		{
@@ -359,10 +346,6 @@ compute_eligibility(Eval *e)
 		}
 		if (n->has_within)
 			within_from = shift(e->as_of, &n->within, -1);
-		if (n->earned_after)
-			after = stack_parse_time(n->earned_after, "earnedAfter", "earnedAfter");
-		if (n->earned_before)
-			before = stack_parse_time(n->earned_before, "earnedBefore", "earnedBefore");
 
 		for (k = 0; k < e->nitems; k++)
 		{
@@ -427,14 +410,16 @@ compute_eligibility(Eval *e)
 				why = pstrdup(it->has_passed ? "not passed" : "pass status unknown");
 			else if (n->has_within && (!it->has_earned || it->earned_at < within_from))
 				why = it->has_earned
-					? psprintf("earned %s, more than %s before %s", format_date(it->earned_at),
-							   span_text(&n->within), format_date(e->as_of))
+					? psprintf("earned %s, more than %s before %s", timestamp_to_xsd_date(it->earned_at),
+							   span_text(&n->within), timestamp_to_xsd_date(e->as_of))
 					: pstrdup("earning date unknown");
-			else if (n->earned_after && (!it->has_earned || it->earned_at < after))
-				why = it->has_earned ? psprintf("earned %s, before %s", format_date(it->earned_at), n->earned_after)
+			else if (n->has_earned_after && (!it->has_earned || it->earned_at < n->earned_after))
+				why = it->has_earned ? psprintf("earned %s, before %s", timestamp_to_xsd_date(it->earned_at),
+												timestamp_to_xsd_exact(n->earned_after))
 					: pstrdup("earning date unknown");
-			else if (n->earned_before && (!it->has_earned || it->earned_at >= before))
-				why = it->has_earned ? psprintf("earned %s, not before %s", format_date(it->earned_at), n->earned_before)
+			else if (n->has_earned_before && (!it->has_earned || it->earned_at >= n->earned_before))
+				why = it->has_earned ? psprintf("earned %s, not before %s", timestamp_to_xsd_date(it->earned_at),
+												timestamp_to_xsd_exact(n->earned_before))
 					: pstrdup("earning date unknown");
 			else if (n->min_result_rd)
 			{
@@ -491,7 +476,7 @@ compute_admissibility(Eval *e)
 		else if (r->require_verified && it->has_valid_until && it->valid_until < e->as_of)
 		{
 			e->admissible[k] = false;
-			e->adm_reason[k] = psprintf("expired %s", format_date(it->valid_until));
+			e->adm_reason[k] = psprintf("expired %s", timestamp_to_xsd_date(it->valid_until));
 		}
 	}
 }
@@ -1977,21 +1962,6 @@ emit_missing(StringInfo out, Eval *e, StackNode *n, bool *first)
 		emit_missing(out, e, kids[i], first);
 }
 
-static char *
-format_timestamp(TimestampTz t)
-{
-	struct pg_tm tm;
-	fsec_t		fsec;
-	int			tz;
-
-	if (timestamp2tm(t, &tz, &tm, &fsec, NULL, NULL) != 0)
-		return pstrdup("?");
-	if (tm.tm_hour == 0 && tm.tm_min == 0 && tm.tm_sec == 0 && fsec == 0)
-		return psprintf("%04d-%02d-%02d", tm.tm_year, tm.tm_mon, tm.tm_mday);
-	return psprintf("%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year, tm.tm_mon, tm.tm_mday,
-					tm.tm_hour, tm.tm_min, tm.tm_sec);
-}
-
 static Jsonb *
 emit(Eval *e)
 {
@@ -2009,7 +1979,7 @@ emit(Eval *e)
 		appendStringInfoString(&out, ", \"version\": ");
 		escape_json(&out, r->version);
 	}
-	appendStringInfo(&out, ", \"asOf\": \"%s\"", format_timestamp(e->as_of));
+	appendStringInfo(&out, ", \"asOf\": \"%s\"", timestamp_to_xsd_exact(e->as_of));
 	appendStringInfo(&out, ", \"complete\": %s, \"progress\": ", e->sat[0] ? "true" : "false");
 	append_num(&out, round(e->f[0] * 1000) / 1000);
 	appendStringInfo(&out, ", \"optimal\": %s, \"nodes\": ", e->optimal ? "true" : "false");
@@ -2044,7 +2014,9 @@ emit(Eval *e)
 			escape_json(&out, e->items[k].id);
 		}
 	appendStringInfo(&out, "], \"greedyDiffers\": %s}", greedy_differs(e) ? "true" : "false");
-	return DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(out.data)));
+	/* the model's strings are UTF-8; jsonb holds the server encoding */
+	return DatumGetJsonbP(DirectFunctionCall1(jsonb_in,
+											  CStringGetDatum(pg_any_to_server(out.data, out.len, PG_UTF8))));
 }
 
 /* ---- entry points ---- */
@@ -2101,7 +2073,7 @@ candidates_arg(FunctionCallInfo fcinfo, int argno, int *ncands)
 	*ncands = 0;
 	if (PG_NARGS() <= argno || PG_ARGISNULL(argno))
 		return NULL;
-	return stack_candidates_from_json(stack_json_from_jsonb(PG_GETARG_JSONB_P(argno)),
+	return stack_candidates_from_json(crjson_from_jsonb(PG_GETARG_JSONB_P(argno)),
 									  PG_GETARG_TIMESTAMPTZ(2), ncands);
 }
 
@@ -2111,7 +2083,7 @@ exceptions_arg(FunctionCallInfo fcinfo, int argno, int *nexc)
 	*nexc = 0;
 	if (PG_NARGS() <= argno || PG_ARGISNULL(argno))
 		return NULL;
-	return stack_exceptions_from_json(stack_json_from_jsonb(PG_GETARG_JSONB_P(argno)), nexc);
+	return stack_exceptions_from_json(crjson_from_jsonb(PG_GETARG_JSONB_P(argno)), nexc);
 }
 
 PG_FUNCTION_INFO_V1(stack_evaluate_jsonb);
@@ -2130,7 +2102,7 @@ stack_evaluate_jsonb(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_NULL();
 	rule = stack_rule_from_datum(fcinfo, 0);
-	items = stack_items_from_json(stack_json_from_jsonb(PG_GETARG_JSONB_P(1)), &nitems);
+	items = stack_items_from_json(crjson_from_jsonb(PG_GETARG_JSONB_P(1)), &nitems);
 	exc = exceptions_arg(fcinfo, 3, &nexc);
 	cands = candidates_arg(fcinfo, 4, &ncands);
 	PG_RETURN_JSONB_P(stack_evaluate_internal(rule, items, nitems, PG_GETARG_TIMESTAMPTZ(2), exc, nexc,

@@ -71,7 +71,7 @@ stack_candidates_from_json(const CrJson *cands, TimestampTz as_of, int *ncand)
 
 		CHECK_FOR_INTERRUPTS();
 		snprintf(path, sizeof(path), "candidates[%d]", i);
-		if (c->kind == CRJ_OBJECT && stack_json_member(c, "id") == NULL)
+		if (c->kind == CRJ_OBJECT && crjson_get(c, "id") == NULL)
 		{
 			/* give it an id that sorts after every real award */
 			CrJson	   *copy = palloc(sizeof(CrJson));
@@ -111,8 +111,8 @@ stack_next_best(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	StackRule  *rule = stack_rule_from_datum(fcinfo, 0);
-	CrJson	   *items_json = stack_json_from_jsonb(PG_GETARG_JSONB_P(1));
-	CrJson	   *cands_json = stack_json_from_jsonb(PG_GETARG_JSONB_P(2));
+	CrJson	   *items_json = crjson_from_jsonb(PG_GETARG_JSONB_P(1));
+	CrJson	   *cands_json = crjson_from_jsonb(PG_GETARG_JSONB_P(2));
 	TimestampTz as_of = PG_GETARG_TIMESTAMPTZ(3);
 	StackItem  *items;
 	StackItem  *cands;

@@ -3,7 +3,7 @@
  *		libFuzzer harness for the stack rule parser (validation into the
  *		model), its compiled binary form and its canonical JSON.
  *
- * FUZZ_SOURCES: src/stack/rule_parse.c src/stack/rule_binary.c src/json/parse.c src/json/tree.c src/json/jcs.c
+ * FUZZ_SOURCES: src/stack/rule_parse.c src/stack/rule_binary.c src/util/datetime.c src/json/parse.c src/json/tree.c src/json/jcs.c
  *
  * Checked on every input (JSON text of a rule):
  * - the strict JSON parser never raises; when it accepts, the rule parser
