@@ -27,8 +27,12 @@ SQL_PARTS = $(wildcard \
 	src/verify/verify.sql \
 	src/taxonomy/taxonomy.sql \
 	src/stack/stack.sql \
+	src/stack/next_best.sql \
 	src/credreg_grants.sql)
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+
+# Objects added since 0.1.0, also applied by the update script.
+UPGRADE_PARTS += src/stack/next_best.sql
 
 # pg_regress: every sql/NAME.sql is a test compared with expected/NAME.out.
 REGRESS ?= $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))

@@ -467,18 +467,46 @@ compute_admissibility(Eval *e)
 	{
 		StackItem  *it = &e->items[k];
 
-		e->admissible[k] = true;
-		if (r->require_verified && !it->verified)
-		{
-			e->admissible[k] = false;
+		e->admissible[k] = stack_item_admissible(r, it, e->as_of);
+		if (e->admissible[k])
+			continue;
+		if (!it->verified)
 			e->adm_reason[k] = pstrdup("not verified");
-		}
-		else if (r->require_verified && it->has_valid_until && it->valid_until < e->as_of)
-		{
-			e->admissible[k] = false;
+		else
 			e->adm_reason[k] = psprintf("expired %s", timestamp_to_xsd_date(it->valid_until));
-		}
 	}
+}
+
+/*
+ * SEMANTICS.md §4.3 step 1: with requireVerified, an award that is not
+ * verified (bad proof, revoked, untrusted) or has expired at as_of does not
+ * count for any leaf.
+ */
+bool
+stack_item_admissible(const StackRule *r, const StackItem *it, TimestampTz as_of)
+{
+	if (!r->require_verified)
+		return true;
+	return it->verified && !(it->has_valid_until && it->valid_until < as_of);
+}
+
+/*
+ * Whether a held award still counts at as_of: admissible and of a status the
+ * rule counts (countStatuses; a leaf's statusIn may widen that per leaf,
+ * which is not asked here).
+ */
+bool
+stack_item_counts(const StackRule *r, const StackItem *it, TimestampTz as_of)
+{
+	const char *st = it->status ? it->status : "Completed";
+	int			i;
+
+	if (!stack_item_admissible(r, it, as_of))
+		return false;
+	for (i = 0; i < r->ncount_status; i++)
+		if (strcmp(r->count_status[i], st) == 0)
+			return true;
+	return false;
 }
 
 /*

@@ -317,6 +317,9 @@ extern double stack_evaluate_progress(StackRule *rule, StackItem *items, int nit
 									  TimestampTz as_of, StackException *exc, int nexc,
 									  bool *complete);
 
+extern bool stack_item_admissible(const StackRule *r, const StackItem *it, TimestampTz as_of);
+extern bool stack_item_counts(const StackRule *r, const StackItem *it, TimestampTz as_of);
+
 /* ---- next_best.c ---- */
 extern StackItem *stack_candidates_from_json(const CrJson *cands, TimestampTz as_of, int *ncand);
 
