@@ -428,3 +428,18 @@ eval_compute_candidate_eligibility(Eval *e)
 	eval_compute_eligibility(&ce);
 	e->cand_elig = ce.elig;
 }
+
+/*
+ * Whether the rule is in force at as_of: within its own validFrom and
+ * validUntil (SEMANTICS.md §4.1: rules are versioned by catalog year).
+ * Decided here: outside that window the evaluation is reported as usual
+ * (progress, assignment, missing) but the stack is not complete, since it
+ * cannot be earned under a rule not in force; the explanation says
+ * "inForce": false.  The bounds are inclusive, as a credential's are.
+ */
+bool
+stack_rule_in_force(const StackRule *r, TimestampTz as_of)
+{
+	return !(r->has_valid_from && as_of < r->valid_from) &&
+		!(r->has_valid_until && as_of > r->valid_until);
+}

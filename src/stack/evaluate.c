@@ -67,7 +67,7 @@ stack_evaluate_progress(StackRule *rule, StackItem *items, int nitems,
 	init_eval(&e, rule, items, nitems, as_of, exc, nexc);
 	eval_run(&e);
 	if (complete)
-		*complete = e.sat[0];
+		*complete = e.sat[0] && stack_rule_in_force(rule, as_of);
 	return e.f[0];
 }
 

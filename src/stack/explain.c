@@ -455,7 +455,9 @@ eval_emit(Eval *e)
 	if (r->version)
 		jb_key_str(st, "version", r->version);
 	jb_key_str(st, "asOf", timestamp_to_xsd_exact(e->as_of));
-	jb_key_bool(st, "complete", e->sat[0]);
+	jb_key_bool(st, "complete", e->sat[0] && stack_rule_in_force(r, e->as_of));
+	if (!stack_rule_in_force(r, e->as_of))
+		jb_key_bool(st, "inForce", false);
 	jb_key_num(st, "progress", round(e->f[0] * 1000) / 1000);
 	jb_key_bool(st, "optimal", e->optimal);
 	jb_key(st, "nodes");

@@ -317,6 +317,7 @@ extern double stack_evaluate_progress(StackRule *rule, StackItem *items, int nit
 									  TimestampTz as_of, StackException *exc, int nexc,
 									  bool *complete);
 
+extern bool stack_rule_in_force(const StackRule *r, TimestampTz as_of);
 extern bool stack_item_admissible(const StackRule *r, const StackItem *it, TimestampTz as_of);
 extern bool stack_item_counts(const StackRule *r, const StackItem *it, TimestampTz as_of);
 
