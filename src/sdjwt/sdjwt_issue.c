@@ -267,7 +267,7 @@ cr_sdjwt_issue(const CrJson *claims, const char *const *pointers, int npointers,
 	}
 	crjson_object_put(concealed, "_sd_alg", crjson_make_string("sha-256"));
 
-	if (!crjws_alg_for_key(key, &alg) || alg == CRSIG_RS256)
+	if (!crsig_alg_for_key_type(key->type, &alg) || alg == CRSIG_RS256)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("SD-JWT VC signing takes an Ed25519, P-256 or P-384 key")));
@@ -308,7 +308,7 @@ cr_sdjwt_present(const char *sdjwt, size_t len, const CrKey *holder, const char 
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("the SD-JWT has a Key Binding JWT already")));
-	if (!crjws_alg_for_key(holder, &kalg) || kalg == CRSIG_RS256)
+	if (!crsig_alg_for_key_type(holder->type, &kalg) || kalg == CRSIG_RS256)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("key binding takes an Ed25519, P-256 or P-384 key")));
