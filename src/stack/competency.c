@@ -85,7 +85,7 @@ label_of(StackCompetencyCtx *c, int32 id)
 	args[0] = Int32GetDatum(id);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	if (SPI_execute_with_args("SELECT label FROM credreg.competency WHERE id = $1",
+	if (SPI_execute_with_args("SELECT label FROM credreg.competency WHERE id OPERATOR(pg_catalog.=) $1",
 							  1, argtypes, args, NULL, true, 1) == SPI_OK_SELECT &&
 		SPI_processed == 1)
 	{
