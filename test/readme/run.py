@@ -217,6 +217,15 @@ def main(argv):
     else:
         passed += 1
         print("ok 0 - README.md names only files that exist")
+    # Roles are cluster-wide: the ones README creates are dropped before and
+    # after the run (after their section databases), so a rerun starts clean.
+    roles = sorted(set(re.findall(r"CREATE ROLE (\w+)", "\n".join(b.text for b in blocks))))
+
+    def drop_roles():
+        for role in roles:
+            psql(["-q", "-c", "DROP ROLE IF EXISTS %s" % role])
+
+    drop_roles()
     databases = {}
     set_up = set()
     for n, b in enumerate(blocks, 1):
@@ -256,6 +265,7 @@ def main(argv):
             print("ok %d - %s" % (n, label))
     for db in databases.values():
         psql(["-q", "-c", "DROP DATABASE IF EXISTS %s" % db])
+    drop_roles()
     print("README examples: %d passed, %d failed, %d skipped" % (passed, failed, skipped))
     return 1 if failed else 0
 
