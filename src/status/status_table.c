@@ -17,12 +17,12 @@
 #include "executor/spi.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
-#include "utils/inval.h"
 #include "utils/rel.h"
 #include "utils/timestamp.h"
 
 #include "json/json.h"
 #include "status/status.h"
+#include "util/cache.h"
 #include "util/datetime.h"
 
 static void
@@ -280,9 +280,8 @@ credreg_status_list_derive(PG_FUNCTION_ARGS)
 
 PG_FUNCTION_INFO_V1(credreg_status_list_changed);
 /*
- * AFTER ... FOR EACH STATEMENT trigger: a relcache invalidation of the table
- * reaches every backend's status list cache when the transaction commits
- * (and this backend's at the next command).
+ * AFTER ... FOR EACH STATEMENT trigger: every backend's status list cache
+ * forgets the table (crcache_table_changed).
  */
 Datum
 credreg_status_list_changed(PG_FUNCTION_ARGS)
@@ -291,6 +290,6 @@ credreg_status_list_changed(PG_FUNCTION_ARGS)
 
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		elog(ERROR, "status_list_changed must be called as a trigger");
-	CacheInvalidateRelcache(trigdata->tg_relation);
+	crcache_table_changed(trigdata->tg_relation);
 	return PointerGetDatum(NULL);
 }
