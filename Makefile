@@ -30,6 +30,7 @@ SQL_PARTS = $(wildcard \
 	src/baked/baked.sql \
 	src/taxonomy/taxonomy.sql \
 	src/stack/stack.sql \
+	src/stack/next_best.sql \
 	src/registrar/registrar.sql \
 	src/log/log.sql \
 	src/registry/registry.sql \
@@ -61,11 +62,12 @@ SQL_PARTS = $(wildcard \
 PREVIOUS = 0.1.0
 UPGRADE_HEADER = src/upgrade/upgrade.sql
 UPGRADE_PARTS += src/upgrade/upgrade--0.1.0--0.2.0.sql
+UPGRADE_PARTS += src/taxonomy/taxonomy--0.1.0--0.2.0.sql
 # Objects new in 0.2.0, by capability (the same fragments as in SQL_PARTS).
 UPGRADE_PARTS += src/crypto/pubkey_parse.sql
 UPGRADE_PARTS += src/sdjwt/sdjwt.sql
 UPGRADE_PARTS += src/baked/baked.sql
-UPGRADE_PARTS += src/taxonomy/taxonomy--0.1.0--0.2.0.sql
+UPGRADE_PARTS += src/stack/next_best.sql
 UPGRADE_PARTS += src/registrar/registrar.sql
 UPGRADE_PARTS += src/log/log.sql
 UPGRADE_PARTS += src/registry/registry.sql
@@ -75,6 +77,7 @@ UPGRADE_SCRIPT = $(EXTENSION)--$(PREVIOUS)--$(EXTVERSION).sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_SCRIPT)
 DATA = $(wildcard src/upgrade/$(EXTENSION)--*.sql)
+
 
 # pg_regress: every sql/NAME.sql is a test compared with expected/NAME.out.
 REGRESS ?= $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))

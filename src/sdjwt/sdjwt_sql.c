@@ -16,6 +16,7 @@
 
 #include "crypto/pubkey.h"
 #include "sdjwt/sdjwt_issue.h"
+#include "util/secret.h"
 
 PG_FUNCTION_INFO_V1(credreg_sd_jwt_verify);
 PG_FUNCTION_INFO_V1(credreg_sd_jwt_issue);
@@ -80,8 +81,24 @@ private_key_arg(text *t)
 	return key;
 }
 
+static Datum sd_jwt_issue(PG_FUNCTION_ARGS);
+static Datum sd_jwt_present(PG_FUNCTION_ARGS);
+
+/* Both take a private key: their errors reach the log without the statement. */
 Datum
 credreg_sd_jwt_issue(PG_FUNCTION_ARGS)
+{
+	return credreg_call_hiding_statement(sd_jwt_issue, fcinfo);
+}
+
+Datum
+credreg_sd_jwt_present(PG_FUNCTION_ARGS)
+{
+	return credreg_call_hiding_statement(sd_jwt_present, fcinfo);
+}
+
+static Datum
+sd_jwt_issue(PG_FUNCTION_ARGS)
 {
 	CrJson	   *claims;
 	ArrayType  *disclose;
@@ -146,8 +163,8 @@ credreg_sd_jwt_issue(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(cstring_to_text(result));
 }
 
-Datum
-credreg_sd_jwt_present(PG_FUNCTION_ARGS)
+static Datum
+sd_jwt_present(PG_FUNCTION_ARGS)
 {
 	text	   *sd = PG_GETARG_TEXT_PP(0);
 	char	   *nonce = text_to_cstring(PG_GETARG_TEXT_PP(2));

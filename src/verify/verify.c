@@ -17,7 +17,7 @@
 
 #include "dataint/dataint.h"
 #include "jose/jose.h"
-#include "verify/datetime.h"
+#include "util/datetime.h"
 #include "crypto/keystore.h"
 #include "verify/verify_internal.h"
 #include "sdjwt/sdjwt.h"
