@@ -14,7 +14,7 @@
 BEGIN;
 SET LOCAL search_path = credreg, public;
 SET LOCAL client_min_messages = error;
-SELECT plan(32);
+SELECT plan(33);
 
 CREATE TEMP TABLE raw (n serial, line text) ON COMMIT DROP;
 \copy raw(line) FROM 'test/vectors/corpus/vc-jwt-eddsa.ndjson' WITH (FORMAT csv, DELIMITER E'\x01', QUOTE E'\x02')
@@ -190,6 +190,9 @@ SELECT ok((SELECT bool_and(i.verified = valid_at(c, c.valid_from) AND i.issuer =
 	'stack_item_of: verified and status from the stored verdict');
 SELECT is((SELECT cardinality(learner_items((SELECT subject FROM sole)))),
 	(SELECT count(*)::int FROM credential WHERE subject = (SELECT subject FROM sole)), 'learner_items: every award of the subject');
+DELETE FROM credential WHERE subject = (SELECT subject FROM sole);
+SELECT is((SELECT skillset_count(held) FROM learner WHERE subject = (SELECT subject FROM sole)), 0,
+	'deleting a learner''s credentials empties the profile');
 SELECT is((SELECT sum(credentials) FROM registrar_report), (SELECT count(*)::numeric FROM credential),
 	'registrar_report counts every credential once');
 

@@ -294,8 +294,10 @@ COMMENT ON FUNCTION reverify(timestamptz) IS
 -- ---------------------------------------------------------------------------
 
 -- After rows are added: append them to the Merkle log in id order, index
--- their status bits and derive their subjects' profiles.  SECURITY DEFINER:
--- whoever may add credentials may append them to the log.
+-- their status bits and derive their subjects' profiles.  After rows are
+-- deleted: re-derive their subjects' profiles without them (the log keeps
+-- them: it never forgets).  SECURITY DEFINER: whoever may add credentials
+-- may append them to the log.
 CREATE FUNCTION registry_added() RETURNS trigger
 	LANGUAGE plpgsql SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp SET jit = off
@@ -303,6 +305,14 @@ CREATE FUNCTION registry_added() RETURNS trigger
 DECLARE
 	subjects text[];
 BEGIN
+	IF TG_OP = 'DELETE' THEN
+		SELECT array_agg(DISTINCT o.subject) INTO subjects
+			FROM registry_removed_rows o WHERE o.subject IS NOT NULL;
+		IF subjects IS NOT NULL THEN
+			PERFORM credreg.learner_refresh(subjects);
+		END IF;
+		RETURN NULL;
+	END IF;
 	PERFORM credreg.log_append_many(array_agg(a.content_hash ORDER BY a.id))
 		FROM registry_added_rows a;
 	INSERT INTO credreg.credential_status (list_url, idx, credential_id)
@@ -321,9 +331,12 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION registry_added() IS
-	'trigger: logs added credentials, indexes their status bits and re-derives their subjects'' profiles';
+	'trigger: logs added credentials, indexes their status bits and re-derives their subjects'' profiles (after a delete, the profiles alone)';
 CREATE TRIGGER registry_added AFTER INSERT ON credential
 	REFERENCING NEW TABLE AS registry_added_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION registry_added();
+CREATE TRIGGER registry_removed AFTER DELETE ON credential
+	REFERENCING OLD TABLE AS registry_removed_rows
 	FOR EACH STATEMENT EXECUTE FUNCTION registry_added();
 
 CREATE FUNCTION ingest(raw text, source text DEFAULT NULL) RETURNS bigint
