@@ -218,7 +218,7 @@ BEGIN
 		SELECT DISTINCT u.subject FROM unnest(subjects) u(subject) WHERE u.subject IS NOT NULL
 	), c AS (
 		SELECT c.subject, c.skills, c.valid_from, c.valid_until, credreg.credential_verified(c) AS sound
-		FROM credreg.credential c JOIN s ON c.subject = s.subject
+		FROM credreg.credential c WHERE c.subject = ANY (subjects)	-- an index scan, also for one
 	), d AS (
 		SELECT s.subject,
 			   coalesce(credreg.skillset_union_agg(c.skills) FILTER (
