@@ -3,7 +3,7 @@
 -- the README's recipes can and cannot do, statement by statement.  Roles are
 -- created inside the transaction, which is rolled back.
 BEGIN;
-SELECT plan(36);
+SELECT plan(38);
 SET LOCAL client_min_messages = warning;
 
 -- Runs q as role r; 'ok', or the SQLSTATE it failed with.
@@ -24,23 +24,38 @@ CREATE TEMP VIEW ext_member AS
 SELECT d.classid, d.objid FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
  WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e' AND e.extname = 'credreg';
 
--- PUBLIC, from the catalog
+-- PUBLIC, from the catalog.  The exceptions are deliberate, each for its
+-- reason: the importers read server files; log_append and log_append_many
+-- are SECURITY DEFINER (they write log_entry and log_subtree, which nobody
+-- else may write, so that no one can store an arbitrary subtree hash) and so
+-- are granted to the roles that may append; the *_impl functions are the SQL
+-- bodies of functions taking a private key, called only through their C
+-- entry points (which keep the key out of the server log); signing_key holds
+-- private keys, readable by its owner alone.
 SELECT set_eq(
 	$$SELECT p.oid::regprocedure::text FROM pg_proc p JOIN ext_member m ON m.objid = p.oid
 	   WHERE m.classid = 'pg_proc'::regclass AND NOT has_function_privilege('public', p.oid, 'EXECUTE')$$,
 	ARRAY['credreg.import_esco(text)', 'credreg.import_onet(text)',
 		  'credreg.taxonomy_read_file(text,boolean)', 'credreg.taxonomy_read_onet(text,text)',
-		  'credreg.taxonomy_read_text(text)'],
-	'PUBLIC executes every function but the five that read server files');
-SELECT is_empty(
+		  'credreg.taxonomy_read_text(text)',
+		  'credreg.log_append(bytea)', 'credreg.log_append_many(bytea[])',
+		  'credreg.log_signed_head_impl(text)',
+		  'credreg.status_list_update_impl(text,integer[],boolean,text,text,text)',
+		  'credreg.status_list_revoke_impl(text,integer[],text,text)',
+		  'credreg.status_list_suspend_impl(text,integer[],text,text)',
+		  'credreg.status_list_reinstate_impl(text,integer[],text,text)'],
+	'PUBLIC executes every function but those that read server files, append to the log or hold a key''s SQL body');
+SELECT set_eq(
 	$$SELECT p.oid::regprocedure::text FROM pg_proc p JOIN ext_member m ON m.objid = p.oid
 	   WHERE m.classid = 'pg_proc'::regclass AND p.prosecdef$$,
-	'no function is SECURITY DEFINER');
-SELECT is_empty(
+	ARRAY['credreg.log_append(bytea)', 'credreg.log_append_many(bytea[])'],
+	'no function is SECURITY DEFINER but the two that append to the Merkle log');
+SELECT set_eq(
 	$$SELECT c.oid::regclass::text FROM pg_class c JOIN ext_member m ON m.objid = c.oid
 	   WHERE m.classid = 'pg_class'::regclass AND c.relkind = 'r'
 		 AND NOT has_table_privilege('public', c.oid, 'SELECT')$$,
-	'PUBLIC reads every table');
+	ARRAY['credreg.signing_key'],
+	'PUBLIC reads every table but signing_key (private keys)');
 SELECT is_empty(
 	$$SELECT c.oid::regclass::text FROM pg_class c JOIN ext_member m ON m.objid = c.oid
 	   WHERE m.classid = 'pg_class'::regclass
@@ -57,6 +72,7 @@ CREATE ROLE credreg_priv_recruiter NOLOGIN;
 CREATE ROLE credreg_priv_registrar NOLOGIN;
 GRANT INSERT, UPDATE, DELETE ON credreg.trusted_issuer, credreg.issuer_key, credreg.status_list,
 	credreg.context TO credreg_priv_registrar;
+GRANT EXECUTE ON FUNCTION credreg.log_append(bytea), credreg.log_append_many(bytea[]) TO credreg_priv_registrar;
 CREATE ROLE credreg_priv_importer NOLOGIN;
 GRANT INSERT, UPDATE, DELETE ON credreg.framework, credreg.competency, credreg.competency_label,
 	credreg.competency_relation TO credreg_priv_importer;
@@ -125,6 +141,8 @@ SELECT is(pg_temp.as_role('credreg_priv_recruiter', $$CREATE TABLE credreg.mine 
 	'42501', 'recruiter cannot create objects in the schema');
 SELECT is(pg_temp.as_role('credreg_priv_recruiter', $$TRUNCATE credreg.competency_relation$$),
 	'42501', 'recruiter cannot truncate');
+SELECT is(pg_temp.as_role('credreg_priv_recruiter', $$SELECT credreg.log_append(sha256('priv leaf'))$$),
+	'42501', 'recruiter cannot append to the Merkle log');
 
 -- registrar: trust list, keys, status lists, contexts
 SELECT is(pg_temp.as_role('credreg_priv_registrar', $$INSERT INTO credreg.trusted_issuer (issuer) VALUES ('did:example:priv')$$),
@@ -148,6 +166,8 @@ SELECT is(pg_temp.as_role('credreg_priv_registrar', $$INSERT INTO credreg.framew
 	'42501', 'registrar cannot change the taxonomy');
 SELECT is(pg_temp.as_role('credreg_priv_registrar', $$SELECT credreg.import_onet('/nonexistent')$$),
 	'42501', 'registrar cannot import');
+SELECT is(pg_temp.as_role('credreg_priv_registrar', $$SELECT credreg.log_append_many(ARRAY[sha256('priv leaf')])$$),
+	'ok', 'registrar appends to the Merkle log (SECURITY DEFINER: it cannot write the tables itself)');
 
 -- importer: the taxonomy tables and the importers
 SELECT is(pg_temp.as_role('credreg_priv_importer',
