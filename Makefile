@@ -20,6 +20,7 @@ SQL_PARTS = $(wildcard \
 	src/json/json.sql \
 	src/crypto/crypto.sql \
 	src/status/status.sql \
+	src/did/did.sql \
 	src/jose/jose.sql \
 	src/rdf/rdf.sql \
 	src/jsonld/jsonld.sql \
@@ -56,6 +57,7 @@ PREVIOUS = 0.1.0
 UPGRADE_HEADER = src/upgrade/upgrade.sql
 UPGRADE_PARTS += src/upgrade/upgrade--0.1.0--0.2.0.sql
 UPGRADE_PARTS += src/privileges.sql
+UPGRADE_PARTS += src/did/did.sql
 UPGRADE_SCRIPT = $(EXTENSION)--$(PREVIOUS)--$(EXTVERSION).sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_SCRIPT)
