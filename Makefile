@@ -26,6 +26,7 @@ SQL_PARTS = $(wildcard \
 	src/jsonld/jsonld.sql \
 	src/dataint/dataint.sql \
 	src/verify/verify.sql \
+	src/blockcerts/blockcerts.sql \
 	src/taxonomy/taxonomy.sql \
 	src/stack/stack.sql \
 	src/privileges.sql)
@@ -58,6 +59,8 @@ UPGRADE_HEADER = src/upgrade/upgrade.sql
 UPGRADE_PARTS += src/upgrade/upgrade--0.1.0--0.2.0.sql
 UPGRADE_PARTS += src/privileges.sql
 UPGRADE_PARTS += src/did/did.sql
+UPGRADE_PARTS += src/jsonld/jsonld--0.1.0--0.2.0.sql
+UPGRADE_PARTS += src/blockcerts/blockcerts.sql
 UPGRADE_SCRIPT = $(EXTENSION)--$(PREVIOUS)--$(EXTVERSION).sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_SCRIPT)

@@ -18,4 +18,14 @@ extern void cr_verify_check(CrVerification *r, const char *check);
  */
 extern bool cr_verify_status(const CrJson *cred, TimestampTz as_of, CrVerification *r);
 
+/* The credential's issuer into r->issuer, or a "malformed" failure. */
+extern bool cr_verify_take_issuer(CrJson *cred, CrVerification *r);
+
+/*
+ * What follows a verified proof that involves no key (Blockcerts): the
+ * subject, validity window, status lists and trust list.
+ */
+extern void cr_verify_credential_checks(CrJson *cred, TimestampTz as_of, bool stop,
+										CrVerification *r);
+
 #endif							/* CREDREG_VERIFY_INTERNAL_H */
