@@ -27,6 +27,7 @@ SQL_PARTS = $(wildcard \
 	src/dataint/dataint.sql \
 	src/verify/verify.sql \
 	src/blockcerts/blockcerts.sql \
+	src/ob2/ob2.sql \
 	src/taxonomy/taxonomy.sql \
 	src/stack/stack.sql \
 	src/privileges.sql)
@@ -61,6 +62,7 @@ UPGRADE_PARTS += src/privileges.sql
 UPGRADE_PARTS += src/did/did.sql
 UPGRADE_PARTS += src/jsonld/jsonld--0.1.0--0.2.0.sql
 UPGRADE_PARTS += src/blockcerts/blockcerts.sql
+UPGRADE_PARTS += src/ob2/ob2.sql
 UPGRADE_SCRIPT = $(EXTENSION)--$(PREVIOUS)--$(EXTVERSION).sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_SCRIPT)

@@ -18,6 +18,7 @@
 #include "blockcerts/blockcerts.h"
 #include "dataint/dataint.h"
 #include "jose/jose.h"
+#include "ob2/ob2.h"
 #include "verify/datetime.h"
 #include "crypto/keystore.h"
 #include "did/did.h"
@@ -504,6 +505,22 @@ verify_jws(const char *text, size_t len, TimestampTz as_of, bool stop, CrVerific
 		}
 	}
 
+	/*
+	 * A JWS naming no key may be a signed Open Badges 2.0 assertion, whose
+	 * key its payload names (verification.creator): that module reads the
+	 * payload only to find the key, and checks the signature first.
+	 */
+	if (rk.key == NULL && jws.kid == NULL && jws.jwk == NULL)
+	{
+		if (crjws_payload_bytes(&jws, &payload, &plen, &f) &&
+			(pj = crjson_parse((const char *) payload, plen, &f)) != NULL &&
+			crob2_is_assertion(pj))
+		{
+			crob2_verify_signed(&jws, pj, as_of, stop, r);
+			return;
+		}
+	}
+
 	/* the key: kid first, then a jwk header */
 	if (!stop)
 		cr_verify_check(r, "signature");
@@ -676,6 +693,11 @@ cr_verify_json(CrJson *doc, TimestampTz as_of, bool stop, CrVerification *r)
 	{
 		r->format = "unknown";
 		cr_verify_fail(r, "unsupported_format", "a credential is a JSON object or a JWS string");
+		return;
+	}
+	if (crob2_is_assertion(doc) && crjson_get(doc, "proof") == NULL)
+	{
+		crob2_verify_hosted(doc, as_of, stop, r);
 		return;
 	}
 	verify_document(doc, as_of, stop, r);
