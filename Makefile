@@ -63,6 +63,7 @@ UPGRADE_PARTS += src/did/did.sql
 UPGRADE_PARTS += src/jsonld/jsonld--0.1.0--0.2.0.sql
 UPGRADE_PARTS += src/blockcerts/blockcerts.sql
 UPGRADE_PARTS += src/ob2/ob2.sql
+UPGRADE_PARTS += src/taxonomy/taxonomy--0.1.0--0.2.0.sql
 UPGRADE_SCRIPT = $(EXTENSION)--$(PREVIOUS)--$(EXTVERSION).sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_SCRIPT)

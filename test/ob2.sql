@@ -16,7 +16,7 @@
 
 BEGIN;
 SET LOCAL search_path = credreg, public;
-SELECT plan(28);
+SELECT plan(30);
 
 -- nothing stored: the documents are missing, never fetched
 SELECT is((verify(:'hosted', '2017-01-15T00:00:00Z')).errors,
@@ -46,6 +46,13 @@ SELECT is(row(valid, status, split_part(errors[1], ':', 1)), row(false, 'revoked
 SELECT is(row(valid_from, valid_until, subject), row('2016-12-31T23:59:59Z'::timestamptz, '2017-06-30T23:59:59Z'::timestamptz,
           'sha256$c7ef86405ba71b85acd8e2e95166c4b111448089f2e1599f42fe1bba46e865c5'::text),
           'hosted: issuedOn, expires, recipient identity') FROM r WHERE name = 'hosted';
+-- skills: the BadgeClass's alignment (stored under the badge IRI, or embedded)
+SELECT is((SELECT array_agg(source || ' ' || coalesce(target_code, target_framework) ORDER BY target_name)
+             FROM credential_alignments(:'hosted'::jsonb)),
+          '{"badge CCSS.ELA-Literacy.RST.11-12.3","badge Mozilla 21st Century Skills"}',
+          'credential_alignments reads the stored BadgeClass''s alignment');
+SELECT is((SELECT count(*) FROM unresolved_alignments(jsonb_set(:'hosted'::jsonb, '{badge}', :'badge'::jsonb))), 2::bigint,
+          'and an embedded BadgeClass''s (unresolved: no framework loaded)');
 SELECT is((verify(:'hosted', '2017-07-01T00:00:00Z')).errors[1], 'expired: the credential expired at 2017-06-30T23:59:59Z',
           'hosted: expired after expires');
 SELECT is(split_part((verify(:'signed', '2016-01-01T00:00:00Z')).errors[1], ':', 1), 'not_yet_valid',

@@ -598,13 +598,19 @@ al(source, al, level) AS (
 	WHERE lvl_i IS NOT NULL AND o - 1 <= lvl_i
 	UNION ALL
 	SELECT 'result', x, level FROM res_level, jsonb_array_elements(credreg.taxonomy_jarr(r -> 'alignment')) x
+	UNION ALL
+	-- Open Badges 2.0: the BadgeClass's alignment, embedded or stored under its IRI
+	SELECT 'badge', x, 0 FROM creds, jsonb_array_elements(credreg.taxonomy_jarr(
+		CASE WHEN jsonb_typeof(c -> 'badge') = 'object' THEN c #> '{badge,alignment}'
+			 ELSE (SELECT h.document -> 'alignment' FROM credreg.hosted_document h WHERE h.url = c ->> 'badge') END)) x
+	WHERE depth = 0
 )
 SELECT source, al ->> 'targetUrl', al ->> 'targetCode', al ->> 'targetFramework', al ->> 'targetName', level,
 	coalesce(credreg.competency_id(al ->> 'targetUrl'),
 			 credreg.competency_id(lower(al ->> 'targetFramework') || ':' || (al ->> 'targetCode')))
 FROM al WHERE jsonb_typeof(al) = 'object'
 $$;
-COMMENT ON FUNCTION credential_alignments(jsonb) IS 'every alignment of an OB 3.0 / CLR 2.0 credential (achievement, completed results and their descriptions and rubric levels, embedded CLR credentials) with its normalised level 0..5 and the competency it resolves to';
+COMMENT ON FUNCTION credential_alignments(jsonb) IS 'every alignment of an OB 3.0 / CLR 2.0 credential (achievement, completed results and their descriptions and rubric levels, embedded CLR credentials) or of an OB 2.0 assertion''s BadgeClass, with its normalised level 0..5 and the competency it resolves to';
 
 CREATE FUNCTION skills_of(credential jsonb) RETURNS skillset
 	AS $$ SELECT coalesce(credreg.skillset(array_agg(competency), array_agg(level)), '{}'::credreg.skillset)
