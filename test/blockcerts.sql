@@ -29,7 +29,7 @@
 
 BEGIN;
 SET LOCAL search_path = credreg, public;
-SELECT plan(33);
+SELECT plan(37);
 
 CREATE TEMP TABLE bc (file text, doc text, want_valid boolean, want_code text, why text) ON COMMIT DROP;
 INSERT INTO bc VALUES
@@ -47,8 +47,12 @@ INSERT INTO bc VALUES
  ('cert-rl-status-list-2021', :'cert_rl_status_list_2021', false, 'anchor_unknown', 'valid upstream once its btc:testnet anchor is known (below)'),
  ('cert-rl-status-list-2021-revoked', :'cert_rl_status_list_2021_revoked', false, 'anchor_unknown', 'revoked upstream; anchor first (below)'),
  ('cert-rl-status-list-2021-suspended', :'cert_rl_status_list_2021_suspended', false, 'anchor_unknown', 'suspended upstream; anchor first (below)'),
+ -- presentations: the presentation's own proof, then each credential it carries
+ ('mocknet-verifiable-presentation', :'mocknet_verifiable_presentation', true, NULL, 'valid presentation of two valid credentials'),
+ ('mocknet-verifiable-presentation-tampered', :'mocknet_verifiable_presentation_tampered', false, 'signature_invalid', 'invalid: the holder was changed'),
  -- what credreg does not give as the name says (README lists them)
  ('mocknet-vc-v2-credential-schema-invalid', :'mocknet_vc_v2_credential_schema_invalid', true, NULL, 'NOT as named: invalid upstream by JSON Schema (credentialSchema), which credreg does not validate; the proof is sound'),
+ ('mocknet-verifiable-presentation-failing-credential', :'mocknet_verifiable_presentation_failing_credential', true, NULL, 'NOT as named: it carries credential-schema-invalid (JSON Schema, not validated here)'),
  ('mocknet-v3-valid', :'mocknet_v3_valid', false, 'malformed', 'NOT as named: EcdsaSecp256k1Signature2019 + ChainedProof2021 (secp256k1 is not supported)'),
  ('certificate', :'certificate', false, 'unsupported_format', 'NOT as named: Blockcerts v2 (MerkleProof2017 under "signature") is not supported');
 INSERT INTO trusted_issuer (issuer, name)
@@ -61,6 +65,10 @@ SELECT bc.*, v.valid, split_part(v.errors[1], ':', 1) AS code, v.errors, v.check
 SELECT is(row(valid, nullif(code, '')), row(want_valid, want_code),
           file || ': ' || why || ' -> ' || coalesce(array_to_string(errors, '; '), ''))
   FROM r ORDER BY file;
+SELECT ok(array_to_string(errors, '; ') LIKE '%verifiableCredential[0]: signature_invalid: the credential''s hash % is not the proof''s targetHash %',
+          'a presentation names the credential that fails: ' || array_to_string(errors, '; '))
+  FROM (SELECT (verify(jsonb_set(doc::jsonb, '{verifiableCredential,0,credentialSubject,name}', '"X"'), '2026-06-01T00:00:00Z')).errors
+          FROM bc WHERE file = 'mocknet-verifiable-presentation') x;
 SELECT ok(bool_and('mocknet_anchor: a test credential, not anchored on a blockchain' = ANY (checks)),
           'mocknet proofs verify without an anchor, and say so in checks') FROM r WHERE file LIKE 'mocknet-vc-v2-%' AND valid;
 SELECT is(array_agg(DISTINCT format ORDER BY format), '{MerkleProof2019,merkle-proof-2019}', 'format: the proof type, or the cryptosuite')

@@ -695,7 +695,9 @@ cr_verify_json(CrJson *doc, TimestampTz as_of, bool stop, CrVerification *r)
 		cr_verify_fail(r, "unsupported_format", "a credential is a JSON object or a JWS string");
 		return;
 	}
-	if (crob2_is_assertion(doc) && crjson_get(doc, "proof") == NULL)
+	/* an OB 2.0 assertion without proof (nor a Blockcerts v2 "signature") is a hosted one */
+	if (crob2_is_assertion(doc) && crjson_get(doc, "proof") == NULL &&
+		crjson_get(doc, "signature") == NULL)
 	{
 		crob2_verify_hosted(doc, as_of, stop, r);
 		return;
