@@ -29,7 +29,7 @@
 
 BEGIN;
 SET LOCAL search_path = credreg, public;
-SELECT plan(37);
+SELECT plan(38);
 
 CREATE TEMP TABLE bc (file text, doc text, want_valid boolean, want_code text, why text) ON COMMIT DROP;
 INSERT INTO bc VALUES
@@ -73,6 +73,10 @@ SELECT ok(bool_and('mocknet_anchor: a test credential, not anchored on a blockch
           'mocknet proofs verify without an anchor, and say so in checks') FROM r WHERE file LIKE 'mocknet-vc-v2-%' AND valid;
 SELECT is(array_agg(DISTINCT format ORDER BY format), '{MerkleProof2019,merkle-proof-2019}', 'format: the proof type, or the cryptosuite')
   FROM r WHERE valid;
+
+SELECT is(array_agg(file ORDER BY file) FILTER (WHERE is_valid(doc, '2026-06-01T00:00:00Z')),
+          array_agg(file ORDER BY file) FILTER (WHERE want_valid), 'is_valid (stopping at the first failure) agrees')
+  FROM bc;
 
 -- the btc:testnet anchor of the status-list fixtures, as the registry would record it
 INSERT INTO blockchain_anchor (chain, transaction_id, merkle_root, anchored_at) VALUES

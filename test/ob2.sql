@@ -16,7 +16,7 @@
 
 BEGIN;
 SET LOCAL search_path = credreg, public;
-SELECT plan(30);
+SELECT plan(32);
 
 -- nothing stored: the documents are missing, never fetched
 SELECT is((verify(:'hosted', '2017-01-15T00:00:00Z')).errors,
@@ -98,6 +98,13 @@ DELETE FROM hosted_document WHERE url = 'https://example.org/publicKey.json';
 INSERT INTO issuer_key (key_id, issuer, public_key)
 	VALUES ('https://example.org/publicKey.json', 'https://example.org/organization.json', :'pem');
 SELECT ok((verify(:'signed', '2017-01-15T00:00:00Z')).valid, 'signed: the creator key registered in credreg.issuer_key');
+UPDATE issuer_key SET revoked_at = '2017-01-01Z' WHERE key_id = 'https://example.org/publicKey.json';
+SELECT is(split_part((verify(:'signed', '2017-01-15T00:00:00Z')).errors[1], ':', 1), 'key_revoked',
+          'signed: a registered key revoked before as_of');
+UPDATE issuer_key SET revoked_at = NULL, valid_until = '2017-01-02Z' WHERE key_id = 'https://example.org/publicKey.json';
+SELECT is(split_part((verify(:'signed', '2017-01-15T00:00:00Z')).errors[1], ':', 1), 'key_expired',
+          'signed: a registered key no longer in force');
+UPDATE issuer_key SET valid_until = NULL WHERE key_id = 'https://example.org/publicKey.json';
 -- the revocation list missing
 DELETE FROM hosted_document WHERE url = 'https://example.org/revocationList.json';
 SELECT is(split_part((verify(:'signed', '2017-01-15T00:00:00Z')).errors[1], ':', 1), 'status_unavailable',

@@ -348,4 +348,7 @@ crob2_verify_signed(const CrJws *jws, CrJson *payload, TimestampTz as_of, bool s
 	if (reg != NULL && reg->has_revoked_at && reg->revoked_at <= as_of)
 		cr_verify_fail(r, "key_revoked", psprintf("the key %s was revoked at %s", reg->key_id,
 												  timestamp_to_xsd(reg->revoked_at)));
+	else if (reg != NULL && !crkey_registered_valid_at(reg, as_of))
+		cr_verify_fail(r, "key_expired", psprintf("the key %s is not in force at %s", reg->key_id,
+												  timestamp_to_xsd(as_of)));
 }
