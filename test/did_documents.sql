@@ -18,7 +18,7 @@
 
 BEGIN;
 SET LOCAL search_path = credreg, public;
-SELECT plan(19);
+SELECT plan(23);
 
 CREATE TEMP TABLE cred ON COMMIT DROP AS
 SELECT name, issuer, vm, sign(jsonb_build_object(
@@ -85,6 +85,16 @@ SELECT is((verify(jsonb_set(doc, '{credentialSubject,id}', '"did:example:2"'), '
 SELECT is((verify(sign(doc - 'proof', :'priv', 'eddsa-jcs-2022', 'did:web:example.com#key-2'), '2026-06-01T00:00:00Z')).errors[1],
           'key_unresolved: verification method did:web:example.com#key-2 is not in the stored document of did:web:example.com (credreg.did_document)',
           'a method the stored document does not list: key_unresolved naming it') FROM cred WHERE name = 'web';
+-- malformed methods in a stored document: valid = false with a code
+INSERT INTO did_document (did, document) VALUES
+ ('did:web:bad.example', '{"id": "did:web:bad.example", "verificationMethod": [
+    {"id": "did:web:bad.example#nokey", "type": "Multikey"},
+    {"id": "did:web:bad.example#badkey", "type": "Multikey", "publicKeyMultibase": "zBAD"},
+    {"id": "did:web:bad.example#badjwk", "type": "JsonWebKey", "publicKeyJwk": {"kty": "EC", "crv": "P-256", "x": "AA"}},
+    "did:web:bad.example#reference-only", 7, null]}');
+SELECT is(split_part((verify(sign(doc - 'proof', :'priv', 'eddsa-jcs-2022', 'did:web:bad.example#' || m), '2026-06-01T00:00:00Z')).errors[1], ':', 1),
+          'key_unresolved', 'a stored method ' || m || ': key_unresolved')
+  FROM cred, unnest('{nokey,badkey,badjwk,reference-only}'::text[]) m WHERE name = 'web';
 SELECT throws_ok($$INSERT INTO credreg.did_document VALUES ('did:web:x', '[]')$$, '23514', NULL,
                  'a document is a JSON object');
 
