@@ -16,7 +16,7 @@
 
 BEGIN;
 SET LOCAL search_path = credreg, public;
-SELECT plan(32);
+SELECT plan(33);
 
 -- nothing stored: the documents are missing, never fetched
 SELECT is((verify(:'hosted', '2017-01-15T00:00:00Z')).errors,
@@ -53,6 +53,8 @@ SELECT is((SELECT array_agg(source || ' ' || coalesce(target_code, target_framew
           'credential_alignments reads the stored BadgeClass''s alignment');
 SELECT is((SELECT count(*) FROM unresolved_alignments(jsonb_set(:'hosted'::jsonb, '{badge}', :'badge'::jsonb))), 2::bigint,
           'and an embedded BadgeClass''s (unresolved: no framework loaded)');
+SELECT is((SELECT count(*) FROM credential_alignments(credential_payload(:'signed'))), 2::bigint,
+          'a signed assertion''s alignments, through credential_payload');
 SELECT is((verify(:'hosted', '2017-07-01T00:00:00Z')).errors[1], 'expired: the credential expired at 2017-06-30T23:59:59Z',
           'hosted: expired after expires');
 SELECT is(split_part((verify(:'signed', '2016-01-01T00:00:00Z')).errors[1], ':', 1), 'not_yet_valid',
