@@ -16,7 +16,7 @@
 
 BEGIN;
 SET LOCAL search_path = credreg, public;
-SELECT plan(33);
+SELECT plan(36);
 
 -- nothing stored: the documents are missing, never fetched
 SELECT is((verify(:'hosted', '2017-01-15T00:00:00Z')).errors,
@@ -60,6 +60,12 @@ SELECT is((verify(:'hosted', '2017-07-01T00:00:00Z')).errors[1], 'expired: the c
 SELECT is(split_part((verify(:'signed', '2016-01-01T00:00:00Z')).errors[1], ':', 1), 'not_yet_valid',
           'signed: not yet valid before issuedOn');
 SELECT ok(is_valid(:'signed', '2017-01-15T00:00:00Z'), 'is_valid agrees');
+SELECT is(row(valid, format), row(true, 'ob2-hosted'::text), 'a hosted assertion given by its URL')
+  FROM verify('https://example.org/beths-robotics-badge.json', '2017-01-15T00:00:00Z');
+SELECT is(errors, '{"document_unavailable: https://example.org/other.json is not stored in credreg.hosted_document"}',
+          'a URL not stored: document_unavailable') FROM verify('https://example.org/other.json', '2017-01-15T00:00:00Z');
+SELECT is(split_part(errors[1], ':', 1), 'unsupported_format', 'a URL storing a BadgeClass is no assertion')
+  FROM verify('https://example.org/robotics-badge.json', '2017-01-15T00:00:00Z');
 
 -- tampered variants
 SELECT is(split_part((verify(jsonb_set(:'hosted'::jsonb, '{recipient,identity}', '"sha256$00"'), '2017-01-15T00:00:00Z')).errors[1], ':', 1),

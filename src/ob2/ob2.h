@@ -43,6 +43,8 @@ extern bool crob2_revocation_lists(const CrJson *list, const char *assertion_id)
 
 /* The verifier's dispatch hooks. */
 extern void crob2_verify_hosted(CrJson *doc, TimestampTz as_of, bool stop, CrVerification *r);
+/* A hosted assertion given by its URL: its stored copy, verified as above. */
+extern void crob2_verify_hosted_url(const char *url, TimestampTz as_of, bool stop, CrVerification *r);
 extern void crob2_verify_signed(const CrJws *jws, CrJson *payload, TimestampTz as_of, bool stop,
 								CrVerification *r);
 

@@ -280,6 +280,23 @@ crob2_verify_hosted(CrJson *doc, TimestampTz as_of, bool stop, CrVerification *r
 }
 
 void
+crob2_verify_hosted_url(const char *url, TimestampTz as_of, bool stop, CrVerification *r)
+{
+	CrJson	   *copy = cr_hosted_document(url);
+
+	if (copy == NULL || !crob2_is_assertion(copy))
+	{
+		r->format = "ob2-hosted";
+		cr_verify_fail(r, copy == NULL ? "document_unavailable" : "unsupported_format",
+					   copy == NULL ?
+					   psprintf("%s is not stored in credreg.hosted_document", url) :
+					   psprintf("the document stored for %s is not an Open Badges 2.0 assertion", url));
+		return;
+	}
+	crob2_verify_hosted(copy, as_of, stop, r);
+}
+
+void
 crob2_verify_signed(const CrJws *jws, CrJson *payload, TimestampTz as_of, bool stop,
 					CrVerification *r)
 {

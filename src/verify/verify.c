@@ -732,6 +732,15 @@ cr_verify_text(const char *text, size_t len, TimestampTz as_of, bool stop, CrVer
 	while (len > i && (text[len - 1] == ' ' || text[len - 1] == '\n' ||
 					   text[len - 1] == '\r' || text[len - 1] == '\t'))
 		len--;
+	/*
+	 * an Open Badges 2.0 hosted assertion given by its URL (':' and '/' are
+	 * not base64url, so no JWS starts so)
+	 */
+	if (len - i > 8 && (strncmp(text + i, "https://", 8) == 0 || strncmp(text + i, "http://", 7) == 0))
+	{
+		crob2_verify_hosted_url(pnstrdup(text + i, len - i), as_of, stop, r);
+		return;
+	}
 	/* a JWS: has a '.', or starts like a base64url JSON object ("eyJ", a truncated JWS) */
 	if (len > i && (memchr(text + i, '.', len - i) != NULL ||
 					(len - i >= 3 && memcmp(text + i, "eyJ", 3) == 0)))
