@@ -10,7 +10,8 @@
 -- entry point in credreg_call_hiding_statement (src/util/secret.h) and add a
 -- failing call of it below.
 SELECT oid::regprocedure FROM pg_proc
- WHERE pronamespace = 'credreg'::regnamespace AND 'private_key' = ANY (proargnames)
+ WHERE pronamespace = 'credreg'::regnamespace
+   AND EXISTS (SELECT 1 FROM unnest(proargnames) AS a WHERE a LIKE '%private\_key')
  ORDER BY oid::regprocedure::text;
 SHOW log_min_error_statement;
 -- the collector's current file when there is one, else the harness's
@@ -28,6 +29,8 @@ SELECT credreg.sign('[1]', :'key', 'eddsa-jcs-2022', 'did:example:k#1');
 SELECT credreg.sign_signature(:'key', 'ES256', '\x00');
 SELECT credreg.jws_sign('{"alg":"ES384"}', '\x00', :'key');
 SELECT credreg.pubkey_from_private('zSecretLogMarkerNotAKey');
+SELECT credreg.sd_jwt_issue('{"iss": "did:example:i"}', '{}', 'zSecretLogMarkerSdJwt');
+SELECT credreg.sd_jwt_present('x~', 'zSecretLogMarkerHolder', 'n', 'a', now());
 DO $$
 BEGIN
 	EXECUTE 'SELECT credreg.sign(''{}'', ''zSecretLogMarkerInDo'', ''eddsa-jcs-2022'', ''did:example:k#1'')';

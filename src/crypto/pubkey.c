@@ -303,8 +303,8 @@ pubkey_type(PG_FUNCTION_ARGS)
 }
 
 /*
- * credreg.pubkey_algorithm(pubkey): the JOSE algorithm the key signs with;
- * RS256 for RSA keys (which also fit PS256).
+ * credreg.pubkey_algorithm(pubkey): the JOSE algorithm the key signs with
+ * (crsig_alg_for_key_type); RS256 for RSA keys (which also fit PS256).
  */
 PG_FUNCTION_INFO_V1(pubkey_algorithm);
 Datum
@@ -313,21 +313,8 @@ pubkey_algorithm(PG_FUNCTION_ARGS)
 	PubKey	   *pk = PG_GETARG_PUBKEY_P(0);
 	CrSigAlg	alg;
 
-	switch ((CrKeyType) pk->type)
-	{
-		case CRKEY_ED25519:
-			alg = CRSIG_EDDSA;
-			break;
-		case CRKEY_P256:
-			alg = CRSIG_ES256;
-			break;
-		case CRKEY_P384:
-			alg = CRSIG_ES384;
-			break;
-		default:
-			alg = CRSIG_RS256;
-			break;
-	}
+	if (!crsig_alg_for_key_type((CrKeyType) pk->type, &alg))
+		elog(ERROR, "unknown pubkey type %d", pk->type);
 	PG_RETURN_TEXT_P(cstring_to_text(crsig_alg_name(alg)));
 }
 

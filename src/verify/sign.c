@@ -82,10 +82,10 @@ sign_credential(PG_FUNCTION_ARGS)
 			StringInfoData header;
 			StringInfoData payload;
 
-			if (!crjws_alg_for_key(key, &alg) || alg == CRSIG_RS256)
+			if (!crsig_alg_for_key_type(key->type, &alg))
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("vc+jwt signing takes an Ed25519, P-256 or P-384 key")));
+						 errmsg("vc+jwt signing takes an Ed25519, P-256, P-384 or RSA key")));
 			/* vc-jose-cose §3.1.1: typ vc+jwt, cty vc; the payload is the credential */
 			initStringInfo(&header);
 			appendStringInfo(&header, "{\"alg\":\"%s\",\"typ\":\"vc+jwt\",\"cty\":\"vc\",\"kid\":",
