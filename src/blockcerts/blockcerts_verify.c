@@ -19,7 +19,7 @@
 #include "blockcerts/blockcerts.h"
 #include "dataint/dataint.h"
 #include "did/stored_document.h"
-#include "verify/datetime.h"
+#include "util/datetime.h"
 #include "verify/verify_internal.h"
 
 static bool

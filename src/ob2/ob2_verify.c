@@ -21,7 +21,7 @@
 #include "crypto/keystore.h"
 #include "did/stored_document.h"
 #include "ob2/ob2.h"
-#include "verify/datetime.h"
+#include "util/datetime.h"
 #include "verify/verify_internal.h"
 
 /* A linked document: embedded, or stored under its IRI. */
