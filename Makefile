@@ -27,7 +27,13 @@ SQL_PARTS = $(wildcard \
 	src/verify/verify.sql \
 	src/taxonomy/taxonomy.sql \
 	src/stack/stack.sql \
+	src/taxonomy/occupation.sql \
+	src/taxonomy/readiness.sql \
 	src/credreg_grants.sql)
+# Objects added in 0.2.0 (their fragments also go into the update script
+# credreg--0.1.0--0.2.0.sql, built from UPGRADE_PARTS).
+UPGRADE_PARTS += src/taxonomy/occupation.sql
+UPGRADE_PARTS += src/taxonomy/readiness.sql
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 
 # pg_regress: every sql/NAME.sql is a test compared with expected/NAME.out.
