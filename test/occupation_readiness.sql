@@ -6,7 +6,7 @@
 -- on 200 random instances against the optimum found by enumeration, and
 -- against next_best with a stack rule.
 BEGIN;
-SELECT plan(23);
+SELECT plan(25);
 SET search_path = credreg, public;
 
 \! rm -rf tmp_run/occ_tap && mkdir -p tmp_run/occ_tap tmp_run/occ_tap_onet && cp data/esco/*.csv.gz data/esco_occupations/*.csv.gz tmp_run/occ_tap/ && cp test/vectors/onet/*.gz test/vectors/onet_occupations/*.gz tmp_run/occ_tap_onet/ && chmod -R a+rX tmp_run/occ_tap tmp_run/occ_tap_onet
@@ -176,6 +176,17 @@ SELECT is((SELECT array_agg(c.code || ' ' || q.kind || ' ' || q.level || ' ' || 
 SELECT ok(abs(readiness_score(skills(ARRAY['onet:2.A.1.a', 'onet:2.A.1.c'], ARRAY[4, 2]), 'onet:11-1011.00')
 			  - 4.12 / (4.12 + 4 + 4.12 + 3 * 3)) < 1e-6,
 	'readiness_score weighs by importance (3 where unrated): 4.12 / 21.24');
+-- the crosswalk (subset): confidence 2 with a 1:1 code mapping is
+-- exactMatch (2 rows to Chief Executives); the rest closeMatch, including
+-- confidence 2 for 15-1132.00, which splits into two 2019 codes
+\! cp test/vectors/crosswalk_esco_onet/*.csv tmp_run/occ_tap_onet/ && chmod a+r tmp_run/occ_tap_onet/*.csv
+SELECT is((SELECT r - 'seconds' FROM import_occupation_crosswalk(:'onet_dir') r),
+	'{"rows": 17, "relations": 17, "closeMatch": 15, "exactMatch": 2, "unknownEscoOccupations": 0}'::jsonb,
+	'the ESCO-O*NET crosswalk loads as exactMatch and closeMatch relations');
+SELECT is((SELECT count(*)::int FROM competency_relation r JOIN competency e ON e.id = r.src JOIN competency o ON o.id = r.dst
+		   WHERE r.source = 'crosswalk-esco-onet' AND e.framework = 'esco' AND e.kind = 'occupation'
+			 AND o.uri = 'urn:onet:occupation:15-1252.00' AND r.kind = 'closeMatch'), 4,
+	'ESCO software developers map to O*NET 15-1252.00 through the 2010-to-2019 code crosswalk');
 SELECT is((SELECT jsonb_agg(q ->> 'reason' ORDER BY q #>> '{required,id}')
 		   FROM jsonb_array_elements(readiness(skills(ARRAY['onet:2.A.1.a', 'onet:2.A.1.c'], ARRAY[4, 2]),
 											   'onet:11-1011.00') -> 'requirements') q
