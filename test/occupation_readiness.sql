@@ -200,7 +200,7 @@ CREATE TEMP TABLE rec_check (inst int, k int, greedy int, opt int, npicks int, m
 DO $$
 DECLARE
 	skills_a text[] := (SELECT array_agg(conceptUri ORDER BY md5(conceptUri)) FROM (SELECT conceptUri FROM s_skills LIMIT 400) s);
-	req credreg.skillset; cands jsonb; start int; c jsonb; r jsonb; r2 jsonb;
+	req credreg.skillset; cands jsonb; start int; c jsonb; r jsonb; r2 jsonb; rfull jsonb;
 	ncand int; k int; best int; cov int; m int; mincover int; fullbest int; nreq int;
 	u credreg.skillset;
 BEGIN
@@ -220,6 +220,7 @@ BEGIN
 		END LOOP;
 		r := credreg.recommend('{}'::credreg.skillset, req, cands, k);
 		r2 := credreg.recommend('{}'::credreg.skillset, req, cands, k);
+		rfull := credreg.recommend('{}'::credreg.skillset, req, cands, ncand);
 		-- optimum over every subset of at most k candidates, and the
 		-- smallest subset closing what all of them close
 		best := 0; fullbest := 0; mincover := NULL;
@@ -243,10 +244,10 @@ BEGIN
 		INSERT INTO rec_check SELECT inst, k,
 			(SELECT coalesce(sum(jsonb_array_length(p -> 'closes')), 0) FROM jsonb_array_elements(r -> 'recommendations') p),
 			best,
-			jsonb_array_length(credreg.recommend('{}'::credreg.skillset, req, cands, ncand) -> 'recommendations'),
+			jsonb_array_length(rfull -> 'recommendations'),
 			mincover, (SELECT coalesce(sum(1.0 / h), 0) FROM generate_series(1, greatest(m, 0)) h),
 			(SELECT coalesce(sum(jsonb_array_length(p -> 'closes')), 0)
-			 FROM jsonb_array_elements(credreg.recommend('{}'::credreg.skillset, req, cands, ncand) -> 'recommendations') p),
+			 FROM jsonb_array_elements(rfull -> 'recommendations') p),
 			fullbest, r = r2;
 	END LOOP;
 END
