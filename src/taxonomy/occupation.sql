@@ -34,9 +34,9 @@ SELECT pg_catalog.pg_extension_config_dump('occupation_requirement', '');
 -- occupation files too, when the directory has them.
 -- ---------------------------------------------------------------------------
 ALTER FUNCTION import_esco(text) RENAME TO import_esco_skills;
-COMMENT ON FUNCTION import_esco_skills(text) IS 'the skills part of import_esco (skills, skill groups, hierarchy, broader relations, labels)';
+COMMENT ON FUNCTION import_esco_skills(text) IS 'the skills part of import_esco (skills, skill groups, hierarchy, broader relations, labels); writes the taxonomy tables';
 ALTER FUNCTION import_onet(text) RENAME TO import_onet_content;
-COMMENT ON FUNCTION import_onet_content(text) IS 'the content-model part of import_onet (elements, UNSPSC commodities, technology skill examples)';
+COMMENT ON FUNCTION import_onet_content(text) IS 'the content-model part of import_onet (elements, UNSPSC commodities, technology skill examples); writes the taxonomy tables';
 
 -- Rows of a CSV/TSV file, or none when neither the file nor its .gz exists.
 CREATE FUNCTION taxonomy_read_optional(path text, tab boolean DEFAULT false,
@@ -50,7 +50,7 @@ EXCEPTION WHEN undefined_file THEN
 	RETURN;
 END
 $$;
-COMMENT ON FUNCTION taxonomy_read_optional(text, boolean) IS 'rows of a server-side CSV/TSV file (plain or gzipped), none when the file does not exist; needs pg_read_server_files';
+COMMENT ON FUNCTION taxonomy_read_optional(text, boolean) IS 'rows of a server-side CSV/TSV file (plain or gzipped), none when the file does not exist; volatile because the file may change between calls; needs pg_read_server_files';
 REVOKE ALL ON FUNCTION taxonomy_read_optional(text, boolean) FROM PUBLIC;
 
 -- ESCO occupation pillar: ISCO-08 groups (kind group, major groups
@@ -241,7 +241,7 @@ BEGIN
 		'occupationRejectedRows', (SELECT coalesce(jsonb_agg(x), '[]') FROM (SELECT x FROM jsonb_array_elements(bad) x LIMIT 100) s));
 END
 $$;
-COMMENT ON FUNCTION import_esco_occupations(text) IS 'the occupations part of import_esco (ISCO groups, occupations, their broader relations and skill requirements); NULL when the directory has no occupations_en.csv; needs pg_read_server_files';
+COMMENT ON FUNCTION import_esco_occupations(text) IS 'the occupations part of import_esco (ISCO groups, occupations, their broader relations and skill requirements); writes the taxonomy and requirement tables; NULL when the directory has no occupations_en.csv; needs pg_read_server_files';
 REVOKE ALL ON FUNCTION import_esco_occupations(text) FROM PUBLIC;
 
 CREATE FUNCTION import_esco(directory text) RETURNS jsonb
@@ -394,7 +394,7 @@ BEGIN
 		'occupationRejectedRows', (SELECT coalesce(jsonb_agg(x), '[]') FROM (SELECT x FROM jsonb_array_elements(bad) x LIMIT 100) s));
 END
 $$;
-COMMENT ON FUNCTION import_onet_occupations(text) IS 'the occupations part of import_onet (occupations, alternate titles, Skills/Knowledge ratings and Technology Skills as requirements); NULL when the directory has no Occupation_Data.txt; needs pg_read_server_files';
+COMMENT ON FUNCTION import_onet_occupations(text) IS 'the occupations part of import_onet (occupations, alternate titles, Skills/Knowledge ratings and Technology Skills as requirements); writes the taxonomy and requirement tables; NULL when the directory has no Occupation_Data.txt; needs pg_read_server_files';
 REVOKE ALL ON FUNCTION import_onet_occupations(text) FROM PUBLIC;
 
 CREATE FUNCTION import_onet(directory text) RETURNS jsonb
@@ -481,7 +481,7 @@ BEGIN
 		'seconds', round(extract(epoch FROM clock_timestamp() - t0)::numeric, 2));
 END
 $$;
-COMMENT ON FUNCTION import_occupation_crosswalk(text) IS 'imports the Nesta ESCO-O*NET occupation crosswalk (with the O*NET-SOC 2010 to 2019 code crosswalk) as exactMatch/closeMatch relations between occupations; idempotent; needs pg_read_server_files';
+COMMENT ON FUNCTION import_occupation_crosswalk(text) IS 'imports the Nesta ESCO-O*NET occupation crosswalk (with the O*NET-SOC 2010 to 2019 code crosswalk) as exactMatch/closeMatch relations between occupations; writes competency_relation; idempotent; needs pg_read_server_files';
 REVOKE ALL ON FUNCTION import_occupation_crosswalk(text) FROM PUBLIC;
 
 -- ---------------------------------------------------------------------------
