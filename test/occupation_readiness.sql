@@ -6,7 +6,7 @@
 -- on 200 random instances against the optimum found by enumeration, and
 -- against next_best with a stack rule.
 BEGIN;
-SELECT plan(25);
+SELECT plan(30);
 SET search_path = credreg, public;
 
 \! rm -rf tmp_run/occ_tap && mkdir -p tmp_run/occ_tap tmp_run/occ_tap_onet && cp data/esco/*.csv.gz data/esco_occupations/*.csv.gz tmp_run/occ_tap/ && cp test/vectors/onet/*.gz test/vectors/onet_occupations/*.gz tmp_run/occ_tap_onet/ && chmod -R a+rX tmp_run/occ_tap tmp_run/occ_tap_onet
@@ -176,6 +176,21 @@ SELECT is((SELECT array_agg(c.code || ' ' || q.kind || ' ' || q.level || ' ' || 
 SELECT ok(abs(readiness_score(skills(ARRAY['onet:2.A.1.a', 'onet:2.A.1.c'], ARRAY[4, 2]), 'onet:11-1011.00')
 			  - 4.12 / (4.12 + 4 + 4.12 + 3 * 3)) < 1e-6,
 	'readiness_score weighs by importance (3 where unrated): 4.12 / 21.24');
+-- weighted: the fewest essentials whose largest weights reach the share
+-- (4.12, 4.12, 4, 3, 3, 3 of 21.24): one for 15%, two for 30%
+SELECT is(ARRAY[split_part(readiness_query('onet:11-1011.00', 0.15)::text, ' ', 1),
+				split_part(readiness_query('onet:11-1011.00', 0.3)::text, ' ', 1)], ARRAY['1', '2'],
+	'readiness_query with importance weights asks for the fewest essentials that can reach the share');
+SELECT ok(closure(skills(ARRAY['onet:2.A.1.a'], ARRAY[4])) @@ readiness_query('onet:11-1011.00', 0.15)
+	  AND NOT closure(skills(ARRAY['onet:2.A.1.a'], ARRAY[4])) @@ readiness_query('onet:11-1011.00', 0.3),
+	'and holds for a learner whose weighted share reaches it, not one whose share cannot');
+SELECT throws_ok($$SELECT credreg.readiness('{}', 'esco:no-such-code')$$, '22023',
+	'unrecognized occupation reference "esco:no-such-code"', 'an unknown occupation is an error');
+SELECT throws_ok($$SELECT credreg.readiness_score('{}', 'onet:2.A.1.a')$$, '22023',
+	'competency "onet:2.A.1.a" is not an occupation', 'so is a competency that is not an occupation');
+SELECT throws_ok($$SELECT credreg.readiness_query('onet:11-1011.00', 1.5)$$, '22023',
+	'readiness threshold must be between 0 and 1', 'a threshold outside 0..1 is an error');
+
 -- the crosswalk (subset): confidence 2 with a 1:1 code mapping is
 -- exactMatch (2 rows to Chief Executives); the rest closeMatch, including
 -- confidence 2 for 15-1132.00, which splits into two 2019 codes
