@@ -6,7 +6,7 @@
 # (test/harness/cluster.sh).  Everything else is ordinary PGXS.
 
 EXTENSION = credreg
-EXTVERSION = 0.1.0
+EXTVERSION = 0.2.0
 
 MODULE_big = credreg
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c src/*/*.c)))
@@ -19,22 +19,62 @@ SQL_PARTS = $(wildcard \
 	src/util/util.sql \
 	src/json/json.sql \
 	src/crypto/crypto.sql \
+	src/crypto/pubkey_parse.sql \
 	src/status/status.sql \
 	src/jose/jose.sql \
 	src/rdf/rdf.sql \
 	src/jsonld/jsonld.sql \
 	src/dataint/dataint.sql \
 	src/verify/verify.sql \
+	src/sdjwt/sdjwt.sql \
+	src/baked/baked.sql \
 	src/taxonomy/taxonomy.sql \
 	src/stack/stack.sql \
+	src/stack/next_best.sql \
 	src/taxonomy/occupation.sql \
 	src/taxonomy/readiness.sql \
-	src/credreg_grants.sql)
-# Objects added in 0.2.0 (their fragments also go into the update script
-# credreg--0.1.0--0.2.0.sql, built from UPGRADE_PARTS).
+	src/privileges.sql)
+
+# Versions and updates (README, section "Upgrading").
+#
+# A released version's install script is frozen: src/upgrade/ keeps
+# credreg--0.1.0.sql exactly as 0.1.0 shipped it, so the update path can be
+# tested from a real 0.1.0 install (sql/upgrade.sql), and any frozen update
+# scripts of older steps.  DATA ships all of them.
+#
+# The update script to EXTVERSION is assembled like the install script:
+#   - a NEW object goes into a new fragment, listed in SQL_PARTS and in
+#     UPGRADE_PARTS (the same CREATE statements serve both);
+#   - a CHANGE to an object 0.1.0 had goes into
+#     src/<capability>/<capability>--0.1.0--0.2.0.sql (CREATE OR REPLACE,
+#     ALTER ...), listed in UPGRADE_PARTS; the install fragment is changed
+#     too, so a fresh install and an updated one end up the same.
+# sql/upgrade.sql compares the catalog of both, object by object.
+#
+# Releasing the next version: copy the built credreg--$(EXTVERSION).sql and
+# credreg--$(PREVIOUS)--$(EXTVERSION).sql into src/upgrade/, bump EXTVERSION
+# and PREVIOUS, and start UPGRADE_PARTS afresh.
+#
+# UPGRADE_PARTS is only ever appended to (+=), in dependency order, so that
+# the lines several capabilities add never override one another; the
+# header (the \echo guard) always comes first.
+PREVIOUS = 0.1.0
+UPGRADE_HEADER = src/upgrade/upgrade.sql
+UPGRADE_PARTS += src/upgrade/upgrade--0.1.0--0.2.0.sql
+# Objects new in 0.2.0, by capability (the same fragments as in SQL_PARTS).
+UPGRADE_PARTS += src/crypto/pubkey_parse.sql
+UPGRADE_PARTS += src/sdjwt/sdjwt.sql
+UPGRADE_PARTS += src/baked/baked.sql
+UPGRADE_PARTS += src/stack/next_best.sql
 UPGRADE_PARTS += src/taxonomy/occupation.sql
 UPGRADE_PARTS += src/taxonomy/readiness.sql
-DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+# Privileges last, so that every object exists.
+UPGRADE_PARTS += src/privileges.sql
+UPGRADE_SCRIPT = $(EXTENSION)--$(PREVIOUS)--$(EXTVERSION).sql
+
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_SCRIPT)
+DATA = $(wildcard src/upgrade/$(EXTENSION)--*.sql)
+
 
 # pg_regress: every sql/NAME.sql is a test compared with expected/NAME.out.
 REGRESS ?= $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
@@ -76,8 +116,11 @@ else
 
 include $(PGXS)
 
-$(DATA_built): $(SQL_PARTS)
+$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $(SQL_PARTS) > $@
+
+$(UPGRADE_SCRIPT): $(UPGRADE_HEADER) $(UPGRADE_PARTS)
+	cat $(UPGRADE_HEADER) $(UPGRADE_PARTS) > $@
 
 deps:
 	$(HARNESS)/deps.sh
@@ -105,10 +148,14 @@ stop:
 fuzz:
 	test/fuzz/run.sh
 
+# credreg-issued credentials checked by independent libraries (test/interop/README.md).
+interop: all
+	test/interop/run.sh
+
 # Benchmarks (bench/*.sh) against the throwaway cluster; `make bench B=bench/x.sh` runs one.
 bench: all
 	bench/run.sh $(B)
 
-.PHONY: deps test demo stop fuzz bench
+.PHONY: deps test demo stop fuzz bench interop
 
 endif

@@ -109,13 +109,15 @@ extern void crkey_free(CrKey *key);
 /*
  * Per-backend cache: the decoded key for a given text form (exact bytes),
  * parsed once per backend; failures are cached too (same code and message).
- * The returned key belongs to the cache; do not free it.  It stays valid
- * while at least 10,000 further distinct texts are looked up (the cache is
- * bounded by generations, keycache.c), so use it for the credential at
- * hand, not across rows.  A key carried as a parsed JWK (a JWS "jwk"
- * header) can be cached by passing its compact text (crjson_append_text).
+ * The returned key belongs to the cache; do not free it.  It is borrowed
+ * for the call at hand (util/cache.h): use it for the credential at hand,
+ * not across rows.  To skip a later lookup, keep it together with
+ * crkey_cache_generation() and use it only while that is unchanged.  A key
+ * carried as a parsed JWK (a JWS "jwk" header) can be cached by passing its
+ * compact text (crjson_append_text).
  */
 extern bool crkey_cached(const char *text, size_t len, const CrKey **key, CredregFailure *failure);
+extern uint64 crkey_cache_generation(void);
 
 /* Canonical forms. */
 extern char *crkey_multikey(const CrKey *key);	/* NULL for RSA */
@@ -125,6 +127,8 @@ extern const char *crkey_type_name(CrKeyType type);	/* "Ed25519", "P-256", ... *
 
 /* True when the algorithm fits the key (EdDSA needs Ed25519, ES256 P-256...). */
 extern bool crsig_alg_fits_key(CrSigAlg alg, const CrKey *key);
+/* The default algorithm of a key type (RS256 for RSA); false for no known type. */
+extern bool crsig_alg_for_key_type(CrKeyType type, CrSigAlg *alg);
 extern bool crsig_alg_from_name(const char *name, CrSigAlg *alg);	/* JOSE "alg" */
 extern const char *crsig_alg_name(CrSigAlg alg);
 

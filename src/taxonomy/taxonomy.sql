@@ -524,15 +524,19 @@ REVOKE ALL ON FUNCTION import_esco(text) FROM PUBLIC;
 
 -- A JSON value as an array: arrays as they are, other non-null values wrapped.
 CREATE FUNCTION taxonomy_jarr(jsonb) RETURNS jsonb
-	AS $$ SELECT CASE pg_catalog.jsonb_typeof($1) WHEN 'array' THEN $1 WHEN 'null' THEN '[]'::jsonb
+	AS $$ SELECT CASE WHEN pg_catalog.jsonb_typeof($1) OPERATOR(pg_catalog.=) 'array' THEN $1
+		WHEN pg_catalog.jsonb_typeof($1) OPERATOR(pg_catalog.=) 'null' THEN '[]'::pg_catalog.jsonb
 		ELSE pg_catalog.jsonb_build_array($1) END $$
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION taxonomy_jarr(jsonb) IS 'a JSON value as an array (non-arrays wrapped, null as [])';
 
 -- Level 1..5 of position i (0-based) among n ordered values (low to high).
 CREATE FUNCTION taxonomy_level(i bigint, n bigint) RETURNS int
-	AS $$ SELECT CASE WHEN i IS NULL OR n IS NULL OR n < 1 OR i < 0 OR i >= n THEN NULL
-		WHEN n = 1 THEN 5 ELSE 1 + pg_catalog.round(4.0 * i / (n - 1))::int END $$
+	AS $$ SELECT CASE WHEN i IS NULL OR n IS NULL OR n OPERATOR(pg_catalog.<) 1
+			OR i OPERATOR(pg_catalog.<) 0 OR i OPERATOR(pg_catalog.>=) n THEN NULL
+		WHEN n OPERATOR(pg_catalog.=) 1 THEN 5
+		ELSE 1 OPERATOR(pg_catalog.+) pg_catalog.round(4.0 OPERATOR(pg_catalog.*) i::pg_catalog.numeric
+			OPERATOR(pg_catalog./) (n OPERATOR(pg_catalog.-) 1)::pg_catalog.numeric)::pg_catalog.int4 END $$
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION taxonomy_level(bigint, bigint) IS 'credreg level 1..5 of the i-th (0-based) of n values ordered from low to high';
 

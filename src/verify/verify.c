@@ -17,18 +17,10 @@
 
 #include "dataint/dataint.h"
 #include "jose/jose.h"
-#include "verify/datetime.h"
+#include "util/datetime.h"
 #include "crypto/keystore.h"
 #include "verify/verify_internal.h"
-
-/* How a key was found, and who controls it. */
-typedef struct ResolvedKey
-{
-	const CrKey *key;
-	const char *key_id;
-	const char *controller;		/* NULL: embedded in the credential, binding to check */
-	const CrRegisteredKey *reg;	/* the registry row, when it came from there */
-} ResolvedKey;
+#include "sdjwt/sdjwt.h"
 
 bool
 cr_verify_fail(CrVerification *r, const char *code, const char *message)
@@ -319,21 +311,25 @@ check_credential(CrJson *cred, ResolvedKey *keys, int nkeys, TimestampTz as_of,
 	/* trust list */
 	if (!stop)
 		cr_verify_check(r, "trust");
-	{
-		const CrTrustedIssuer *ti;
-		bool		found = crissuer_lookup_trusted(issuer, strlen(issuer), &ti);
+	cr_verify_trust(issuer, as_of, r);
+}
 
-		r->trusted = found &&
-			!(ti->has_revoked_at && ti->revoked_at <= as_of) &&
-			!(ti->has_valid_from && as_of < ti->valid_from) &&
-			!(ti->has_valid_until && as_of >= ti->valid_until);
-		if (!r->trusted)
-			cr_verify_fail(r, "untrusted_issuer",
-						   found ?
-						   psprintf("the issuer %s is in credreg.trusted_issuer but not trusted at %s",
-									issuer, timestamp_to_xsd(as_of)) :
-						   psprintf("the issuer %s is not in credreg.trusted_issuer", issuer));
-	}
+void
+cr_verify_trust(const char *issuer, TimestampTz as_of, CrVerification *r)
+{
+	const CrTrustedIssuer *ti;
+	bool		found = crissuer_lookup_trusted(issuer, strlen(issuer), &ti);
+
+	r->trusted = found &&
+		!(ti->has_revoked_at && ti->revoked_at <= as_of) &&
+		!(ti->has_valid_from && as_of < ti->valid_from) &&
+		!(ti->has_valid_until && as_of >= ti->valid_until);
+	if (!r->trusted)
+		cr_verify_fail(r, "untrusted_issuer",
+					   found ?
+					   psprintf("the issuer %s is in credreg.trusted_issuer but not trusted at %s",
+								issuer, timestamp_to_xsd(as_of)) :
+					   psprintf("the issuer %s is not in credreg.trusted_issuer", issuer));
 }
 
 /* Issuer of the credential, or a failure. */
@@ -352,9 +348,12 @@ take_issuer(CrJson *cred, CrVerification *r)
 
 /*
  * Backend-lifetime cache of JWS headers: credentials of one issuer share the
- * same header bytes, which are then decoded, parsed and resolved once.  Only
- * headers whose key is a did:key / did:jwk (or that name a registry key,
- * resolved per statement) are cached; a header carrying a jwk is not.
+ * same header bytes, which are then decoded and parsed once.  Only headers
+ * whose key is a did:key / did:jwk are cached; a header carrying a jwk is
+ * not.  The decoded key belongs to the key cache: an entry keeps its own
+ * copy of the kid and uses the key pointer only while the key cache's
+ * generation is the one it was taken from (util/cache.h), else looks the
+ * kid up again.
  */
 #define HEADER_CACHE_SIZE 64
 
@@ -365,7 +364,8 @@ typedef struct HeaderEntry
 	CrSigAlg	alg;
 	char	   *kid;
 	char	   *typ;
-	const CrKey *key;			/* inline DID key, or NULL: look up kid */
+	const CrKey *key;			/* inline DID key, borrowed from the key cache */
+	uint64		key_generation; /* of the key cache when key was taken */
 	char	   *controller;
 } HeaderEntry;
 
@@ -411,6 +411,17 @@ verify_jws(const char *text, size_t len, TimestampTz as_of, bool stop, CrVerific
 		jws.alg = he->alg;
 		jws.kid = he->kid;
 		jws.typ = he->typ;
+		if (he->key_generation != crkey_cache_generation())
+		{
+			/* the key cache moved on: look the kid up again (it decoded before) */
+			if (!crkey_cached(he->kid, strlen(he->kid), &he->key, &f))
+			{
+				cr_verify_fail(r, "key_unresolved",
+							   psprintf("kid %s does not decode: %s", he->kid, f.message));
+				return;
+			}
+			he->key_generation = crkey_cache_generation();
+		}
 		rk.key = he->key;
 		rk.key_id = he->kid;
 		rk.controller = he->controller;
@@ -444,6 +455,7 @@ verify_jws(const char *text, size_t len, TimestampTz as_of, bool stop, CrVerific
 				he->kid = pstrdup(jws.kid);
 				he->typ = jws.typ ? pstrdup(jws.typ) : NULL;
 				he->key = rk.key;
+				he->key_generation = crkey_cache_generation();
 				he->controller = did_of(jws.kid);
 				he->b64 = pnstrdup(text, jws.header_len);
 				rk.key_id = he->kid;
@@ -618,7 +630,10 @@ cr_verify_json(CrJson *doc, TimestampTz as_of, bool stop, CrVerification *r)
 	init_result(r);
 	if (doc->kind == CRJ_STRING)
 	{
-		verify_jws(doc->u.str, doc->count, as_of, stop, r);
+		if (cr_sdjwt_looks_like(doc->u.str, doc->count))
+			cr_sdjwt_verify(doc->u.str, doc->count, as_of, NULL, stop, r, NULL);
+		else
+			verify_jws(doc->u.str, doc->count, as_of, stop, r);
 		return;
 	}
 	if (doc->kind != CRJ_OBJECT)
@@ -657,6 +672,11 @@ cr_verify_text(const char *text, size_t len, TimestampTz as_of, bool stop, CrVer
 	while (len > i && (text[len - 1] == ' ' || text[len - 1] == '\n' ||
 					   text[len - 1] == '\r' || text[len - 1] == '\t'))
 		len--;
+	if (cr_sdjwt_looks_like(text + i, len - i))
+	{
+		cr_sdjwt_verify(text + i, len - i, as_of, NULL, stop, r, NULL);
+		return;
+	}
 	/* a JWS: has a '.', or starts like a base64url JSON object ("eyJ", a truncated JWS) */
 	if (len > i && (memchr(text + i, '.', len - i) != NULL ||
 					(len - i >= 3 && memcmp(text + i, "eyJ", 3) == 0)))
@@ -667,4 +687,17 @@ cr_verify_text(const char *text, size_t len, TimestampTz as_of, bool stop, CrVer
 	r->format = "unknown";
 	cr_verify_fail(r, "unsupported_format",
 				   "the credential is neither a JWS compact serialization nor a JSON document");
+}
+
+/* For other formats (verify_internal.h). */
+bool
+cr_verify_resolve_key(const char *vm, const char *issuer, ResolvedKey *rk, CredregFailure *f)
+{
+	return resolve_method(vm, issuer, rk, f);
+}
+
+bool
+cr_verify_bind_key(ResolvedKey *rk, const char *issuer, TimestampTz as_of, CrVerification *r)
+{
+	return check_binding(rk, issuer, as_of, r);
 }
