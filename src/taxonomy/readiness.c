@@ -52,7 +52,8 @@ ResolveOccupation(const char *ref)
 
 	if (id != 0)
 	{
-		char	   *sql = psprintf("SELECT 1 FROM credreg.competency WHERE id = %d AND kind = 'occupation'", id);
+		char	   *sql = psprintf("SELECT 1 FROM credreg.competency WHERE id OPERATOR(pg_catalog.=) %d"
+									 " AND kind OPERATOR(pg_catalog.=) 'occupation'", id);
 		bool		found;
 
 		if (SPI_connect() != SPI_OK_CONNECT)
@@ -87,8 +88,9 @@ LoadEssentials(const char *ref, MemoryContext cxt)
 
 	oe->ref = MemoryContextStrdup(cxt, ref);
 	oe->occupation = occ;
-	sql = psprintf("SELECT competency, level, coalesce(importance, %g)::float8 FROM credreg.occupation_requirement"
-				   " WHERE occupation = %d AND kind = 'essential' ORDER BY competency",
+	sql = psprintf("SELECT competency, level, coalesce(importance, %g)::pg_catalog.float8"
+				   " FROM credreg.occupation_requirement WHERE occupation OPERATOR(pg_catalog.=) %d"
+				   " AND kind OPERATOR(pg_catalog.=) 'essential' ORDER BY competency",
 				   READINESS_DEFAULT_IMPORTANCE, occ);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
