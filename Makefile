@@ -34,6 +34,8 @@ SQL_PARTS = $(wildcard \
 	src/taxonomy/taxonomy.sql \
 	src/stack/stack.sql \
 	src/stack/next_best.sql \
+	src/taxonomy/occupation.sql \
+	src/taxonomy/readiness.sql \
 	src/privileges.sql)
 
 # Versions and updates (README, section "Upgrading").
@@ -73,6 +75,8 @@ UPGRADE_PARTS += src/baked/baked.sql
 UPGRADE_PARTS += src/blockcerts/blockcerts.sql
 UPGRADE_PARTS += src/ob2/ob2.sql
 UPGRADE_PARTS += src/stack/next_best.sql
+UPGRADE_PARTS += src/taxonomy/occupation.sql
+UPGRADE_PARTS += src/taxonomy/readiness.sql
 # Privileges last, so that every object exists.
 UPGRADE_PARTS += src/privileges.sql
 UPGRADE_SCRIPT = $(EXTENSION)--$(PREVIOUS)--$(EXTVERSION).sql
