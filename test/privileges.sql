@@ -36,8 +36,11 @@ SELECT set_eq(
 	$$SELECT p.oid::regprocedure::text FROM pg_proc p JOIN ext_member m ON m.objid = p.oid
 	   WHERE m.classid = 'pg_proc'::regclass AND NOT has_function_privilege('public', p.oid, 'EXECUTE')$$,
 	ARRAY['credreg.import_esco(text)', 'credreg.import_onet(text)',
+		  'credreg.import_esco_skills(text)', 'credreg.import_esco_occupations(text)',
+		  'credreg.import_onet_content(text)', 'credreg.import_onet_occupations(text)',
+		  'credreg.import_occupation_crosswalk(text)',
 		  'credreg.taxonomy_read_file(text,boolean)', 'credreg.taxonomy_read_onet(text,text)',
-		  'credreg.taxonomy_read_text(text)',
+		  'credreg.taxonomy_read_optional(text,boolean)', 'credreg.taxonomy_read_text(text)',
 		  'credreg.log_append(bytea)', 'credreg.log_append_many(bytea[])',
 		  'credreg.log_signed_head_impl(text)',
 		  'credreg.status_list_update_impl(text,integer[],boolean,text,text,text)',
@@ -75,10 +78,14 @@ GRANT INSERT, UPDATE, DELETE ON credreg.trusted_issuer, credreg.issuer_key, cred
 GRANT EXECUTE ON FUNCTION credreg.log_append(bytea), credreg.log_append_many(bytea[]) TO credreg_priv_registrar;
 CREATE ROLE credreg_priv_importer NOLOGIN;
 GRANT INSERT, UPDATE, DELETE ON credreg.framework, credreg.competency, credreg.competency_label,
-	credreg.competency_relation TO credreg_priv_importer;
+	credreg.competency_relation, credreg.occupation_requirement TO credreg_priv_importer;
 GRANT USAGE ON SEQUENCE credreg.competency_id_seq TO credreg_priv_importer;
 GRANT EXECUTE ON FUNCTION credreg.import_esco(text), credreg.import_onet(text),
+	credreg.import_esco_skills(text), credreg.import_esco_occupations(text),
+	credreg.import_onet_content(text), credreg.import_onet_occupations(text),
+	credreg.import_occupation_crosswalk(text),
 	credreg.taxonomy_read_file(text, boolean), credreg.taxonomy_read_text(text),
+	credreg.taxonomy_read_optional(text, boolean),
 	credreg.taxonomy_read_onet(text, text) TO credreg_priv_importer;
 GRANT pg_read_server_files TO credreg_priv_importer;
 CREATE ROLE credreg_priv_owner NOLOGIN;
