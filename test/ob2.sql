@@ -16,7 +16,7 @@
 
 BEGIN;
 SET LOCAL search_path = credreg, public;
-SELECT plan(36);
+SELECT plan(38);
 
 -- nothing stored: the documents are missing, never fetched
 SELECT is((verify(:'hosted', '2017-01-15T00:00:00Z')).errors,
@@ -55,6 +55,17 @@ SELECT is((SELECT count(*) FROM unresolved_alignments(jsonb_set(:'hosted'::jsonb
           'and an embedded BadgeClass''s (unresolved: no framework loaded)');
 SELECT is((SELECT count(*) FROM credential_alignments(credential_payload(:'signed'))), 2::bigint,
           'a signed assertion''s alignments, through credential_payload');
+-- skills_of (C) reads the same BadgeClass alignments once a framework knows them
+INSERT INTO framework (key, name) VALUES ('ccss', 'Common Core (OB 2.0 test)');
+INSERT INTO competency (framework, uri, code, label, kind)
+VALUES ('ccss', 'http://www.corestandards.org/ELA-Literacy/RST/11-12/3', 'RST.11-12.3', 'Follow a multistep procedure', 'skill');
+SELECT is(skills_of(:'hosted'::jsonb),
+          (SELECT skillset(array_agg(competency), array_agg(level)) FROM credential_alignments(:'hosted'::jsonb)
+            WHERE competency IS NOT NULL),
+          'skills_of: the stored BadgeClass''s alignment, as credential_alignments resolves it');
+SELECT is(skills_of(jsonb_set(:'hosted'::jsonb, '{badge}', :'badge'::jsonb)),
+          skills(ARRAY['http://www.corestandards.org/ELA-Literacy/RST/11-12/3'], ARRAY[0]),
+          'skills_of: an embedded BadgeClass''s alignment');
 SELECT is((verify(:'hosted', '2017-07-01T00:00:00Z')).errors[1], 'expired: the credential expired at 2017-06-30T23:59:59Z',
           'hosted: expired after expires');
 SELECT is(split_part((verify(:'signed', '2016-01-01T00:00:00Z')).errors[1], ':', 1), 'not_yet_valid',
