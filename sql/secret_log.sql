@@ -1,5 +1,6 @@
--- A private key given to credreg.sign, jws_sign, sign_signature or
--- pubkey_from_private never reaches the server log: their errors are logged
+-- A private key given to credreg.sign, jws_sign, sign_signature,
+-- pubkey_from_private, sd_jwt_issue, sd_jwt_present, log_signed_head or the
+-- status list writers never reaches the server log: their errors are logged
 -- without the statement (log_min_error_statement would print it, key and all)
 -- and without the context (PL/pgSQL's "SQL statement" context quotes it).
 -- The test reads the server log: the logging collector's file, or the one
@@ -7,12 +8,15 @@
 -- data directory).
 \set VERBOSITY terse
 -- The functions that take a private key.  A new one shows here: wrap its C
--- entry point in credreg_call_hiding_statement (src/util/secret.h) and add a
--- failing call of it below.
-SELECT oid::regprocedure FROM pg_proc
- WHERE pronamespace = 'credreg'::regnamespace
-   AND EXISTS (SELECT 1 FROM unnest(proargnames) AS a WHERE a LIKE '%private\_key')
- ORDER BY oid::regprocedure::text;
+-- entry point in credreg_call_hiding_statement (src/util/secret.h), or give
+-- a SQL one a C entry point credreg_call_impl_hiding_statement that runs it
+-- renamed <name>_impl and revoked from PUBLIC, and add a failing call of it
+-- below.
+SELECT p.oid::regprocedure, l.lanname, has_function_privilege('public', p.oid, 'EXECUTE') AS public
+  FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+ WHERE p.pronamespace = 'credreg'::regnamespace
+   AND EXISTS (SELECT 1 FROM unnest(p.proargnames) AS a WHERE a LIKE '%private\_key')
+ ORDER BY p.oid::regprocedure::text;
 SHOW log_min_error_statement;
 -- the collector's current file when there is one, else the harness's
 SELECT CASE WHEN pg_current_logfile() LIKE '/%' THEN pg_current_logfile()
@@ -31,6 +35,12 @@ SELECT credreg.jws_sign('{"alg":"ES384"}', '\x00', :'key');
 SELECT credreg.pubkey_from_private('zSecretLogMarkerNotAKey');
 SELECT credreg.sd_jwt_issue('{"iss": "did:example:i"}', '{}', 'zSecretLogMarkerSdJwt');
 SELECT credreg.sd_jwt_present('x~', 'zSecretLogMarkerHolder', 'n', 'a', now());
+SELECT credreg.log_signed_head('zSecretLogMarkerHead');
+SELECT credreg.status_list_update('https://secret-log.example.edu/none', '{1}', true, 'revocation',
+	'zSecretLogMarkerUpdate', 'did:example:k#1');
+SELECT credreg.status_list_revoke('https://secret-log.example.edu/none', '{1}', 'zSecretLogMarkerRevoke', 'did:example:k#1');
+SELECT credreg.status_list_suspend('https://secret-log.example.edu/none', '{1}', 'zSecretLogMarkerSuspend', 'did:example:k#1');
+SELECT credreg.status_list_reinstate('https://secret-log.example.edu/none', '{1}', :'key', 'did:example:k#1');
 DO $$
 BEGIN
 	EXECUTE 'SELECT credreg.sign(''{}'', ''zSecretLogMarkerInDo'', ''eddsa-jcs-2022'', ''did:example:k#1'')';

@@ -24,14 +24,30 @@ CREATE TEMP VIEW ext_member AS
 SELECT d.classid, d.objid FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
  WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e' AND e.extname = 'credreg';
 
--- PUBLIC, from the catalog
+-- PUBLIC, from the catalog.  The exceptions are deliberate, each for its
+-- reason: the importers read server files; log_append and log_append_many
+-- are SECURITY DEFINER (they write log_entry and log_subtree, which nobody
+-- else may write, so that no one can store an arbitrary subtree hash) and so
+-- are granted to the roles that may append; the *_impl functions are the SQL
+-- bodies of functions taking a private key, called only through their C
+-- entry points (which keep the key out of the server log); signing_key holds
+-- private keys, readable by its owner alone.
 SELECT set_eq(
 	$$SELECT p.oid::regprocedure::text FROM pg_proc p JOIN ext_member m ON m.objid = p.oid
 	   WHERE m.classid = 'pg_proc'::regclass AND NOT has_function_privilege('public', p.oid, 'EXECUTE')$$,
 	ARRAY['credreg.import_esco(text)', 'credreg.import_onet(text)',
+		  'credreg.import_esco_skills(text)', 'credreg.import_esco_occupations(text)',
+		  'credreg.import_onet_content(text)', 'credreg.import_onet_occupations(text)',
+		  'credreg.import_occupation_crosswalk(text)',
 		  'credreg.taxonomy_read_file(text,boolean)', 'credreg.taxonomy_read_onet(text,text)',
-		  'credreg.taxonomy_read_text(text)', 'credreg.log_append(bytea)', 'credreg.log_append_many(bytea[])'],
-	'PUBLIC executes every function but the five that read server files and the Merkle log appenders');
+		  'credreg.taxonomy_read_optional(text,boolean)', 'credreg.taxonomy_read_text(text)',
+		  'credreg.log_append(bytea)', 'credreg.log_append_many(bytea[])',
+		  'credreg.log_signed_head_impl(text)',
+		  'credreg.status_list_update_impl(text,integer[],boolean,text,text,text)',
+		  'credreg.status_list_revoke_impl(text,integer[],text,text)',
+		  'credreg.status_list_suspend_impl(text,integer[],text,text)',
+		  'credreg.status_list_reinstate_impl(text,integer[],text,text)'],
+	'PUBLIC executes every function but those that read server files, append to the log or hold a key''s SQL body');
 SELECT set_eq(
 	$$SELECT p.oid::regprocedure::text FROM pg_proc p JOIN ext_member m ON m.objid = p.oid
 	   WHERE m.classid = 'pg_proc'::regclass AND p.prosecdef$$,
@@ -39,14 +55,14 @@ SELECT set_eq(
 		  'credreg.registry_added()', 'credreg.registry_status_list_changed()',
 		  'credreg.registry_issuer_changed()', 'credreg.registry_context_changed()',
 		  'credreg.registry_taxonomy_changed()'],
-	'SECURITY DEFINER: only the log appenders and the registry triggers that keep derived rows current');
+	'no function is SECURITY DEFINER but the two that append to the Merkle log and the registry triggers that keep derived rows current');
 SELECT set_eq(
 	$$SELECT c.oid::regclass::text FROM pg_class c JOIN ext_member m ON m.objid = c.oid
 	   WHERE m.classid = 'pg_class'::regclass AND c.relkind IN ('r', 'v')
 		 AND NOT has_table_privilege('public', c.oid, 'SELECT')$$,
 	ARRAY['credreg.signing_key', 'credreg.credential', 'credreg.credential_status', 'credreg.learner',
 		  'credreg.registrar_report'],
-	'PUBLIC reads every table but private keys and the registry''s personal data');
+	'PUBLIC reads every table but signing_key (private keys) and the registry''s personal data');
 SELECT is_empty(
 	$$SELECT c.oid::regclass::text FROM pg_class c JOIN ext_member m ON m.objid = c.oid
 	   WHERE m.classid = 'pg_class'::regclass
@@ -63,12 +79,17 @@ CREATE ROLE credreg_priv_recruiter NOLOGIN;
 CREATE ROLE credreg_priv_registrar NOLOGIN;
 GRANT INSERT, UPDATE, DELETE ON credreg.trusted_issuer, credreg.issuer_key, credreg.status_list,
 	credreg.context TO credreg_priv_registrar;
+GRANT EXECUTE ON FUNCTION credreg.log_append(bytea), credreg.log_append_many(bytea[]) TO credreg_priv_registrar;
 CREATE ROLE credreg_priv_importer NOLOGIN;
 GRANT INSERT, UPDATE, DELETE ON credreg.framework, credreg.competency, credreg.competency_label,
-	credreg.competency_relation TO credreg_priv_importer;
+	credreg.competency_relation, credreg.occupation_requirement TO credreg_priv_importer;
 GRANT USAGE ON SEQUENCE credreg.competency_id_seq TO credreg_priv_importer;
 GRANT EXECUTE ON FUNCTION credreg.import_esco(text), credreg.import_onet(text),
+	credreg.import_esco_skills(text), credreg.import_esco_occupations(text),
+	credreg.import_onet_content(text), credreg.import_onet_occupations(text),
+	credreg.import_occupation_crosswalk(text),
 	credreg.taxonomy_read_file(text, boolean), credreg.taxonomy_read_text(text),
+	credreg.taxonomy_read_optional(text, boolean),
 	credreg.taxonomy_read_onet(text, text) TO credreg_priv_importer;
 GRANT pg_read_server_files TO credreg_priv_importer;
 CREATE ROLE credreg_priv_owner NOLOGIN;
@@ -132,6 +153,8 @@ SELECT is(pg_temp.as_role('credreg_priv_recruiter', $$CREATE TABLE credreg.mine 
 	'42501', 'recruiter cannot create objects in the schema');
 SELECT is(pg_temp.as_role('credreg_priv_recruiter', $$TRUNCATE credreg.competency_relation$$),
 	'42501', 'recruiter cannot truncate');
+SELECT is(pg_temp.as_role('credreg_priv_recruiter', $$SELECT credreg.log_append(sha256('priv leaf'))$$),
+	'42501', 'recruiter cannot append to the Merkle log');
 
 -- registrar: trust list, keys, status lists, contexts
 SELECT is(pg_temp.as_role('credreg_priv_registrar', $$INSERT INTO credreg.trusted_issuer (issuer) VALUES ('did:example:priv')$$),
@@ -159,6 +182,8 @@ SELECT is(pg_temp.as_role('credreg_priv_registrar', $$INSERT INTO credreg.framew
 	'42501', 'registrar cannot change the taxonomy');
 SELECT is(pg_temp.as_role('credreg_priv_registrar', $$SELECT credreg.import_onet('/nonexistent')$$),
 	'42501', 'registrar cannot import');
+SELECT is(pg_temp.as_role('credreg_priv_registrar', $$SELECT credreg.log_append_many(ARRAY[sha256('priv leaf')])$$),
+	'ok', 'registrar appends to the Merkle log (SECURITY DEFINER: it cannot write the tables itself)');
 
 -- importer: the taxonomy tables and the importers
 SELECT is(pg_temp.as_role('credreg_priv_importer',

@@ -125,9 +125,11 @@ SELECT throws_ok($$SELECT credreg.status_list_revoke('https://nowhere.example/li
 -- markings: the writers are VOLATILE, STRICT and PARALLEL UNSAFE; nothing here is SECURITY DEFINER
 SELECT is((SELECT array_agg(p.proname::text || ':' || p.provolatile::text || p.proparallel::text || p.proisstrict::text ORDER BY 1)
 	FROM pg_proc p WHERE p.pronamespace = 'credreg'::regnamespace
-		AND p.proname IN ('status_list_revoke', 'status_list_suspend', 'status_list_reinstate', 'status_list_update')),
-	ARRAY['status_list_reinstate:vutrue', 'status_list_revoke:vutrue', 'status_list_suspend:vutrue', 'status_list_update:vutrue'],
-	'status_list_revoke, _suspend, _reinstate: VOLATILE, PARALLEL UNSAFE, STRICT');
+		AND p.proname ~ '^status_list_(revoke|suspend|reinstate|update)(_impl)?$'),
+	ARRAY['status_list_reinstate:vutrue', 'status_list_reinstate_impl:vutrue', 'status_list_revoke:vutrue',
+		  'status_list_revoke_impl:vutrue', 'status_list_suspend:vutrue', 'status_list_suspend_impl:vutrue',
+		  'status_list_update:vutrue', 'status_list_update_impl:vutrue'],
+	'status_list_revoke, _suspend, _reinstate, _update and their _impl bodies: VOLATILE, PARALLEL UNSAFE, STRICT');
 SELECT is((SELECT count(*) FROM pg_proc p WHERE p.pronamespace = 'credreg'::regnamespace AND p.prosecdef
 		AND (p.proname LIKE 'status%' OR p.proname LIKE '%key%' OR p.proname = 'sign')), 0::bigint,
 	'no key or status function is SECURITY DEFINER');

@@ -8,7 +8,7 @@
 -- the answers must be the same (errors included) and no shadow may run.  The
 -- triggers run through DML on the extension's tables with the hostile path.
 BEGIN;
-SELECT plan(12);
+SELECT plan(16);
 SET LOCAL client_min_messages = warning;
 
 -- a registry to answer from
@@ -27,10 +27,18 @@ FROM k;
 INSERT INTO credreg.framework (key, name) VALUES ('sp', 'search_path test');
 INSERT INTO credreg.competency (framework, uri, code, label, kind)
 VALUES ('sp', 'urn:sp:data', 'data', 'Data work', 'group'), ('sp', 'urn:sp:sql', 'sql', 'SQL databases', 'skill');
+INSERT INTO credreg.competency (framework, uri, code, label, kind)
+VALUES ('sp', 'urn:sp:analyst', 'analyst', 'Data analyst', 'occupation');
 INSERT INTO credreg.competency_label (competency, kind, label, norm)
 SELECT id, 'preferred', label, credreg.label_norm(label) FROM credreg.competency WHERE framework = 'sp';
+INSERT INTO credreg.occupation_requirement (occupation, competency, kind, level, importance, source)
+SELECT credreg.competency_id('urn:sp:analyst'), credreg.competency_id('urn:sp:sql'), 'essential', 2, 4, 'sp';
 INSERT INTO credreg.competency_relation (src, dst, kind)
 SELECT credreg.competency_id('urn:sp:sql'), credreg.competency_id('urn:sp:data'), 'broader';
+-- a Merkle log of two leaves, so that the log's readers and verifiers
+-- answer with something to check (RFC 9162: for two leaves, the inclusion
+-- proof of leaf 0 and the consistency proof from size 1 are both [leaf 1])
+SELECT credreg.log_append_many(ARRAY[sha256('sp leaf 0'), sha256('sp leaf 1')]);
 
 -- sample arguments: by argument name, else by type
 CREATE TEMP TABLE cred AS
@@ -57,6 +65,8 @@ SELECT NULL, 'bytea', '\x7b7d' UNION ALL
 SELECT NULL, 'smallint', '1' UNION ALL
 SELECT NULL, 'integer', '1' UNION ALL
 SELECT NULL, 'bigint', '1' UNION ALL
+SELECT NULL, 'double precision', '0.8' UNION ALL
+SELECT 'occupation', 'text', 'urn:sp:analyst' UNION ALL
 SELECT NULL, 'text', (SELECT text FROM cred) UNION ALL
 SELECT NULL, 'jsonb', (SELECT text FROM cred) UNION ALL
 SELECT NULL, 'timestamptz', '2026-06-01 00:00:00+00' UNION ALL
@@ -115,7 +125,18 @@ SELECT 'items', 'jsonb', '[{"id": "a1", "tags": ["data"], "alignments": [{"targe
 SELECT 'candidates', 'jsonb', '[{"achievement": "urn:ach:2", "tags": ["data"]}]' UNION ALL
 SELECT 'exceptions', 'jsonb', NULL UNION ALL
 SELECT 'i', 'bigint', '1' UNION ALL
-SELECT 'n', 'bigint', '5';
+SELECT 'n', 'bigint', '5' UNION ALL
+SELECT 'content_hash', 'bytea', sha256('sp leaf 2')::text UNION ALL
+SELECT 'content_hashes', 'bytea[]', ARRAY[sha256('sp leaf 2'), sha256('sp leaf 3')]::text UNION ALL
+SELECT 'leaf_hash', 'bytea', credreg.log_leaf_hash(sha256('sp leaf 0'))::text UNION ALL
+SELECT 'leaf_index', 'bigint', '0' UNION ALL
+SELECT 'tree_size', 'bigint', '2' UNION ALL
+SELECT 'root', 'bytea', credreg.log_root(2)::text UNION ALL
+SELECT 'proof', 'bytea[]', credreg.log_inclusion_proof(0, 2)::text UNION ALL
+SELECT 'old_size', 'bigint', '1' UNION ALL
+SELECT 'new_size', 'bigint', '2' UNION ALL
+SELECT 'old_root', 'bytea', credreg.log_root(1)::text UNION ALL
+SELECT 'new_root', 'bytea', credreg.log_root(2)::text;
 
 -- every function of the extension that SQL can call directly, with a call
 -- built from the samples; types are written schema.name, which no search
@@ -218,7 +239,10 @@ BEGIN
 END $$;
 
 -- Runs q with search_path set to path; its result, or its error.  Written
--- so that no search path changes what it does itself.
+-- so that no search path changes what it does itself.  What q writes is
+-- rolled back (the block's subtransaction, aborted on purpose), so every
+-- call sees the same registry: a status list writer or a log append called
+-- with one path does not change the answers of the calls after it.
 CREATE FUNCTION pg_temp.try(path pg_catalog.text, q pg_catalog.text) RETURNS pg_catalog.text
 	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -227,10 +251,21 @@ BEGIN
 	PERFORM pg_catalog.set_config('search_path', path, true);
 	EXECUTE q INTO r;
 	PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
-	RETURN r;
-EXCEPTION WHEN OTHERS THEN
-	RETURN pg_catalog.concat('ERROR ', SQLSTATE, ': ', SQLERRM);
+	RAISE EXCEPTION 'undo' USING ERRCODE = 'UNDON';
+EXCEPTION
+	WHEN SQLSTATE 'UNDON' THEN
+		RETURN r;
+	WHEN OTHERS THEN
+		RETURN pg_catalog.concat('ERROR ', SQLSTATE, ': ', SQLERRM);
 END $$;
+
+-- A signed tree head's payload without its timestamp (the clock differs
+-- between two calls; Ed25519 signs deterministically, so the rest is equal).
+CREATE FUNCTION pg_temp.head_payload(r pg_catalog.text) RETURNS pg_catalog.text
+	LANGUAGE sql SET search_path = pg_catalog, pg_temp AS $$
+	SELECT CASE WHEN r LIKE 'ERROR%' THEN r
+		ELSE (convert_from(credreg.base64url_decode(split_part(btrim(r, '{}'), '.', 2)), 'UTF8')::jsonb
+			  - 'timestamp')::text END $$;
 
 -- the hostile path first, while the caches are cold
 SELECT credreg.key_cache_reset();
@@ -252,12 +287,14 @@ SELECT t.what, pg_temp.try('hostile, pg_catalog', t.q) AS hostile FROM (VALUES
 
 -- Functions whose answer depends on the backend's state (cache counters) or
 -- the clock (a proof's created time, an import's duration) are compared by
--- success alone.
+-- success alone; a signed tree head by its payload but the timestamp.
 CREATE TEMP VIEW compared AS
 SELECT fn, q,
-	CASE WHEN fn::text ~ '(cache|_stats|cache_reset)\(' OR fn::text ~ '^credreg\.(sign|jws_sign)\('
+	CASE WHEN fn::text ~ '^credreg\.log_signed_head(_impl)?\(' THEN pg_temp.head_payload(hostile)
+		 WHEN fn::text ~ '(cache|_stats|cache_reset)\(' OR fn::text ~ '^credreg\.(sign|jws_sign)\('
 		 THEN (hostile LIKE 'ERROR%')::text ELSE regexp_replace(hostile, 'seconds[^0-9]*[0-9.]+', 'seconds') END AS hostile,
-	CASE WHEN fn::text ~ '(cache|_stats|cache_reset)\(' OR fn::text ~ '^credreg\.(sign|jws_sign)\('
+	CASE WHEN fn::text ~ '^credreg\.log_signed_head(_impl)?\(' THEN pg_temp.head_payload(ordinary)
+		 WHEN fn::text ~ '(cache|_stats|cache_reset)\(' OR fn::text ~ '^credreg\.(sign|jws_sign)\('
 		 THEN (ordinary LIKE 'ERROR%')::text ELSE regexp_replace(ordinary, 'seconds[^0-9]*[0-9.]+', 'seconds') END AS ordinary
 FROM call;
 
@@ -296,5 +333,16 @@ SELECT matches((SELECT hostile FROM call
 	'\\"complete\\": true', 'stack_evaluate matched a competency requirement through the taxonomy');
 SELECT is((SELECT hostile FROM call WHERE fn = 'credreg.taxonomy_level(bigint,bigint)'::regprocedure), '{2}',
 	'taxonomy_level (inlined into its caller) names its operators by schema');
+SELECT is((SELECT hostile FROM call WHERE fn = 'credreg.log_verify_inclusion(bytea,bigint,bigint,bytea[],bytea)'::regprocedure),
+	'{true}', 'log_verify_inclusion accepts a proof the log gave');
+SELECT is((SELECT hostile FROM call WHERE fn = 'credreg.log_verify_consistency(bigint,bigint,bytea,bytea,bytea[])'::regprocedure),
+	'{true}', 'log_verify_consistency accepts a proof the log gave');
+SELECT is((SELECT hostile FROM compared WHERE fn = 'credreg.log_signed_head(text)'::regprocedure),
+	(SELECT jsonb_build_object('tree_size', 2, 'root_hash', credreg.base64url_encode(credreg.log_root(2)))::text),
+	'log_signed_head signed the log''s head');
+SELECT is((SELECT array_agg(hostile ORDER BY fn::text) FROM call WHERE fn::text ~ '^credreg\.status_list_(revoke|update|suspend|reinstate)\('),
+	ARRAY['ERROR 22023: status list "https://sp.example.edu/status/1" has no suspension purpose', '{NULL}',
+		  'ERROR 22023: status list "https://sp.example.edu/status/1" has no suspension purpose', '{""}'],
+	'the status list writers ran (revoke; update, whose purpose sample is revocation) or refused (no suspension list)');
 SELECT * FROM finish();
 ROLLBACK;

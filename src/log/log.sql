@@ -55,7 +55,7 @@ CREATE TRIGGER log_subtree_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON lo
 	FOR EACH STATEMENT EXECUTE FUNCTION log_refuse_change();
 
 CREATE FUNCTION log_leaf_hash(content_hash bytea) RETURNS bytea
-	AS $$ SELECT pg_catalog.sha256('\x00'::bytea OPERATOR(pg_catalog.||) content_hash) $$
+	AS $$ SELECT pg_catalog.sha256('\x00'::pg_catalog.bytea OPERATOR(pg_catalog.||) content_hash) $$
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION log_leaf_hash(bytea) IS
 	'RFC 9162 leaf hash of a log entry: SHA-256(0x00 || content_hash)';
@@ -170,7 +170,7 @@ REVOKE ALL ON FUNCTION log_append_many(bytea[]) FROM PUBLIC;
 REVOKE ALL ON FUNCTION log_append(bytea) FROM PUBLIC;
 
 CREATE FUNCTION log_size() RETURNS bigint
-	AS $$ SELECT coalesce(max(leaf_index) + 1, 0) FROM credreg.log_entry $$
+	AS $$ SELECT coalesce(pg_catalog.max(leaf_index) OPERATOR(pg_catalog.+) 1, 0) FROM credreg.log_entry $$
 	LANGUAGE sql STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION log_size() IS 'number of leaves in the Merkle log';
 
@@ -327,8 +327,10 @@ COMMENT ON FUNCTION log_consistency_proof(bigint, bigint) IS
 	'RFC 9162 consistency proof between the trees of sizes old_size and new_size (empty when old_size is 0 or new_size)';
 
 CREATE FUNCTION log_split(n bigint) RETURNS bigint
-	AS $$ SELECT 1::bigint << (62 - (SELECT min(b) FROM pg_catalog.generate_series(0, 62) b
-									 WHERE (1::bigint << (62 - b)) < n)) $$
+	AS $$ SELECT 1::pg_catalog.int8 OPERATOR(pg_catalog.<<) (62 OPERATOR(pg_catalog.-)
+			(SELECT pg_catalog.min(b) FROM pg_catalog.generate_series(0, 62) b
+			 WHERE (1::pg_catalog.int8 OPERATOR(pg_catalog.<<) (62 OPERATOR(pg_catalog.-) b))
+				   OPERATOR(pg_catalog.<) n)) $$
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION log_split(bigint) IS
 	'k of RFC 9162 §2.1.1: the largest power of two smaller than n (n > 1)';
@@ -441,7 +443,7 @@ COMMENT ON FUNCTION log_verify_consistency(bigint, bigint, bytea, bytea, bytea[]
 
 -- A signed tree head (the content of RFC 9162's, as a JWS): the key may be a
 -- private JWK, multibase key, PKCS#8 PEM or a 'signing_key:NAME' reference.
-CREATE FUNCTION log_signed_head(private_key text) RETURNS text
+CREATE FUNCTION log_signed_head_impl(private_key text) RETURNS text
 	LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -461,5 +463,14 @@ BEGIN
 		convert_to(head::text, 'UTF8'), private_key);
 END
 $$;
+COMMENT ON FUNCTION log_signed_head_impl(text) IS
+	'implementation of credreg.log_signed_head: a JWS over {"tree_size", "root_hash" (base64url), "timestamp" (ms since 1970)} of the Merkle log now, signed with the key (or signing_key:NAME reference); VOLATILE: it reads the clock, and ECDSA draws randomness';
+
+-- The entry point: an error of the above reaches the server log without the
+-- statement, which holds the key (src/util/secret.h).
+CREATE FUNCTION log_signed_head(private_key text) RETURNS text
+	AS 'MODULE_PATHNAME', 'credreg_call_impl_hiding_statement'
+	LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
 COMMENT ON FUNCTION log_signed_head(text) IS
 	'a JWS over {"tree_size", "root_hash" (base64url), "timestamp" (ms since 1970)} of the Merkle log now, signed with the key (or signing_key:NAME reference); VOLATILE: it reads the clock, and ECDSA draws randomness';
+REVOKE ALL ON FUNCTION log_signed_head_impl(text) FROM PUBLIC;

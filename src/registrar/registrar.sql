@@ -36,7 +36,7 @@ GRANT SELECT ON signing_key_public TO PUBLIC;
 -- Sets or clears bits of a stored status list and stores the list re-signed
 -- with the suite it was secured with (vc+jwt for a JWS, else the first
 -- proof's cryptosuite); the status_list triggers then re-derive and verify it.
-CREATE FUNCTION status_list_update(url text, indexes int[], value boolean, purpose text,
+CREATE FUNCTION status_list_update_impl(url text, indexes int[], value boolean, purpose text,
 		private_key text, verification_method text) RETURNS void
 	LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
 	SET search_path = pg_catalog, pg_temp
@@ -46,7 +46,7 @@ DECLARE
 	doc jsonb;
 	suite text;
 BEGIN
-	SELECT * INTO lst FROM credreg.status_list l WHERE l.url = status_list_update.url FOR UPDATE;
+	SELECT * INTO lst FROM credreg.status_list l WHERE l.url = status_list_update_impl.url FOR UPDATE;
 	IF NOT FOUND THEN
 		RAISE EXCEPTION 'no status list at "%"', url
 			USING ERRCODE = 'no_data_found';
@@ -73,31 +73,64 @@ BEGIN
 	UPDATE credreg.status_list l
 		SET credential = credreg.sign(doc, private_key, suite, verification_method),
 			fetched_at = pg_catalog.now()
-		WHERE l.url = status_list_update.url;
+		WHERE l.url = status_list_update_impl.url;
 END
 $$;
-COMMENT ON FUNCTION status_list_update(text, int[], boolean, text, text, text) IS
-	'sets (or clears) the bits at indexes of the stored status list with purpose, re-signs it with private_key as verification_method and writes it to credreg.status_list';
+COMMENT ON FUNCTION status_list_update_impl(text, int[], boolean, text, text, text) IS
+	'implementation of credreg.status_list_update: sets (or clears) the bits at indexes of the stored status list with purpose, re-signs it with private_key as verification_method and writes it to credreg.status_list';
 
-CREATE FUNCTION status_list_revoke(url text, indexes int[], private_key text, verification_method text)
+CREATE FUNCTION status_list_revoke_impl(url text, indexes int[], private_key text, verification_method text)
 	RETURNS void
-	AS $$ SELECT credreg.status_list_update(url, indexes, true, 'revocation', private_key, verification_method) $$
+	AS $$ SELECT credreg.status_list_update_impl(url, indexes, true, 'revocation', private_key, verification_method) $$
 	LANGUAGE sql VOLATILE STRICT PARALLEL UNSAFE;
-COMMENT ON FUNCTION status_list_revoke(text, int[], text, text) IS
-	'revokes the credentials at indexes of the stored revocation list at url: sets their bits, re-signs and writes the list to credreg.status_list';
+COMMENT ON FUNCTION status_list_revoke_impl(text, int[], text, text) IS
+	'implementation of credreg.status_list_revoke: revokes the credentials at indexes of the stored revocation list at url: sets their bits, re-signs and writes the list to credreg.status_list';
 
-CREATE FUNCTION status_list_suspend(url text, indexes int[], private_key text, verification_method text)
+CREATE FUNCTION status_list_suspend_impl(url text, indexes int[], private_key text, verification_method text)
 	RETURNS void
-	AS $$ SELECT credreg.status_list_update(url, indexes, true, 'suspension', private_key, verification_method) $$
+	AS $$ SELECT credreg.status_list_update_impl(url, indexes, true, 'suspension', private_key, verification_method) $$
 	LANGUAGE sql VOLATILE STRICT PARALLEL UNSAFE;
-COMMENT ON FUNCTION status_list_suspend(text, int[], text, text) IS
-	'suspends the credentials at indexes of the stored suspension list at url: sets their bits, re-signs and writes the list to credreg.status_list';
+COMMENT ON FUNCTION status_list_suspend_impl(text, int[], text, text) IS
+	'implementation of credreg.status_list_suspend: suspends the credentials at indexes of the stored suspension list at url: sets their bits, re-signs and writes the list to credreg.status_list';
 
 -- Revocation is not reversible (Bitstring Status List, statusPurpose), so only a suspension is
 -- lifted.
+CREATE FUNCTION status_list_reinstate_impl(url text, indexes int[], private_key text, verification_method text)
+	RETURNS void
+	AS $$ SELECT credreg.status_list_update_impl(url, indexes, false, 'suspension', private_key, verification_method) $$
+	LANGUAGE sql VOLATILE STRICT PARALLEL UNSAFE;
+COMMENT ON FUNCTION status_list_reinstate_impl(text, int[], text, text) IS
+	'implementation of credreg.status_list_reinstate: lifts the suspension of the credentials at indexes of the stored suspension list at url: clears their bits, re-signs and writes the list to credreg.status_list';
+
+-- The entry points.  The functions above take a private key, and an error
+-- they raise would reach the server log with the statement (key and all)
+-- and PL/pgSQL's context; these run them through
+-- credreg_call_hiding_statement (src/util/secret.h) instead.  The
+-- implementations are not for PUBLIC: called directly, they would log.
+CREATE FUNCTION status_list_update(url text, indexes int[], value boolean, purpose text,
+		private_key text, verification_method text) RETURNS void
+	AS 'MODULE_PATHNAME', 'credreg_call_impl_hiding_statement'
+	LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+COMMENT ON FUNCTION status_list_update(text, int[], boolean, text, text, text) IS
+	'sets (or clears) the bits at indexes of the stored status list with purpose, re-signs it with private_key as verification_method and writes it to credreg.status_list';
+CREATE FUNCTION status_list_revoke(url text, indexes int[], private_key text, verification_method text)
+	RETURNS void
+	AS 'MODULE_PATHNAME', 'credreg_call_impl_hiding_statement'
+	LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+COMMENT ON FUNCTION status_list_revoke(text, int[], text, text) IS
+	'revokes the credentials at indexes of the stored revocation list at url: sets their bits, re-signs and writes the list to credreg.status_list';
+CREATE FUNCTION status_list_suspend(url text, indexes int[], private_key text, verification_method text)
+	RETURNS void
+	AS 'MODULE_PATHNAME', 'credreg_call_impl_hiding_statement'
+	LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+COMMENT ON FUNCTION status_list_suspend(text, int[], text, text) IS
+	'suspends the credentials at indexes of the stored suspension list at url: sets their bits, re-signs and writes the list to credreg.status_list';
 CREATE FUNCTION status_list_reinstate(url text, indexes int[], private_key text, verification_method text)
 	RETURNS void
-	AS $$ SELECT credreg.status_list_update(url, indexes, false, 'suspension', private_key, verification_method) $$
-	LANGUAGE sql VOLATILE STRICT PARALLEL UNSAFE;
+	AS 'MODULE_PATHNAME', 'credreg_call_impl_hiding_statement'
+	LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
 COMMENT ON FUNCTION status_list_reinstate(text, int[], text, text) IS
 	'lifts the suspension of the credentials at indexes of the stored suspension list at url: clears their bits, re-signs and writes the list to credreg.status_list';
+REVOKE ALL ON FUNCTION status_list_update_impl(text, int[], boolean, text, text, text),
+	status_list_revoke_impl(text, int[], text, text), status_list_suspend_impl(text, int[], text, text),
+	status_list_reinstate_impl(text, int[], text, text) FROM PUBLIC;

@@ -21,6 +21,7 @@
 #include "utils/formatting.h"
 #include "utils/jsonb.h"
 
+#include "did/stored_document.h"
 #include "json/json.h"
 #include "taxonomy/taxonomy.h"
 
@@ -290,6 +291,28 @@ credential_skills(SkillsAcc *acc, CrJson *c, int depth)
 	}
 }
 
+/*
+ * Open Badges 2.0: an assertion's BadgeClass, embedded or stored under its
+ * IRI in credreg.hosted_document (credreg never fetches), carries the
+ * alignment; its level is 0, as in credential_alignments.
+ */
+static void
+badge_skills(SkillsAcc *acc, CrJson *c)
+{
+	CrJson	   *badge = crjson_get(c, "badge");
+	const char *url;
+
+	if (badge == NULL)
+		return;
+	if (badge->kind != CRJ_OBJECT)
+	{
+		url = json_text(badge);
+		badge = url ? cr_hosted_document(url) : NULL;
+	}
+	if (badge != NULL && badge->kind == CRJ_OBJECT)
+		add_alignments(acc, crjson_get(badge, "alignment"), 0);
+}
+
 /* credreg.skills_of(credential jsonb) */
 Datum
 taxonomy_skills_of(PG_FUNCTION_ARGS)
@@ -305,6 +328,7 @@ taxonomy_skills_of(PG_FUNCTION_ARGS)
 	acc.ids = palloc(sizeof(int32) * acc.cap);
 	acc.levels = palloc(sizeof(int32) * acc.cap);
 	credential_skills(&acc, vc ? vc : doc, 0);
+	badge_skills(&acc, vc ? vc : doc);
 	if (acc.n == 0)
 		PG_RETURN_SKILLSET_P(credreg_skillset_empty());
 	result = credreg_skillset_build(acc.ids, acc.levels, acc.n, &failure);

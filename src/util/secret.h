@@ -19,4 +19,12 @@
  */
 extern Datum credreg_call_hiding_statement(PGFunction fn, FunctionCallInfo fcinfo);
 
+/*
+ * The SQL entry point credreg_call_impl_hiding_statement (no C prototype
+ * needed): a function declared LANGUAGE C with it runs the function of the
+ * same schema named <its name>_impl, with the same argument types, through
+ * credreg_call_hiding_statement.  It gives SQL and PL/pgSQL functions that
+ * take a private key the same logging as the C ones.
+ */
+
 #endif							/* CREDREG_SECRET_H */
