@@ -3,7 +3,7 @@
 -- the README's recipes can and cannot do, statement by statement.  Roles are
 -- created inside the transaction, which is rolled back.
 BEGIN;
-SELECT plan(38);
+SELECT plan(40);
 SET LOCAL client_min_messages = warning;
 
 -- Runs q as role r; 'ok', or the SQLSTATE it failed with.

@@ -91,10 +91,10 @@ REVOKE ALL ON credential, credential_status, learner FROM PUBLIC;
 -- deriving the stored columns
 -- ---------------------------------------------------------------------------
 
-CREATE FUNCTION status_list_changed_bits(old_list text, new_list text) RETURNS bigint[]
-	AS 'MODULE_PATHNAME', 'credreg_status_list_changed_bits'
+CREATE FUNCTION changed_status_bits(old_list text, new_list text) RETURNS bigint[]
+	AS 'MODULE_PATHNAME', 'credreg_changed_status_bits'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION status_list_changed_bits(text, text) IS
+COMMENT ON FUNCTION changed_status_bits(text, text) IS
 	'bit positions where two encodedLists differ; null when they do not decode or differ in length';
 
 -- (Bodies without SET clauses name every function and operator by schema,
@@ -490,7 +490,7 @@ DECLARE
 BEGIN
 	IF TG_OP = 'UPDATE' THEN
 		WITH pair AS (
-			SELECT n.url, credreg.status_list_changed_bits(o.encoded_list, n.encoded_list) AS bits,
+			SELECT n.url, credreg.changed_status_bits(o.encoded_list, n.encoded_list) AS bits,
 				   (o.purpose, o.valid_from, o.valid_until, o.list_type)
 				   IS DISTINCT FROM (n.purpose, n.valid_from, n.valid_until, n.list_type) AS window_moved
 			FROM registry_new_lists n JOIN registry_old_lists o ON o.url = n.url

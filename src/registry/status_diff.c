@@ -16,17 +16,17 @@
 #include "credreg.h"
 #include "status/status.h"
 
-PG_FUNCTION_INFO_V1(credreg_status_list_changed_bits);
+PG_FUNCTION_INFO_V1(credreg_changed_status_bits);
 
 /*
- * status_list_changed_bits(old_list text, new_list text) returns bigint[]:
+ * changed_status_bits(old_list text, new_list text) returns bigint[]:
  * the bit positions (MSB-first, as entries index them) where the two
  * encodedLists differ, in increasing order.  NULL when the lists cannot be
  * compared bit by bit — one does not decode, or their lengths differ — and
  * the caller must then treat every index as changed.
  */
 Datum
-credreg_status_list_changed_bits(PG_FUNCTION_ARGS)
+credreg_changed_status_bits(PG_FUNCTION_ARGS)
 {
 	text	   *old_list = PG_GETARG_TEXT_PP(0);
 	text	   *new_list = PG_GETARG_TEXT_PP(1);
