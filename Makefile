@@ -127,13 +127,14 @@ test: deps check-generated
 # The suites with every server process under valgrind.  The whole suite
 # takes too long under valgrind on two shared cores (README, "Memory checks
 # and fuzzing"), so by default it runs a subset that reaches every
-# capability's C code; VALGRIND_TESTS=all runs everything, or name the
+# capability's C code, imports no ESCO or O*NET and has no timing assertion;
+# VALGRIND_TESTS=all runs everything, or name the
 # pg_regress tests (VALGRIND_TESTS) and pgTAP files (VALGRIND_TAP_TESTS).
 VALGRIND_TESTS ?= 00_install json_strict util_encoding crypto_pubkey rdf_nquads \
 	jsonld_context status_list verify_dataint verify_malformed stack_rule \
-	stack_evaluate taxonomy_skillset taxonomy_match
+	stack_evaluate taxonomy_skillset taxonomy_case
 VALGRIND_TAP_TESTS ?= test/jose_vectors.sql test/dataint_vectors.sql \
-	test/rdf_canon.sql test/verify_corpus.sql test/status_check.sql \
+	test/dataint_rdfc_examples.sql test/verify_corpus.sql test/status_check.sql \
 	test/stack_aggregate.sql
 valgrind:
 	$(HARNESS)/deps.sh valgrind
