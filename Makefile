@@ -6,7 +6,7 @@
 # (test/harness/cluster.sh).  Everything else is ordinary PGXS.
 
 EXTENSION = credreg
-EXTVERSION = 0.1.0
+EXTVERSION = 0.2.0
 
 MODULE_big = credreg
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c src/*/*.c)))
@@ -19,7 +19,9 @@ SQL_PARTS = src/credreg.sql
 SQL_PARTS += src/util/util.sql
 SQL_PARTS += src/json/json.sql
 SQL_PARTS += src/crypto/crypto.sql
+SQL_PARTS += src/crypto/pubkey_parse.sql
 SQL_PARTS += src/status/status.sql
+SQL_PARTS += src/did/did.sql
 SQL_PARTS += src/jose/jose.sql
 SQL_PARTS += src/rdf/rdf.sql
 # table, pinned rows (generated from data/contexts, see check-generated), rules and functions
@@ -28,9 +30,67 @@ SQL_PARTS += src/jsonld/context_seed.sql
 SQL_PARTS += src/jsonld/jsonld.sql
 SQL_PARTS += src/dataint/dataint.sql
 SQL_PARTS += src/verify/verify.sql
+SQL_PARTS += src/blockcerts/blockcerts.sql
+SQL_PARTS += src/ob2/ob2.sql
+SQL_PARTS += src/sdjwt/sdjwt.sql
+SQL_PARTS += src/baked/baked.sql
 SQL_PARTS += src/taxonomy/taxonomy.sql
 SQL_PARTS += src/stack/stack.sql
-DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+SQL_PARTS += src/stack/next_best.sql
+SQL_PARTS += src/taxonomy/occupation.sql
+SQL_PARTS += src/taxonomy/readiness.sql
+SQL_PARTS += src/registrar/registrar.sql
+SQL_PARTS += src/log/log.sql
+SQL_PARTS += src/privileges.sql
+
+# Versions and updates (README, section "Upgrading").
+#
+# A released version's install script is frozen: src/upgrade/ keeps
+# credreg--0.1.0.sql exactly as 0.1.0 shipped it, so the update path can be
+# tested from a real 0.1.0 install (sql/upgrade.sql), and any frozen update
+# scripts of older steps.  DATA ships all of them.
+#
+# The update script to EXTVERSION is assembled like the install script:
+#   - a NEW object goes into a new fragment, listed in SQL_PARTS and in
+#     UPGRADE_PARTS (the same CREATE statements serve both);
+#   - a CHANGE to an object 0.1.0 had goes into
+#     src/<capability>/<capability>--0.1.0--0.2.0.sql (CREATE OR REPLACE,
+#     ALTER ...), listed in UPGRADE_PARTS; the install fragment is changed
+#     too, so a fresh install and an updated one end up the same.
+# sql/upgrade.sql compares the catalog of both, object by object.
+#
+# Releasing the next version: copy the built credreg--$(EXTVERSION).sql and
+# credreg--$(PREVIOUS)--$(EXTVERSION).sql into src/upgrade/, bump EXTVERSION
+# and PREVIOUS, and start UPGRADE_PARTS afresh.
+#
+# UPGRADE_PARTS is only ever appended to (+=), in dependency order, so that
+# the lines several capabilities add never override one another; the
+# header (the \echo guard) always comes first.
+PREVIOUS = 0.1.0
+UPGRADE_HEADER = src/upgrade/upgrade.sql
+UPGRADE_PARTS += src/upgrade/upgrade--0.1.0--0.2.0.sql
+# Changes to objects 0.1.0 had.
+UPGRADE_PARTS += src/jsonld/jsonld--0.1.0--0.2.0.sql
+UPGRADE_PARTS += src/taxonomy/taxonomy--0.1.0--0.2.0.sql
+# Objects new in 0.2.0, by capability (the same fragments as in SQL_PARTS).
+UPGRADE_PARTS += src/crypto/pubkey_parse.sql
+UPGRADE_PARTS += src/did/did.sql
+UPGRADE_PARTS += src/sdjwt/sdjwt.sql
+UPGRADE_PARTS += src/baked/baked.sql
+UPGRADE_PARTS += src/blockcerts/blockcerts.sql
+UPGRADE_PARTS += src/ob2/ob2.sql
+UPGRADE_PARTS += src/stack/next_best.sql
+UPGRADE_PARTS += src/taxonomy/occupation.sql
+UPGRADE_PARTS += src/taxonomy/readiness.sql
+UPGRADE_PARTS += src/registrar/registrar.sql
+UPGRADE_PARTS += src/log/log.sql
+# Privileges last, so that every object exists.
+UPGRADE_PARTS += src/privileges.sql
+UPGRADE_SCRIPT = $(EXTENSION)--$(PREVIOUS)--$(EXTVERSION).sql
+
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_SCRIPT)
+DATA = $(wildcard src/upgrade/$(EXTENSION)--*.sql)
+
 
 # pg_regress: every sql/NAME.sql is a test compared with expected/NAME.out.
 REGRESS ?= $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
@@ -95,8 +155,11 @@ ifneq ($(missing_parts),)
 $(error SQL fragments listed in the Makefile do not exist: $(missing_parts))
 endif
 
-$(DATA_built): $(SQL_PARTS)
+$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $(SQL_PARTS) > $@
+
+$(UPGRADE_SCRIPT): $(UPGRADE_HEADER) $(UPGRADE_PARTS)
+	cat $(UPGRADE_HEADER) $(UPGRADE_PARTS) > $@
 
 # Rewritten only when the flavour changes, so objects rebuild only then.
 .build-flavor: FORCE
@@ -157,10 +220,14 @@ stop:
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) test/fuzz/run.sh
 
+# credreg-issued credentials checked by independent libraries (test/interop/README.md).
+interop: all
+	test/interop/run.sh
+
 # Benchmarks (bench/*.sh) against the throwaway cluster; `make bench B=bench/x.sh` runs one.
 bench: all
 	bench/run.sh $(B)
 
-.PHONY: deps test demo stop fuzz bench valgrind check-generated FORCE
+.PHONY: deps test demo stop fuzz bench valgrind check-generated interop FORCE
 
 endif

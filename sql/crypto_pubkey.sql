@@ -600,8 +600,8 @@ SELECT pubkey_thumbprint('zDnaeyaV93nUYXS5NkkHb7RP4rn726DfZLHSwc2oXEmWcBgxk') IS
 SELECT entries, hits, misses FROM key_cache_stats();
 
 -- 8. The registry tables, and the verifier's cached view of issuer_key
--- (the first lookup of a backend registers the invalidation callback; what it
--- cached is refilled in the next transaction, as changes before it went unseen)
+-- (each change starts a new generation of the cache: one invalidation per
+-- changing statement, the cached rows read again once after it)
 SELECT key_id FROM registered_key('no such key');
 INSERT INTO trusted_issuer (issuer, name, jurisdiction, accreditation, valid_from)
 VALUES ('did:web:university.example', 'Example University', 'NL', '{"body": "NVAO"}', '2020-01-01Z');

@@ -5,6 +5,6 @@
 \echo Use "CREATE EXTENSION credreg" to load this file. \quit
 
 CREATE FUNCTION credreg_version() RETURNS text
-	AS 'SELECT ''0.1.0''::text'
+	AS 'SELECT ''0.2.0''::pg_catalog.text'
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION credreg_version() IS 'version of the installed credreg extension';

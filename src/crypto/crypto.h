@@ -100,6 +100,15 @@ extern bool crkey_from_public_bytes(CrKeyType type, const uint8 *data, size_t le
 extern bool crkey_parse_private(const char *text, size_t len, CrKey **key, CredregFailure *failure);
 
 /*
+ * A private key text of the form 'signing_key:NAME' refers to the row NAME
+ * of credreg.signing_key (signing_key.c); crkey_parse_private resolves it,
+ * reading the table as the calling role (an ERROR when it may not).
+ */
+#define CRKEY_STORED_PREFIX "signing_key:"
+extern bool crkey_stored_private(const char *name, size_t len, CrKey **key,
+								 CredregFailure *failure);
+
+/*
  * Frees the OpenSSL objects at once (they are otherwise freed when the memory
  * context the key was made in is reset or deleted, so no EVP_PKEY outlives an
  * error).  The CrKey struct itself stays allocated until then.
@@ -109,13 +118,15 @@ extern void crkey_free(CrKey *key);
 /*
  * Per-backend cache: the decoded key for a given text form (exact bytes),
  * parsed once per backend; failures are cached too (same code and message).
- * The returned key belongs to the cache; do not free it.  It stays valid
- * while at least 10,000 further distinct texts are looked up (the cache is
- * bounded by generations, keycache.c), so use it for the credential at
- * hand, not across rows.  A key carried as a parsed JWK (a JWS "jwk"
- * header) can be cached by passing its compact text (crjson_append_text).
+ * The returned key belongs to the cache; do not free it.  It is borrowed
+ * for the call at hand (util/cache.h): use it for the credential at hand,
+ * not across rows.  To skip a later lookup, keep it together with
+ * crkey_cache_generation() and use it only while that is unchanged.  A key
+ * carried as a parsed JWK (a JWS "jwk" header) can be cached by passing its
+ * compact text (crjson_append_text).
  */
 extern bool crkey_cached(const char *text, size_t len, const CrKey **key, CredregFailure *failure);
+extern uint64 crkey_cache_generation(void);
 
 /* Canonical forms. */
 extern char *crkey_multikey(const CrKey *key);	/* NULL for RSA */
@@ -125,6 +136,8 @@ extern const char *crkey_type_name(CrKeyType type);	/* "Ed25519", "P-256", ... *
 
 /* True when the algorithm fits the key (EdDSA needs Ed25519, ES256 P-256...). */
 extern bool crsig_alg_fits_key(CrSigAlg alg, const CrKey *key);
+/* The default algorithm of a key type (RS256 for RSA); false for no known type. */
+extern bool crsig_alg_for_key_type(CrKeyType type, CrSigAlg *alg);
 extern bool crsig_alg_from_name(const char *name, CrSigAlg *alg);	/* JOSE "alg" */
 extern const char *crsig_alg_name(CrSigAlg alg);
 

@@ -14,7 +14,7 @@
 #define CR_RSA_MIN_BITS 2048
 #define CR_RSA_MAX_BITS 16384
 
-/* A CrKey owning pkey, freed with CurrentMemoryContext (keys.c). */
+/* A CrKey owning pkey from the call on (freed on error too), freed with CurrentMemoryContext (keys.c). */
 extern CrKey *crkey_wrap(CrKeyType type, bool is_private, EVP_PKEY *pkey);
 
 /* Fills *failure from the OpenSSL error queue, which is emptied; returns false. */

@@ -681,6 +681,10 @@ crkey_parse_private(const char *text, size_t len, CrKey **key, CredregFailure *f
 		return credreg_fail(failure, "key_malformed", "the private key text is empty");
 	if (text[0] == '{')
 		return crkey_from_jwk_text(text, len, true, key, failure);
+	if (len > strlen(CRKEY_STORED_PREFIX) &&
+		memcmp(text, CRKEY_STORED_PREFIX, strlen(CRKEY_STORED_PREFIX)) == 0)
+		return crkey_stored_private(text + strlen(CRKEY_STORED_PREFIX),
+									len - strlen(CRKEY_STORED_PREFIX), key, failure);
 	if (len > 10 && memcmp(text, "-----BEGIN", 10) == 0)
 		return private_from_pem(text, len, key, failure);
 	if (text[0] == 'z' || text[0] == 'u')

@@ -3,16 +3,18 @@
  *		The per-backend key cache: a key used by a million rows is decoded
  *		(and its OpenSSL verification context set up) once per backend.
  *
- * A simplehash table in a memory context under TopMemoryContext maps a key's
- * text form (or, for credreg.pubkey values, a NUL byte followed by the
- * binary form, which no text can begin with) to the decoded CrKey, or to
- * the failure the text produced, so a malformed key repeated over many rows
- * is not re-parsed either.  The EVP_PKEYs belong to the context (their reset
- * callbacks free them).  When the table holds CRKEY_CACHE_MAX entries a new
- * generation starts (see kcache_new_generation): a simple bounded policy,
- * and a workload that touches more distinct keys than that decodes each key
- * about once anyway.  A key returned by crkey_cached stays valid until at
- * least CRKEY_CACHE_MAX further distinct keys have been looked up.
+ * A simplehash table in a generation of the cache (util/cache.h) maps a
+ * key's text form (or, for credreg.pubkey values, a NUL byte followed by
+ * the binary form, which no text can begin with) to the decoded CrKey, or
+ * to the failure the text produced, so a malformed key repeated over many
+ * rows is not re-parsed either.  The EVP_PKEYs belong to the generation's
+ * memory context (their reset callbacks free them).  When the table holds
+ * credreg.key_cache_size entries a new generation starts: a simple bounded
+ * policy, and a workload that touches more distinct keys than that decodes
+ * each key about once anyway.  What a key decodes to never changes, so no
+ * table is watched.  A key returned by crkey_cached is borrowed for the
+ * caller's call (cache.h says how long exactly); whoever keeps it longer
+ * keeps the key text, or the pointer with crkey_cache_generation().
  */
 #include "postgres.h"
 
@@ -24,8 +26,7 @@
 #include "crypto/crypto.h"
 #include "crypto/crypto_int.h"
 #include "crypto/pubkey.h"
-
-#define CRKEY_CACHE_MAX 10000
+#include "util/cache.h"
 
 typedef struct KcKey
 {
@@ -56,9 +57,8 @@ typedef struct KcEntry
 #define SH_DEFINE
 #include "lib/simplehash.h"
 
-static MemoryContext kc_cxt = NULL;	/* current generation */
-static MemoryContext kc_old_cxt = NULL; /* previous generation */
-static kc_hash *kc_table = NULL;
+static CrCache key_cache = CRCACHE_INIT("credreg key cache");
+static kc_hash *kc_table = NULL;	/* in the current generation */
 static uint64 kc_hits = 0;
 static uint64 kc_misses = 0;
 static uint64 kc_resets = 0;
@@ -66,27 +66,23 @@ static uint64 kc_resets = 0;
 static void
 kcache_ensure(void)
 {
-	if (kc_cxt == NULL)
-		kc_cxt = AllocSetContextCreate(TopMemoryContext, "credreg key cache",
-									   ALLOCSET_DEFAULT_SIZES);
-	if (kc_table == NULL)
-		kc_table = kc_create(kc_cxt, 256, NULL);
+	if (crcache_begin(&key_cache) || kc_table == NULL)
+		kc_table = kc_create(crcache_memory(&key_cache), 256, NULL);
 }
 
-/*
- * Starts a new generation.  The previous one is freed (with its EVP_PKEYs)
- * and the current one kept, unsearched, for one more generation, so a key
- * handed out just before a reset stays valid while its caller uses it.
- */
+/* Starts a new generation (the current one is retired, see cache.h). */
 static void
 kcache_new_generation(void)
 {
-	if (kc_old_cxt != NULL)
-		MemoryContextDelete(kc_old_cxt);
-	kc_old_cxt = kc_cxt;
-	kc_cxt = NULL;
+	crcache_retire(&key_cache);
 	kc_table = NULL;
 	kc_resets++;
+}
+
+uint64
+crkey_cache_generation(void)
+{
+	return crcache_generation(&key_cache);
 }
 
 typedef bool (*kc_decoder) (const char *data, int len, CrKey **key, CredregFailure *failure);
@@ -121,7 +117,7 @@ kc_get(const char *blob, int len, kc_decoder decode, const CrKey **key,
 	}
 
 	kc_misses++;
-	if (kc_table->members >= CRKEY_CACHE_MAX)
+	if (kc_table->members >= (uint32) credreg_key_cache_size)
 	{
 		kcache_new_generation();
 		kcache_ensure();
@@ -129,9 +125,10 @@ kc_get(const char *blob, int len, kc_decoder decode, const CrKey **key,
 
 	/*
 	 * Decode first, insert after: an error raised while decoding leaves the
-	 * table untouched (whatever was allocated is reclaimed at the next reset).
+	 * table untouched (whatever was allocated is reclaimed with the
+	 * generation).
 	 */
-	old = MemoryContextSwitchTo(kc_cxt);
+	old = MemoryContextSwitchTo(crcache_memory(&key_cache));
 	ok = decode(blob, len, &decoded, &f);
 	copy = palloc(len + 1);
 	memcpy(copy, blob, len);
@@ -212,7 +209,6 @@ PG_FUNCTION_INFO_V1(credreg_key_cache_reset);
 Datum
 credreg_key_cache_reset(PG_FUNCTION_ARGS)
 {
-	kcache_new_generation();
 	kcache_new_generation();
 	kc_hits = kc_misses = kc_resets = 0;
 	PG_RETURN_VOID();

@@ -62,14 +62,24 @@ crkey_reset_callback(void *arg)
 
 /*
  * A new key in CurrentMemoryContext, owning pkey: the EVP_PKEY is freed by a
- * reset callback of that context, so it cannot outlive an error.  The
- * callback is registered before anything else is allocated.
+ * reset callback of that context, so it cannot outlive an error.  pkey is
+ * owned from the call on: the wrapper is the only allocation, and when it
+ * cannot be made pkey is freed before the out-of-memory error is raised
+ * (registering the callback allocates nothing).  Callers create pkey just
+ * before this call, with no allocation in between.
  */
 CrKey *
 crkey_wrap(CrKeyType type, bool is_private, EVP_PKEY *pkey)
 {
-	CrKey	   *key = palloc0(sizeof(CrKey));
+	CrKey	   *key = palloc_extended(sizeof(CrKey), MCXT_ALLOC_ZERO | MCXT_ALLOC_NO_OOM);
 
+	if (key == NULL)
+	{
+		EVP_PKEY_free(pkey);
+		ereport(ERROR,
+				(errcode(ERRCODE_OUT_OF_MEMORY),
+				 errmsg("out of memory")));
+	}
 	key->type = type;
 	key->is_private = is_private;
 	key->free_cb.func = crkey_reset_callback;

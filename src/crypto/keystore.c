@@ -7,35 +7,28 @@
  *	 'K' key_id							-> the issuer_key row, or none
  *	 'I' issuer NUL type public-bytes	-> the issuer_key row, or none
  *	 'T' issuer							-> the trusted_issuer row, or none
- * Entries live in a "generation" memory context.  When a relcache
- * invalidation names one of the two tables (sent by the statement trigger
- * credreg.keystore_changed(), or by DDL), the generation is marked stale;
- * the next lookup moves it under TopTransactionContext, where it is freed
- * (with its EVP_PKEYs) when the transaction ends, and starts a fresh one.
- * Pointers handed out therefore stay valid for the rest of the transaction.
+ * The table and its entries (with their EVP_PKEYs) live in a generation of
+ * a cache watching both tables (util/cache.h): a change to either, sent by
+ * the statement trigger credreg.keystore_changed() or by DDL, starts a new
+ * generation at the next lookup, and the old one is freed when the
+ * transaction ends.  Rows are read with the latest snapshot, straight from
+ * the tables' indexes (crcache_read_rows), no query planned.
  */
 #include "postgres.h"
 
-#include "access/xact.h"
-#include "catalog/namespace.h"
-#include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "common/hashfn.h"
-#include "executor/spi.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
-#include "storage/proc.h"
 #include "utils/builtins.h"
-#include "utils/inval.h"
-#include "utils/lsyscache.h"
 #include "utils/memutils.h"
-#include "utils/syscache.h"
 #include "utils/timestamp.h"
 
 #include "crypto/crypto.h"
 #include "crypto/crypto_int.h"
 #include "crypto/keystore.h"
 #include "crypto/pubkey.h"
+#include "util/cache.h"
 
 /* Entries per generation before it is dropped (a registry has few keys). */
 #define KEYSTORE_CACHE_MAX 10000
@@ -69,91 +62,38 @@ typedef struct KsEntry
 #define SH_DEFINE
 #include "lib/simplehash.h"
 
-static MemoryContext ks_cxt = NULL;
-static ks_hash *ks_table = NULL;
-static bool ks_stale = false;
-static bool ks_callback_registered = false;
-static Oid	ks_issuer_key_oid = InvalidOid;
-static Oid	ks_trusted_issuer_oid = InvalidOid;
+static CrCache keystore_cache = CRCACHE_INIT("credreg keystore cache",
+											  "issuer_key", "trusted_issuer");
+static ks_hash *ks_table = NULL;	/* in the current generation */
 static uint64 ks_hits = 0;
 static uint64 ks_misses = 0;
-static uint64 ks_invalidations = 0;
 
-/*
- * Local transaction ids: of the transaction that started the current
- * generation, and of the last one that received an invalidation.  A lookup
- * reads the tables with the current snapshot, which may predate a change
- * whose invalidation arrives in the same transaction (REPEATABLE READ, or a
- * long statement); a generation started in such a transaction is therefore
- * dropped once that transaction is over.
- */
-#if PG_VERSION_NUM >= 170000
-#define CurrentLxid() (MyProc->vxid.lxid)
-#else
-#define CurrentLxid() (MyProc->lxid)
-#endif
-static LocalTransactionId ks_created_lxid = InvalidLocalTransactionId;
-static LocalTransactionId ks_inval_lxid = InvalidLocalTransactionId;
-
-static void
-ks_relcache_callback(Datum arg, Oid relid)
-{
-	if (relid == InvalidOid ||
-		(relid == ks_issuer_key_oid && OidIsValid(relid)) ||
-		(relid == ks_trusted_issuer_oid && OidIsValid(relid)) ||
-		!OidIsValid(ks_issuer_key_oid))
-	{
-		ks_inval_lxid = CurrentLxid();
-		if (ks_table != NULL)
-			ks_stale = true;
-	}
-}
-
-/* Drops a stale generation (freed at transaction end) and starts afresh. */
+/* Starts a new generation when the tables changed or the table is full. */
 static void
 ks_ensure(void)
 {
-	if (!ks_callback_registered)
+	if (ks_table != NULL && ks_table->members >= KEYSTORE_CACHE_MAX)
+		crcache_retire(&keystore_cache);
+	if (crcache_begin(&keystore_cache) || ks_table == NULL)
 	{
-		CacheRegisterRelcacheCallback(ks_relcache_callback, (Datum) 0);
-		ks_callback_registered = true;
-		/* invalidations earlier in this transaction went unseen: as if one came */
-		ks_inval_lxid = CurrentLxid();
-	}
-	if (ks_table != NULL && !ks_stale && ks_created_lxid == ks_inval_lxid &&
-		CurrentLxid() != ks_created_lxid)
-		ks_stale = true;		/* started in a transaction that saw a change */
-	if (ks_stale || (ks_table != NULL && ks_table->members >= KEYSTORE_CACHE_MAX))
-	{
-		if (ks_stale)
-			ks_invalidations++;
-		MemoryContextSetParent(ks_cxt, TopTransactionContext);
-		ks_cxt = NULL;
-		ks_table = NULL;
-		ks_stale = false;
-	}
-	if (ks_table == NULL)
-	{
-		Oid			nsp = get_namespace_oid("credreg", false);
-
-		ks_cxt = AllocSetContextCreate(TopMemoryContext, "credreg keystore cache",
-									   ALLOCSET_SMALL_SIZES);
-		ks_table = ks_create(ks_cxt, 64, NULL);
-		ks_created_lxid = CurrentLxid();
-		ks_issuer_key_oid = get_relname_relid("issuer_key", nsp);
-		ks_trusted_issuer_oid = get_relname_relid("trusted_issuer", nsp);
-		if (!OidIsValid(ks_issuer_key_oid) || !OidIsValid(ks_trusted_issuer_oid))
+		if (!OidIsValid(crcache_table_relid(&keystore_cache, 0)) ||
+			!OidIsValid(crcache_table_relid(&keystore_cache, 1)))
 			ereport(ERROR,
 					(errcode(ERRCODE_UNDEFINED_TABLE),
 					 errmsg("the credreg key tables do not exist")));
+		ks_table = ks_create(crcache_memory(&keystore_cache), 64, NULL);
 	}
 }
 
+/* The watched tables, in the order CRCACHE_INIT names them. */
+#define KS_ISSUER_KEY 0
+#define KS_TRUSTED_ISSUER 1
+
 static bool
-get_ts(HeapTuple tup, TupleDesc desc, int col, TimestampTz *ts)
+get_ts(HeapTuple tup, TupleDesc desc, const char *column, TimestampTz *ts)
 {
 	bool		isnull;
-	Datum		d = SPI_getbinval(tup, desc, col, &isnull);
+	Datum		d = crcache_getattr(tup, desc, column, &isnull);
 
 	if (!isnull)
 		*ts = DatumGetTimestampTz(d);
@@ -161,52 +101,60 @@ get_ts(HeapTuple tup, TupleDesc desc, int col, TimestampTz *ts)
 }
 
 static char *
-get_text(HeapTuple tup, TupleDesc desc, int col)
+get_text(HeapTuple tup, TupleDesc desc, const char *column)
 {
 	bool		isnull;
-	Datum		d = SPI_getbinval(tup, desc, col, &isnull);
+	Datum		d = crcache_getattr(tup, desc, column, &isnull);
 
 	return isnull ? NULL : TextDatumGetCString(d);
 }
 
-/*
- * Fills rk, in the cache context, from a key query's row (its select list:
- * key_id, issuer, public_key, valid_from, valid_until, revoked_at).
- */
+static PubKey *
+get_pubkey(HeapTuple tup, TupleDesc desc)
+{
+	bool		isnull;
+	Datum		d = crcache_getattr(tup, desc, "public_key", &isnull);
+
+	return isnull ? NULL : DatumGetPubKeyP(d);
+}
+
+/* Fills rk, in the cache's memory, from an issuer_key row. */
 static void
 fill_key_row(HeapTuple tup, TupleDesc desc, CrRegisteredKey *rk)
 {
-	bool		isnull;
+	MemoryContext old = MemoryContextSwitchTo(crcache_memory(&keystore_cache));
 	PubKey	   *pk;
 	CrKey	   *key;
 	CredregFailure f;
 
-	rk->key_id = get_text(tup, desc, 1);
-	rk->issuer = get_text(tup, desc, 2);
-	pk = DatumGetPubKeyP(SPI_getbinval(tup, desc, 3, &isnull));
-	if (!crkey_from_public_bytes((CrKeyType) pk->type, pk->data, PUBKEY_DATALEN(pk),
-								 &key, &f))
+	rk->key_id = get_text(tup, desc, "key_id");
+	rk->issuer = get_text(tup, desc, "issuer");
+	pk = get_pubkey(tup, desc);
+	if (pk == NULL ||
+		!crkey_from_public_bytes((CrKeyType) pk->type, pk->data, PUBKEY_DATALEN(pk), &key, &f))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("stored public key of \"%s\" is invalid: %s", rk->key_id, f.message)));
+				 errmsg("stored public key of \"%s\" is invalid: %s", rk->key_id,
+						pk == NULL ? "it is NULL" : f.message)));
 	rk->key = key;
-	rk->has_valid_from = get_ts(tup, desc, 4, &rk->valid_from);
-	rk->has_valid_until = get_ts(tup, desc, 5, &rk->valid_until);
-	rk->has_revoked_at = get_ts(tup, desc, 6, &rk->revoked_at);
+	rk->has_valid_from = get_ts(tup, desc, "valid_from", &rk->valid_from);
+	rk->has_valid_until = get_ts(tup, desc, "valid_until", &rk->valid_until);
+	rk->has_revoked_at = get_ts(tup, desc, "revoked_at", &rk->revoked_at);
+	MemoryContextSwitchTo(old);
 }
 
-/*
- * Fills ti, in the cache context, from a trusted_issuer row (issuer, name,
- * valid_from, valid_until, revoked_at).
- */
+/* Fills ti, in the cache's memory, from a trusted_issuer row. */
 static void
 fill_issuer_row(HeapTuple tup, TupleDesc desc, CrTrustedIssuer *ti)
 {
-	ti->issuer = get_text(tup, desc, 1);
-	ti->name = get_text(tup, desc, 2);
-	ti->has_valid_from = get_ts(tup, desc, 3, &ti->valid_from);
-	ti->has_valid_until = get_ts(tup, desc, 4, &ti->valid_until);
-	ti->has_revoked_at = get_ts(tup, desc, 5, &ti->revoked_at);
+	MemoryContext old = MemoryContextSwitchTo(crcache_memory(&keystore_cache));
+
+	ti->issuer = get_text(tup, desc, "issuer");
+	ti->name = get_text(tup, desc, "name");
+	ti->has_valid_from = get_ts(tup, desc, "valid_from", &ti->valid_from);
+	ti->has_valid_until = get_ts(tup, desc, "valid_until", &ti->valid_until);
+	ti->has_revoked_at = get_ts(tup, desc, "revoked_at", &ti->revoked_at);
+	MemoryContextSwitchTo(old);
 }
 
 /* Inserts blob into the table (copying it) after the row was fetched. */
@@ -216,7 +164,7 @@ ks_store(const char *blob, int len)
 	KsKey		k;
 	KsEntry    *e;
 	bool		found;
-	char	   *copy = MemoryContextAlloc(ks_cxt, len + 1);
+	char	   *copy = MemoryContextAlloc(crcache_memory(&keystore_cache), len + 1);
 
 	memcpy(copy, blob, len);
 	copy[len] = '\0';
@@ -245,44 +193,83 @@ ks_find(const char *blob, int len)
 	return e;
 }
 
-/*
- * On a miss: runs sql (at most one row) and caches its result under blob,
- * whose tag (first byte) tells an issuer_key row ('K', 'I') from a
- * trusted_issuer row ('T').  Fetch first, insert after: an error raised
- * while fetching leaves the table untouched.
- */
-static KsEntry *
-ks_fetch(const StringInfoData *blob, const char *sql, int nargs, Oid *types,
-		 Datum *values)
+/* Row callbacks: fetch first, insert after, so an error leaves no entry. */
+typedef struct KsRead
 {
+	bool		found;
 	CrRegisteredKey rk;
 	CrTrustedIssuer ti;
-	bool		found = false;
-	int			rc;
-	KsEntry    *e;
+	const CrKey *want;			/* for_issuer: the key the row must hold */
+} KsRead;
 
+static bool
+read_first_key(HeapTuple tup, TupleDesc desc, void *arg)
+{
+	KsRead	   *r = arg;
+
+	fill_key_row(tup, desc, &r->rk);
+	r->found = true;
+	return false;
+}
+
+static bool
+read_first_issuer(HeapTuple tup, TupleDesc desc, void *arg)
+{
+	KsRead	   *r = arg;
+
+	fill_issuer_row(tup, desc, &r->ti);
+	r->found = true;
+	return false;
+}
+
+/* -1 when a sorts before b: revoked_at NULLS FIRST, valid_until DESC NULLS FIRST, key_id */
+static int
+registered_key_order(const CrRegisteredKey *a, const CrRegisteredKey *b)
+{
+	if (a->has_revoked_at != b->has_revoked_at)
+		return a->has_revoked_at ? 1 : -1;
+	if (a->has_revoked_at && a->revoked_at != b->revoked_at)
+		return a->revoked_at < b->revoked_at ? -1 : 1;
+	if (a->has_valid_until != b->has_valid_until)
+		return a->has_valid_until ? 1 : -1;
+	if (a->has_valid_until && a->valid_until != b->valid_until)
+		return a->valid_until > b->valid_until ? -1 : 1;
+	return strcmp(a->key_id, b->key_id);
+}
+
+/*
+ * Every issuer_key row of the issuer holding the wanted key; keeps the first
+ * in the order above.  (A row that loses stays in the cache's memory until
+ * the generation goes: an issuer has few keys.)
+ */
+static bool
+read_best_key(HeapTuple tup, TupleDesc desc, void *arg)
+{
+	KsRead	   *r = arg;
+	PubKey	   *pk = get_pubkey(tup, desc);
+	CrRegisteredKey rk;
+
+	if (pk == NULL || pk->type != (uint8) r->want->type ||
+		PUBKEY_DATALEN(pk) != r->want->publen ||
+		memcmp(pk->data, r->want->pub, r->want->publen) != 0)
+		return true;
 	memset(&rk, 0, sizeof(rk));
-	memset(&ti, 0, sizeof(ti));
-	SPI_connect();
-	rc = SPI_execute_with_args(sql, nargs, types, values, NULL, true, 1);
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "keystore query failed: %s", SPI_result_code_string(rc));
-	if (SPI_processed > 0)
-	{
-		MemoryContext old = MemoryContextSwitchTo(ks_cxt);
+	fill_key_row(tup, desc, &rk);
+	if (!r->found || registered_key_order(&rk, &r->rk) < 0)
+		r->rk = rk;
+	r->found = true;
+	return true;
+}
 
-		if (blob->data[0] == 'T')
-			fill_issuer_row(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, &ti);
-		else
-			fill_key_row(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, &rk);
-		MemoryContextSwitchTo(old);
-		found = true;
-	}
-	SPI_finish();
-	e = ks_store(blob->data, blob->len);
-	e->found = found;
-	e->rk = rk;
-	e->ti = ti;
+/* Caches what the read found under blob. */
+static KsEntry *
+ks_store_read(const StringInfoData *blob, const KsRead *r)
+{
+	KsEntry    *e = ks_store(blob->data, blob->len);
+
+	e->found = r->found;
+	e->rk = r->rk;
+	e->ti = r->ti;
 	return e;
 }
 
@@ -299,14 +286,11 @@ crkey_lookup_registered(const char *key_id, size_t len, const CrRegisteredKey **
 	e = ks_find(blob.data, blob.len);
 	if (e == NULL)
 	{
-		Oid			types[1] = {TEXTOID};
-		Datum		values[1];
+		KsRead		r = {0};
 
-		values[0] = PointerGetDatum(cstring_to_text_with_len(key_id, (int) len));
-		e = ks_fetch(&blob,
-					 "SELECT key_id, issuer, public_key, valid_from, valid_until, revoked_at"
-					 " FROM credreg.issuer_key WHERE key_id = $1",
-					 1, types, values);
+		crcache_read_rows(&keystore_cache, KS_ISSUER_KEY, "key_id",
+						  pnstrdup(key_id, len), read_first_key, &r);
+		e = ks_store_read(&blob, &r);
 	}
 	pfree(blob.data);
 	*out = e->found ? &e->rk : NULL;
@@ -330,22 +314,12 @@ crkey_lookup_registered_for_issuer(const char *issuer, size_t len, const CrKey *
 	e = ks_find(blob.data, blob.len);
 	if (e == NULL)
 	{
-		Oid			types[2];
-		Datum		values[2];
+		KsRead		r = {0};
 
-		types[0] = TEXTOID;
-		types[1] = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
-								   CStringGetDatum("pubkey"),
-								   ObjectIdGetDatum(get_namespace_oid("credreg", false)));
-		values[0] = PointerGetDatum(cstring_to_text_with_len(issuer, (int) len));
-		values[1] = PointerGetDatum(pubkey_from_crkey(key));
-		e = ks_fetch(&blob,
-					 "SELECT key_id, issuer, public_key, valid_from, valid_until, revoked_at"
-					 " FROM credreg.issuer_key WHERE issuer = $1"
-					 " AND public_key OPERATOR(credreg.=) $2"
-					 " ORDER BY revoked_at NULLS FIRST, valid_until DESC NULLS FIRST, key_id"
-					 " LIMIT 1",
-					 2, types, values);
+		r.want = key;
+		crcache_read_rows(&keystore_cache, KS_ISSUER_KEY, "issuer",
+						  pnstrdup(issuer, len), read_best_key, &r);
+		e = ks_store_read(&blob, &r);
 	}
 	pfree(blob.data);
 	*out = e->found ? &e->rk : NULL;
@@ -365,14 +339,11 @@ crissuer_lookup_trusted(const char *issuer, size_t len, const CrTrustedIssuer **
 	e = ks_find(blob.data, blob.len);
 	if (e == NULL)
 	{
-		Oid			types[1] = {TEXTOID};
-		Datum		values[1];
+		KsRead		r = {0};
 
-		values[0] = PointerGetDatum(cstring_to_text_with_len(issuer, (int) len));
-		e = ks_fetch(&blob,
-					 "SELECT issuer, name, valid_from, valid_until, revoked_at"
-					 " FROM credreg.trusted_issuer WHERE issuer = $1",
-					 1, types, values);
+		crcache_read_rows(&keystore_cache, KS_TRUSTED_ISSUER, "issuer",
+						  pnstrdup(issuer, len), read_first_issuer, &r);
+		e = ks_store_read(&blob, &r);
 	}
 	pfree(blob.data);
 	*out = e->found ? &e->ti : NULL;
@@ -393,10 +364,8 @@ crkey_registered_valid_at(const CrRegisteredKey *rk, TimestampTz at)
 
 /*
  * Trigger credreg.keystore_changed(): after a statement changes issuer_key or
- * trusted_issuer, every backend's keystore cache must forget them.  A
- * relcache invalidation of the table carries that message: applied to this
- * backend at the end of the command, to others when the transaction
- * commits (and undone, locally, on abort).
+ * trusted_issuer, every backend's keystore cache must forget them (see
+ * crcache_table_changed).
  */
 PG_FUNCTION_INFO_V1(credreg_keystore_changed);
 Datum
@@ -406,7 +375,7 @@ credreg_keystore_changed(PG_FUNCTION_ARGS)
 
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		elog(ERROR, "credreg.keystore_changed() must be called as a trigger");
-	CacheInvalidateRelcacheByRelid(RelationGetRelid(trigdata->tg_relation));
+	crcache_table_changed(trigdata->tg_relation);
 	return PointerGetDatum(NULL);
 }
 
@@ -421,10 +390,11 @@ credreg_keystore_cache_stats(PG_FUNCTION_ARGS)
 
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "return type must be a row type");
-	values[0] = Int64GetDatum(ks_table && !ks_stale ? (int64) ks_table->members : 0);
+	values[0] = Int64GetDatum(ks_table && crcache_generation(&keystore_cache) != 0 ?
+							  (int64) ks_table->members : 0);
 	values[1] = Int64GetDatum((int64) ks_hits);
 	values[2] = Int64GetDatum((int64) ks_misses);
-	values[3] = Int64GetDatum((int64) ks_invalidations);
+	values[3] = Int64GetDatum((int64) keystore_cache.invalidations);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
 

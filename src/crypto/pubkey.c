@@ -21,6 +21,7 @@
 #include "crypto/crypto_int.h"
 #include "crypto/pubkey.h"
 #include "util/encoding.h"
+#include "util/secret.h"
 
 /* Longest part of a rejected input echoed in the error message, in bytes. */
 #define ECHO_MAX 40
@@ -302,8 +303,8 @@ pubkey_type(PG_FUNCTION_ARGS)
 }
 
 /*
- * credreg.pubkey_algorithm(pubkey): the JOSE algorithm the key signs with;
- * RS256 for RSA keys (which also fit PS256).
+ * credreg.pubkey_algorithm(pubkey): the JOSE algorithm the key signs with
+ * (crsig_alg_for_key_type); RS256 for RSA keys (which also fit PS256).
  */
 PG_FUNCTION_INFO_V1(pubkey_algorithm);
 Datum
@@ -312,21 +313,8 @@ pubkey_algorithm(PG_FUNCTION_ARGS)
 	PubKey	   *pk = PG_GETARG_PUBKEY_P(0);
 	CrSigAlg	alg;
 
-	switch ((CrKeyType) pk->type)
-	{
-		case CRKEY_ED25519:
-			alg = CRSIG_EDDSA;
-			break;
-		case CRKEY_P256:
-			alg = CRSIG_ES256;
-			break;
-		case CRKEY_P384:
-			alg = CRSIG_ES384;
-			break;
-		default:
-			alg = CRSIG_RS256;
-			break;
-	}
+	if (!crsig_alg_for_key_type((CrKeyType) pk->type, &alg))
+		elog(ERROR, "unknown pubkey type %d", pk->type);
 	PG_RETURN_TEXT_P(cstring_to_text(crsig_alg_name(alg)));
 }
 
@@ -433,10 +421,12 @@ private_key_arg(text *t)
 	return key;
 }
 
-/* credreg.sign_signature(private_key, alg, message): a raw signature. */
-PG_FUNCTION_INFO_V1(credreg_sign_signature);
-Datum
-credreg_sign_signature(PG_FUNCTION_ARGS)
+/*
+ * credreg.sign_signature(private_key, alg, message): a raw signature.  Its
+ * errors reach the log without the statement, which holds the key.
+ */
+static Datum
+sign_signature(PG_FUNCTION_ARGS)
 {
 	text	   *keytext = PG_GETARG_TEXT_PP(0);
 	CrSigAlg	alg = alg_arg(PG_GETARG_TEXT_PP(1));
@@ -455,14 +445,27 @@ credreg_sign_signature(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(result);
 }
 
-/* credreg.pubkey_from_private(private_key): the public half. */
-PG_FUNCTION_INFO_V1(credreg_pubkey_from_private);
+PG_FUNCTION_INFO_V1(credreg_sign_signature);
 Datum
-credreg_pubkey_from_private(PG_FUNCTION_ARGS)
+credreg_sign_signature(PG_FUNCTION_ARGS)
+{
+	return credreg_call_hiding_statement(sign_signature, fcinfo);
+}
+
+/* credreg.pubkey_from_private(private_key): the public half. */
+static Datum
+public_of_private(PG_FUNCTION_ARGS)
 {
 	CrKey	   *key = private_key_arg(PG_GETARG_TEXT_PP(0));
 	PubKey	   *pk = pubkey_from_crkey(key);
 
 	crkey_free(key);
 	PG_RETURN_PUBKEY_P(pk);
+}
+
+PG_FUNCTION_INFO_V1(credreg_pubkey_from_private);
+Datum
+credreg_pubkey_from_private(PG_FUNCTION_ARGS)
+{
+	return credreg_call_hiding_statement(public_of_private, fcinfo);
 }

@@ -80,6 +80,35 @@ crsig_alg_fits_key(CrSigAlg alg, const CrKey *key)
 	return false;
 }
 
+/*
+ * The algorithm a key of this type signs with when the caller names none: Ed25519 EdDSA
+ * (RFC 8037 section 3.1), P-256 ES256 and P-384 ES384 (RFC 7518 section
+ * 3.4: the curve fixes the hash), RSA RS256 (RFC 7518 section 3.1 lists
+ * RS256 as "Recommended" and PS256 as "Optional", so RS256 is the one every
+ * JOSE implementation verifies).  Data Integrity suites take no RSA key;
+ * they refuse it through their own key types before asking.
+ */
+bool
+crsig_alg_for_key_type(CrKeyType type, CrSigAlg *alg)
+{
+	switch (type)
+	{
+		case CRKEY_ED25519:
+			*alg = CRSIG_EDDSA;
+			return true;
+		case CRKEY_P256:
+			*alg = CRSIG_ES256;
+			return true;
+		case CRKEY_P384:
+			*alg = CRSIG_ES384;
+			return true;
+		case CRKEY_RSA:
+			*alg = CRSIG_RS256;
+			return true;
+	}
+	return false;
+}
+
 /* ---- digests ---- */
 
 static EVP_MD *md_sha256 = NULL;

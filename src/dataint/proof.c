@@ -11,7 +11,7 @@
 
 #include "dataint/dataint.h"
 #include "util/encoding.h"
-#include "verify/datetime.h"
+#include "util/datetime.h"
 
 #define MAX_SUITES 16
 
@@ -331,25 +331,6 @@ crdi_hash(const CrJson *doc, const CrDiProof *proofs, int nproofs, int i,
 	return true;
 }
 
-static bool
-sig_alg_for(CrKeyType type, CrSigAlg *alg)
-{
-	switch (type)
-	{
-		case CRKEY_ED25519:
-			*alg = CRSIG_EDDSA;
-			return true;
-		case CRKEY_P256:
-			*alg = CRSIG_ES256;
-			return true;
-		case CRKEY_P384:
-			*alg = CRSIG_ES384;
-			return true;
-		default:
-			return false;
-	}
-}
-
 bool
 crdi_verify_proof(const CrJson *doc, const CrDiProof *proofs, int nproofs, int i,
 				  const CrKey *key, CredregFailure *failure)
@@ -364,7 +345,7 @@ crdi_verify_proof(const CrJson *doc, const CrDiProof *proofs, int nproofs, int i
 	if (p->suite == NULL)
 		return credreg_fail(failure, "unsupported_format",
 							"cryptosuite \"%s\" is not supported", p->cryptosuite);
-	if ((p->suite->key_types & (1 << key->type)) == 0 || !sig_alg_for(key->type, &alg))
+	if ((p->suite->key_types & (1 << key->type)) == 0 || !crsig_alg_for_key_type(key->type, &alg))
 		return credreg_fail(failure, "key_mismatch", "cryptosuite %s does not take the key (%s)",
 							p->cryptosuite, crkey_type_name(key->type));
 	/* Verify Proof step 3: proofValue is multibase base58-btc */
@@ -404,7 +385,7 @@ crdi_sign(const CrJson *doc, const CrKey *key, const char *cryptosuite,
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cryptosuite %s is accepted for verification only", cryptosuite)));
-	if ((suite->key_types & (1 << key->type)) == 0 || !sig_alg_for(key->type, &alg))
+	if ((suite->key_types & (1 << key->type)) == 0 || !crsig_alg_for_key_type(key->type, &alg))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cryptosuite %s does not take the key (%s)", cryptosuite,

@@ -58,9 +58,6 @@ extern bool crjws_payload_bytes(const CrJws *jws, uint8 **payload, size_t *len, 
 extern char *crjws_sign(const CrKey *key, CrSigAlg alg, const char *header_json,
 						const uint8 *payload, size_t payload_len);
 
-/* The JOSE alg a private or public key signs with (EdDSA, ES256, ES384, RS256). */
-extern bool crjws_alg_for_key(const CrKey *key, CrSigAlg *alg);
-
 /* How the payload carries the credential. */
 typedef enum CrJwtKind
 {

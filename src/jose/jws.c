@@ -141,27 +141,6 @@ crjws_payload_bytes(const CrJws *jws, uint8 **payload, size_t *len, CredregFailu
 	return true;
 }
 
-bool
-crjws_alg_for_key(const CrKey *key, CrSigAlg *alg)
-{
-	switch (key->type)
-	{
-		case CRKEY_ED25519:
-			*alg = CRSIG_EDDSA;
-			return true;
-		case CRKEY_P256:
-			*alg = CRSIG_ES256;
-			return true;
-		case CRKEY_P384:
-			*alg = CRSIG_ES384;
-			return true;
-		case CRKEY_RSA:
-			*alg = CRSIG_RS256;
-			return true;
-	}
-	return false;
-}
-
 char *
 crjws_sign(const CrKey *key, CrSigAlg alg, const char *header_json,
 		   const uint8 *payload, size_t payload_len)

@@ -4,25 +4,21 @@
  *		the network), and the per-backend cache of parsed context documents
  *		and processed active contexts (issue 3 item 7).
  *
- * Everything cached lives in one memory context.  Any change to
- * credreg.context fires the statement trigger context_changed(), which
- * queues a relcache invalidation of the table; every backend's callback
- * then marks the cache stale, and the next top-level call empties it.  The
- * callback never frees memory itself, because it can run in the middle of a
- * call (any catalog access accepts invalidations) that still uses the cache.
+ * Everything cached lives in a generation of a cache watching
+ * credreg.context (util/cache.h): any change fires the statement trigger
+ * context_changed(), and the next top-level call in every backend starts a
+ * new generation; the old one is freed when the transaction ends, never in
+ * the middle of a call that still uses it.
  */
 #include "postgres.h"
 
-#include "catalog/namespace.h"
 #include "commands/trigger.h"
-#include "executor/spi.h"
 #include "utils/builtins.h"
-#include "utils/inval.h"
-#include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
 
 #include "jsonld/jsonld_int.h"
+#include "util/cache.h"
 
 /* processed contexts derived from a cached one by a scoped context */
 typedef struct JldDerived
@@ -43,103 +39,55 @@ typedef struct JldDerived
 #define MAX_CACHED_CONTEXTS 256
 #define MAX_DERIVED_CONTEXTS 4096
 
-static MemoryContext cache_cxt = NULL;
+static CrCache jld_cache = CRCACHE_INIT("credreg JSON-LD context cache", "context");
 static JldValue *doc_cache = NULL;	/* url -> RAW parsed document */
 static JldValue *ctx_cache = NULL;	/* key -> RAW (JldContext * in raw) */
 static int	ctx_cache_count = 0;
 static int	derived_count = 0;
-static bool cache_stale = false;
-static bool callback_registered = false;
-static Oid	context_relid = InvalidOid;
-static SPIPlanPtr load_plan = NULL;
 
-static void
-jld_relcache_callback(Datum arg, Oid relid)
-{
-	if (relid == InvalidOid || relid == context_relid)
-		cache_stale = true;
-}
-
-/* Resets the cache when stale; called at the start of each top-level call. */
+/* Starts a new generation when stale or too big; at each top-level call. */
 static void
 cache_prepare(void)
 {
-	if (!callback_registered)
+	if (ctx_cache_count > MAX_CACHED_CONTEXTS || derived_count > MAX_DERIVED_CONTEXTS)
+		crcache_retire(&jld_cache);
+	if (crcache_begin(&jld_cache) || doc_cache == NULL)
 	{
-		CacheRegisterRelcacheCallback(jld_relcache_callback, (Datum) 0);
-		callback_registered = true;
-	}
-	if (cache_cxt == NULL)
-		cache_cxt = AllocSetContextCreate(CacheMemoryContext, "credreg JSON-LD contexts",
-										  ALLOCSET_DEFAULT_SIZES);
-	if (cache_stale || ctx_cache_count > MAX_CACHED_CONTEXTS ||
-		derived_count > MAX_DERIVED_CONTEXTS)
-	{
-		MemoryContextReset(cache_cxt);
-		doc_cache = NULL;
-		ctx_cache = NULL;
-		ctx_cache_count = 0;
-		derived_count = 0;
-		context_relid = InvalidOid;
-		cache_stale = false;
-	}
-	if (doc_cache == NULL)
-	{
-		MemoryContext old = MemoryContextSwitchTo(cache_cxt);
+		MemoryContext old = MemoryContextSwitchTo(crcache_memory(&jld_cache));
 
 		doc_cache = jv_object();
 		ctx_cache = jv_object();
+		ctx_cache_count = 0;
+		derived_count = 0;
 		MemoryContextSwitchTo(old);
 	}
+}
+
+/* Row callback: copies the document into the cache's memory. */
+static bool
+read_document(HeapTuple tup, TupleDesc desc, void *arg)
+{
+	char	  **document = arg;
+	bool		isnull;
+	Datum		d = crcache_getattr(tup, desc, "document", &isnull);
+
+	if (!isnull)
+	{
+		MemoryContext old = MemoryContextSwitchTo(crcache_memory(&jld_cache));
+
+		*document = TextDatumGetCString(d);
+		MemoryContextSwitchTo(old);
+	}
+	return false;				/* url is the primary key: one row */
 }
 
 /* Reads the document of url from credreg.context; false when absent. */
 static bool
 read_context_row(const char *url, char **document)
 {
-	Datum		arg = CStringGetTextDatum(url);
-	Oid			argtype = TEXTOID;
-	bool		found = false;
-	int			rc;
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	if (context_relid == InvalidOid)
-	{
-		Oid			nsp = get_namespace_oid("credreg", true);
-
-		if (OidIsValid(nsp))
-			context_relid = get_relname_relid("context", nsp);
-	}
-	if (load_plan == NULL)
-	{
-		SPIPlanPtr	plan = SPI_prepare("SELECT document FROM credreg.context WHERE url = $1",
-									   1, &argtype);
-
-		if (plan == NULL)
-			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-		SPI_keepplan(plan);
-		load_plan = plan;
-	}
-	rc = SPI_execute_plan(load_plan, &arg, NULL, true, 1);
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "SPI_execute_plan failed: %s", SPI_result_code_string(rc));
-	if (SPI_processed == 1)
-	{
-		bool		isnull;
-		Datum		d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-
-		if (!isnull)
-		{
-			MemoryContext old = MemoryContextSwitchTo(cache_cxt);
-
-			*document = TextDatumGetCString(d);
-			MemoryContextSwitchTo(old);
-			found = true;
-		}
-	}
-	SPI_finish();
-	return found;
+	*document = NULL;
+	crcache_read_rows(&jld_cache, 0, "url", url, read_document, document);
+	return *document != NULL;
 }
 
 /*
@@ -164,7 +112,7 @@ jld_load_context(JldProc *p, const char *url, const CrJson **context)
 		if (!read_context_row(url, &text))
 			return jld_fail(p, "context_unknown",
 							"loading remote context failed: context \"%s\" is not in credreg.context", url);
-		old = MemoryContextSwitchTo(cache_cxt);
+		old = MemoryContextSwitchTo(crcache_memory(&jld_cache));
 		parsed = crjson_parse(text, strlen(text), &f);
 		if (parsed != NULL)
 		{
@@ -242,7 +190,7 @@ jld_process_context_cached(JldProc *p, JldContext *active, const CrJson *local,
 							 override_protected, propagate, true, &res))
 		return false;
 
-	old = MemoryContextSwitchTo(cache_cxt);
+	old = MemoryContextSwitchTo(crcache_memory(&jld_cache));
 	if (top)
 	{
 		CrJson	   *copy = crjson_deep_copy(local);
@@ -293,11 +241,7 @@ jld_cache_begin(void)
 
 PG_FUNCTION_INFO_V1(credreg_jsonld_context_changed);
 
-/*
- * Statement trigger on credreg.context: queue a relcache invalidation of
- * the table, which every backend receives (this one at the next command,
- * the others at commit) and turns into "cache stale".
- */
+/* Statement trigger on credreg.context: every backend forgets its contexts. */
 Datum
 credreg_jsonld_context_changed(PG_FUNCTION_ARGS)
 {
@@ -307,7 +251,6 @@ credreg_jsonld_context_changed(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("context_changed() must be called as a trigger")));
-	CacheInvalidateRelcache(trigdata->tg_relation);
-	cache_stale = true;
+	crcache_table_changed(trigdata->tg_relation);
 	return PointerGetDatum(NULL);
 }

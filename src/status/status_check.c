@@ -6,32 +6,24 @@
  *
  * The cache maps a status list URL to what credreg.status_list holds for it
  * (decoded bitstring, type, purposes, validity window), or to "not stored".
- * It is flushed whenever credreg.status_list changes in any backend: a
- * statement-level trigger on the table (status_list_changed) sends a
- * relcache invalidation for it, and the callback registered here marks the
- * cache stale.  So a million credentials pointing at one list decode it
- * once, and a hit costs a hash lookup, no SPI.
+ * The cache watches credreg.status_list (util/cache.h): a change in any
+ * backend, announced by the statement trigger status_list_changed, starts
+ * a new generation at the next lookup.  So a million credentials pointing
+ * at one list decode it once, and a hit costs a hash lookup.
  */
 #include "postgres.h"
 
-#include "access/xact.h"
-#include "catalog/namespace.h"
-#include "catalog/pg_type.h"
 #include "common/hashfn.h"
-#include "executor/spi.h"
 #include "funcapi.h"
-#include "storage/proc.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/hsearch.h"
-#include "utils/inval.h"
-#include "utils/lsyscache.h"
 #include "utils/memutils.h"
-#include "utils/snapmgr.h"
 #include "utils/timestamp.h"
 
 #include "json/json.h"
 #include "status/status.h"
+#include "util/cache.h"
 
 /*
  * Past this many bytes of decoded lists, or this many URLs (stored or not),
@@ -55,16 +47,11 @@ typedef struct StatusListCacheEntry
 	TimestampTz valid_from;
 	TimestampTz valid_until;
 	StatusBitstring bs;
-	LocalTransactionId lxid;	/* InvalidLocalTransactionId, or the only
-								 * local transaction the entry is good for */
 } StatusListCacheEntry;
 
-static MemoryContext cache_cxt = NULL;
-static HTAB *cache = NULL;
+static CrCache status_cache = CRCACHE_INIT("credreg status list cache", "status_list");
+static HTAB *cache = NULL;		/* in the current generation */
 static Size cache_bytes = 0;
-static bool cache_stale = false;
-static bool callback_registered = false;
-static Oid	status_list_relid = InvalidOid;
 
 /* Counters for status_list_cache(), over the backend's life. */
 static int64 stat_lookups = 0;
@@ -86,60 +73,107 @@ url_match(const void *key1, const void *key2, Size keysize)
 	return strcmp(*(const char *const *) key1, *(const char *const *) key2);
 }
 
+/* Makes the table in a new generation, when one began. */
 static void
-status_cache_callback(Datum arg, Oid relid)
-{
-	if (relid == InvalidOid || relid == status_list_relid)
-		cache_stale = true;
-}
-
-static void
-status_cache_flush(void)
-{
-	if (cache != NULL)
-		stat_flushes++;
-	if (cache_cxt != NULL)
-		MemoryContextDelete(cache_cxt);
-	cache_cxt = NULL;
-	cache = NULL;
-	cache_bytes = 0;
-	cache_stale = false;
-	status_list_relid = InvalidOid;
-}
-
-static void
-status_cache_init(void)
+status_cache_begin(void)
 {
 	HASHCTL		ctl;
 
-	if (!callback_registered)
+	if (cache != NULL &&
+		(cache_bytes > STATUS_CACHE_MAX_BYTES ||
+		 hash_get_num_entries(cache) >= STATUS_CACHE_MAX_URLS))
 	{
-		CacheRegisterRelcacheCallback(status_cache_callback, (Datum) 0);
-		callback_registered = true;
+		crcache_retire(&status_cache);
+		cache = NULL;
+		stat_flushes++;
 	}
-	cache_cxt = AllocSetContextCreate(CacheMemoryContext, "credreg status list cache",
-									  ALLOCSET_DEFAULT_SIZES);
+	if (!crcache_begin(&status_cache) && cache != NULL)
+		return;
+	if (cache != NULL)
+		stat_flushes++;
 	memset(&ctl, 0, sizeof(ctl));
 	ctl.keysize = sizeof(const char *);
 	ctl.entrysize = sizeof(StatusListCacheEntry);
 	ctl.hash = url_hash;
 	ctl.match = url_match;
-	ctl.hcxt = cache_cxt;
+	ctl.hcxt = crcache_memory(&status_cache);
 	cache = hash_create("credreg status lists", 16, &ctl,
 						HASH_ELEM | HASH_FUNCTION | HASH_COMPARE | HASH_CONTEXT);
-	status_list_relid = get_relname_relid("status_list", get_namespace_oid("credreg", true));
+	cache_bytes = 0;
 }
 
-/* Reads the row for url into a new cache entry (SPI; raises only on internal errors). */
+/* Fills the entry from the status_list row of its url (a row callback). */
+static bool
+status_cache_fill_row(HeapTuple tup, TupleDesc desc, void *arg)
+{
+	StatusListCacheEntry *e = arg;
+	MemoryContext oldcxt = MemoryContextSwitchTo(crcache_memory(&status_cache));
+	bool		isnull;
+	Datum		d;
+	CredregFailure failure;
+
+	e->stored = true;
+
+	d = crcache_getattr(tup, desc, "list_type", &isnull);
+	e->legacy = !isnull && strcmp(TextDatumGetCString(d), "StatusList2021Credential") == 0;
+
+	d = crcache_getattr(tup, desc, "purpose", &isnull);
+	if (!isnull)
+	{
+		ArrayType  *arr = DatumGetArrayTypePCopy(d);
+		Datum	   *elems;
+		bool	   *nulls;
+		int			n,
+					i;
+
+		deconstruct_array(arr, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &n);
+		e->purposes = palloc(sizeof(char *) * Max(n, 1));
+		for (i = 0; i < n; i++)
+			if (!nulls[i])
+				e->purposes[e->npurposes++] = TextDatumGetCString(elems[i]);
+	}
+
+	d = crcache_getattr(tup, desc, "valid_from", &isnull);
+	if (!isnull)
+	{
+		e->has_from = true;
+		e->valid_from = DatumGetTimestampTz(d);
+	}
+	d = crcache_getattr(tup, desc, "valid_until", &isnull);
+	if (!isnull)
+	{
+		e->has_until = true;
+		e->valid_until = DatumGetTimestampTz(d);
+	}
+
+	d = crcache_getattr(tup, desc, "encoded_list", &isnull);
+	if (isnull)
+		e->error = pstrdup("The stored status list has no encodedList.");
+	else
+	{
+		text	   *t = DatumGetTextPP(d);
+
+		stat_decodes++;
+		if (status_bitstring_decode(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), e->legacy,
+									&e->bs, &failure))
+		{
+			e->decoded = true;
+			cache_bytes += e->bs.nbytes;
+		}
+		else
+			e->error = failure.message;
+	}
+	MemoryContextSwitchTo(oldcxt);
+	return false;				/* url is the primary key: one row */
+}
+
+/*
+ * Reads the row for url into a new cache entry: the newest row, not the
+ * statement's snapshot (util/cache.h).  Raises only on internal errors.
+ */
 static void
 status_cache_fill(StatusListCacheEntry *e)
 {
-	Oid			argtypes[1] = {TEXTOID};
-	Datum		args[1];
-	bool		pushed = false;
-	int			rc;
-	MemoryContext oldcxt;
-
 	e->stored = false;
 	e->decoded = false;
 	e->error = NULL;
@@ -148,97 +182,8 @@ status_cache_fill(StatusListCacheEntry *e)
 	e->has_from = e->has_until = false;
 	e->bs.bits = NULL;
 	e->bs.nbytes = 0;
-	e->lxid = InvalidLocalTransactionId;
 	stat_reads++;
-
-	/*
-	 * Read the newest committed row, not the statement's snapshot: the
-	 * entry outlives the statement, and an invalidation processed before
-	 * this read must not leave an older version cached.  In parallel mode
-	 * no new snapshot can be taken; the entry is then kept for this local
-	 * transaction only.
-	 */
-	if (IsInParallelMode())
-		e->lxid = MyProc->lxid;
-	else
-	{
-		PushActiveSnapshot(GetLatestSnapshot());
-		pushed = true;
-	}
-
-	args[0] = CStringGetTextDatum(e->url);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	rc = SPI_execute_with_args("SELECT list_type, purpose, encoded_list, valid_from, valid_until "
-							   "FROM credreg.status_list WHERE url OPERATOR(pg_catalog.=) $1",
-							   1, argtypes, args, NULL, true, 1);
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "reading credreg.status_list failed: %s", SPI_result_code_string(rc));
-	if (SPI_processed == 1)
-	{
-		HeapTuple	tup = SPI_tuptable->vals[0];
-		TupleDesc	desc = SPI_tuptable->tupdesc;
-		bool		isnull;
-		Datum		d;
-		CredregFailure failure;
-
-		oldcxt = MemoryContextSwitchTo(cache_cxt);
-		e->stored = true;
-
-		d = SPI_getbinval(tup, desc, 1, &isnull);
-		e->legacy = !isnull && strcmp(TextDatumGetCString(d), "StatusList2021Credential") == 0;
-
-		d = SPI_getbinval(tup, desc, 2, &isnull);
-		if (!isnull)
-		{
-			ArrayType  *arr = DatumGetArrayTypePCopy(d);
-			Datum	   *elems;
-			bool	   *nulls;
-			int			n,
-						i;
-
-			deconstruct_array(arr, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &n);
-			e->purposes = palloc(sizeof(char *) * Max(n, 1));
-			for (i = 0; i < n; i++)
-				if (!nulls[i])
-					e->purposes[e->npurposes++] = TextDatumGetCString(elems[i]);
-		}
-
-		d = SPI_getbinval(tup, desc, 4, &isnull);
-		if (!isnull)
-		{
-			e->has_from = true;
-			e->valid_from = DatumGetTimestampTz(d);
-		}
-		d = SPI_getbinval(tup, desc, 5, &isnull);
-		if (!isnull)
-		{
-			e->has_until = true;
-			e->valid_until = DatumGetTimestampTz(d);
-		}
-
-		d = SPI_getbinval(tup, desc, 3, &isnull);
-		if (isnull)
-			e->error = pstrdup("The stored status list has no encodedList.");
-		else
-		{
-			text	   *t = DatumGetTextPP(d);
-
-			stat_decodes++;
-			if (status_bitstring_decode(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), e->legacy,
-										&e->bs, &failure))
-			{
-				e->decoded = true;
-				cache_bytes += e->bs.nbytes;
-			}
-			else
-				e->error = failure.message;
-		}
-		MemoryContextSwitchTo(oldcxt);
-	}
-	SPI_finish();
-	if (pushed)
-		PopActiveSnapshot();
+	crcache_read_rows(&status_cache, 0, "url", e->url, status_cache_fill_row, e);
 }
 
 static StatusListCacheEntry *
@@ -248,25 +193,13 @@ status_cache_lookup(const char *url)
 	bool		found;
 
 	stat_lookups++;
-	if (cache_stale || cache_bytes > STATUS_CACHE_MAX_BYTES ||
-		(cache != NULL && hash_get_num_entries(cache) >= STATUS_CACHE_MAX_URLS))
-		status_cache_flush();
-	if (cache == NULL)
-		status_cache_init();
+	status_cache_begin();
 
 	e = hash_search(cache, &url, HASH_FIND, NULL);
-	if (e != NULL &&
-		(e->lxid == InvalidLocalTransactionId || e->lxid == MyProc->lxid))
+	if (e != NULL)
 		return e;
-	if (e != NULL && e->decoded)
 	{
-		/* an entry from an earlier transaction in parallel mode: read anew */
-		cache_bytes -= e->bs.nbytes;
-		pfree(e->bs.bits);
-	}
-	if (e == NULL)
-	{
-		char	   *key = MemoryContextStrdup(cache_cxt, url);
+		char	   *key = MemoryContextStrdup(crcache_memory(&status_cache), url);
 
 		e = hash_search(cache, &key, HASH_ENTER, &found);
 		e->url = key;
@@ -277,8 +210,9 @@ status_cache_lookup(const char *url)
 	}
 	PG_CATCH();
 	{
-		/* leave no half-filled entry behind */
-		status_cache_flush();
+		/* leave no half-filled entry behind: drop the generation */
+		crcache_retire(&status_cache);
+		cache = NULL;
 		PG_RE_THROW();
 	}
 	PG_END_TRY();
@@ -686,11 +620,12 @@ credreg_status_list_cache(PG_FUNCTION_ARGS)
 	TupleDesc	desc;
 	Datum		values[6];
 	bool		nulls[6] = {false};
+	bool		current = cache != NULL && crcache_generation(&status_cache) != 0;
 
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "return type must be a row type");
-	values[0] = Int64GetDatum(cache != NULL && !cache_stale ? hash_get_num_entries(cache) : 0);
-	values[1] = Int64GetDatum(cache != NULL && !cache_stale ? (int64) cache_bytes : 0);
+	values[0] = Int64GetDatum(current ? hash_get_num_entries(cache) : 0);
+	values[1] = Int64GetDatum(current ? (int64) cache_bytes : 0);
 	values[2] = Int64GetDatum(stat_lookups);
 	values[3] = Int64GetDatum(stat_reads);
 	values[4] = Int64GetDatum(stat_decodes);

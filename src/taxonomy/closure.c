@@ -6,34 +6,29 @@
  * credreg.competency_relation into compressed-sparse-row adjacency arrays
  * (one out-edge list per competency, in the direction evidence flows:
  * narrower -> broader, old -> replacement, both ways for exactMatch and
- * closeMatch).  Statement triggers on both tables call
- * CacheInvalidateRelcache(), which every backend (this one included, at the
- * next command) receives through the relcache callback registered here; the
- * compiled graph is then dropped and rebuilt on the next use.
+ * closeMatch).  The graph lives in a generation of a cache watching both
+ * tables (util/cache.h): statement triggers on them (taxonomy_changed) make
+ * every backend rebuild it at its next use, and the old graph is freed when
+ * the transaction ends, so a caller in the middle of a walk never sees its
+ * arrays freed.
  */
 #include "postgres.h"
 
-#include "access/htup_details.h"
-#include "catalog/namespace.h"
-#include "catalog/pg_type.h"
 #include "commands/trigger.h"
-#include "executor/spi.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/hsearch.h"
-#include "utils/inval.h"
-#include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
 #include "taxonomy/taxonomy.h"
 #include "taxonomy/taxonomy_int.h"
 #include "taxonomy/closure.h"
+#include "util/cache.h"
 
-static TaxonomyGraph *graph = NULL;
-static MemoryContext graph_cxt = NULL;
-static bool callback_registered = false;
-static bool graph_stale = false;
-static Oid	watched_rel[2] = {InvalidOid, InvalidOid};
+static CrCache taxonomy_cache = CRCACHE_INIT("credreg taxonomy",
+											  "competency", "competency_relation");
+static TaxonomyGraph *graph = NULL; /* in the current generation */
+static MemoryContext graph_cxt = NULL;	/* the graph's own context */
 
 /* per-call scratch, kept across calls and sized to the graph */
 static int32 *stamp;			/* [2 * n]: visit stamp per (node, closeUsed) */
@@ -47,18 +42,6 @@ static int	queue_cap;
 static int32 cur_stamp = 0;
 static int32 cur_out_stamp = 0;
 
-/*
- * Relcache callback.  It only marks the graph stale: the graph is dropped
- * and rebuilt at the next credreg_taxonomy_graph() call, so a caller in the
- * middle of a walk never sees its arrays freed.
- */
-static void
-TaxonomyInvalidate(Datum arg, Oid relid)
-{
-	if (relid == InvalidOid || relid == watched_rel[0] || relid == watched_rel[1])
-		graph_stale = true;
-}
-
 PG_FUNCTION_INFO_V1(taxonomy_changed);
 /* Statement trigger on the taxonomy tables: drop every compiled graph. */
 Datum
@@ -68,15 +51,8 @@ taxonomy_changed(PG_FUNCTION_ARGS)
 
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		elog(ERROR, "taxonomy_changed: not called by trigger manager");
-	CacheInvalidateRelcache(trigdata->tg_relation);
+	crcache_table_changed(trigdata->tg_relation);
 	return PointerGetDatum(NULL);
-}
-
-/* Schema of the installed extension (fixed: the extension is not relocatable). */
-static Oid
-ExtensionSchema(void)
-{
-	return get_namespace_oid("credreg", false);
 }
 
 static int
@@ -126,6 +102,15 @@ credreg_taxonomy_index(const TaxonomyGraph *g, int32 id)
 	return -1;
 }
 
+const char *
+credreg_competency_label(int32 id)
+{
+	TaxonomyGraph *g = credreg_taxonomy_graph();
+	int			idx = credreg_taxonomy_index(g, id);
+
+	return idx < 0 ? NULL : g->labels[idx];
+}
+
 static void
 AddRef(TaxonomyGraph *g, const char *key, int idx)
 {
@@ -142,40 +127,159 @@ AddRef(TaxonomyGraph *g, const char *key, int idx)
 		e->idx = idx;
 }
 
+/* Rows of credreg.competency as read, before they are put in id order. */
+typedef struct CompetencyRows
+{
+	int			n;
+	int			cap;
+	int32	   *ids;
+	bool	   *top_level;
+	char	  **uris;
+	char	  **labels;
+	char	  **refs;			/* "framework:code", or NULL */
+} CompetencyRows;
+
+static char *
+text_column(HeapTuple tup, TupleDesc desc, const char *column)
+{
+	bool		isnull;
+	Datum		d = crcache_getattr(tup, desc, column, &isnull);
+
+	return isnull ? NULL : TextDatumGetCString(d);
+}
+
+/* Row callback for credreg.competency (in the graph's memory). */
+static bool
+read_competency(HeapTuple tup, TupleDesc desc, void *arg)
+{
+	CompetencyRows *r = arg;
+	bool		isnull;
+	char	   *fw,
+			   *code;
+
+	if (r->n == r->cap)
+	{
+		r->cap *= 2;
+		r->ids = repalloc_huge(r->ids, sizeof(int32) * r->cap);
+		r->top_level = repalloc_huge(r->top_level, sizeof(bool) * r->cap);
+		r->uris = repalloc_huge(r->uris, sizeof(char *) * r->cap);
+		r->labels = repalloc_huge(r->labels, sizeof(char *) * r->cap);
+		r->refs = repalloc_huge(r->refs, sizeof(char *) * r->cap);
+	}
+	r->ids[r->n] = DatumGetInt32(crcache_getattr(tup, desc, "id", &isnull));
+	r->top_level[r->n] = DatumGetBool(crcache_getattr(tup, desc, "top_level", &isnull));
+	r->uris[r->n] = text_column(tup, desc, "uri");
+	r->labels[r->n] = text_column(tup, desc, "label");
+	fw = text_column(tup, desc, "framework");
+	code = text_column(tup, desc, "code");
+	r->refs[r->n] = code != NULL ? psprintf("%s:%s", fw, code) : NULL;
+	r->n++;
+	return true;
+}
+
+/* The edges as read, in the direction evidence flows. */
+typedef struct EdgeRows
+{
+	TaxonomyGraph *g;
+	int			n;
+	int			cap;
+	int32	   *src;
+	int32	   *dst;
+	uint8	   *kind;
+} EdgeRows;
+
+static void
+add_edge(EdgeRows *e, int32 s, int32 d, int k)
+{
+	if (e->n == e->cap)
+	{
+		e->cap *= 2;
+		e->src = repalloc_huge(e->src, sizeof(int32) * e->cap);
+		e->dst = repalloc_huge(e->dst, sizeof(int32) * e->cap);
+		e->kind = repalloc_huge(e->kind, e->cap);
+	}
+	e->src[e->n] = s;
+	e->dst[e->n] = d;
+	e->kind[e->n++] = (uint8) k;
+}
+
+/* Row callback for credreg.competency_relation. */
+static bool
+read_relation(HeapTuple tup, TupleDesc desc, void *arg)
+{
+	EdgeRows   *e = arg;
+	bool		isnull,
+				reverse,
+				both;
+	int			s = credreg_taxonomy_index(e->g, DatumGetInt32(crcache_getattr(tup, desc, "src", &isnull)));
+	int			d = credreg_taxonomy_index(e->g, DatumGetInt32(crcache_getattr(tup, desc, "dst", &isnull)));
+	char	   *kind = text_column(tup, desc, "kind");
+	int			k = EdgeKindOf(kind, &reverse, &both);
+
+	pfree(kind);
+	if (k < 0 || s < 0 || d < 0)
+		return true;
+	add_edge(e, reverse ? d : s, reverse ? s : d, k);
+	if (both)
+		add_edge(e, d, s, k);
+	return true;
+}
+
+static int32 *sort_ids;			/* qsort context of by_id */
+
+static int
+by_id(const void *a, const void *b)
+{
+	int32		x = sort_ids[*(const int *) a];
+	int32		y = sort_ids[*(const int *) b];
+
+	return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/*
+ * Reads both tables straight from their local relations (crcache_read_rows:
+ * the latest rows, no query planned) into a new graph in its own context.
+ */
 static TaxonomyGraph *
 BuildGraph(void)
 {
-	Oid			nsp = ExtensionSchema();
-	const char *nspname = quote_identifier(get_namespace_name(nsp));
-	StringInfoData sql;
 	MemoryContext cxt,
 				old;
 	TaxonomyGraph *g;
-	uint64		i;
+	int			i;
 	int		   *deg;
-	int			nedges = 0;
+	int		   *order;
+	int			nedges;
 	int32	   *esrc,
 			   *edst;
 	uint8	   *ekind;
-	uint64		nrel;
 	HASHCTL		ctl;
+	CompetencyRows rows;
+	EdgeRows	edges;
 
 	cxt = AllocSetContextCreate(TopMemoryContext, "credreg taxonomy",
 								ALLOCSET_DEFAULT_SIZES);
-	g = MemoryContextAllocZero(cxt, sizeof(TaxonomyGraph));
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
 	PG_TRY();
 	{
-		initStringInfo(&sql);
-		appendStringInfo(&sql,
-						 "SELECT id, top_level, uri, label, framework, code FROM %s.competency ORDER BY id",
-						 nspname);
-		if (SPI_execute(sql.data, true, 0) != SPI_OK_SELECT)
-			elog(ERROR, "could not read the competency table");
 		old = MemoryContextSwitchTo(cxt);
-		g->n = (int) SPI_processed;
+		g = palloc0(sizeof(TaxonomyGraph));
+
+		memset(&rows, 0, sizeof(rows));
+		rows.cap = 1024;
+		rows.ids = palloc(sizeof(int32) * rows.cap);
+		rows.top_level = palloc(sizeof(bool) * rows.cap);
+		rows.uris = palloc(sizeof(char *) * rows.cap);
+		rows.labels = palloc(sizeof(char *) * rows.cap);
+		rows.refs = palloc(sizeof(char *) * rows.cap);
+		crcache_read_rows(&taxonomy_cache, 0, NULL, NULL, read_competency, &rows);
+
+		/* in id order (credreg_taxonomy_index searches it; the first ref wins) */
+		order = palloc(sizeof(int) * Max(rows.n, 1));
+		for (i = 0; i < rows.n; i++)
+			order[i] = i;
+		sort_ids = rows.ids;
+		qsort(order, rows.n, sizeof(int), by_id);
+		g->n = rows.n;
 		g->ids = palloc(sizeof(int32) * Max(g->n, 1));
 		g->top_level = palloc0(sizeof(bool) * Max(g->n, 1));
 		g->uris = palloc(sizeof(char *) * Max(g->n, 1));
@@ -186,67 +290,44 @@ BuildGraph(void)
 		ctl.hcxt = cxt;
 		g->refs = hash_create("credreg taxonomy refs", Max(g->n * 2, 64), &ctl,
 							  HASH_ELEM | HASH_STRINGS | HASH_CONTEXT);
-		for (i = 0; i < SPI_processed; i++)
+		for (i = 0; i < g->n; i++)
 		{
-			HeapTuple	tup = SPI_tuptable->vals[i];
-			TupleDesc	td = SPI_tuptable->tupdesc;
-			bool		isnull;
-			char	   *fw,
-					   *code;
+			int			r = order[i];
 
-			g->ids[i] = DatumGetInt32(SPI_getbinval(tup, td, 1, &isnull));
-			g->top_level[i] = DatumGetBool(SPI_getbinval(tup, td, 2, &isnull));
-			g->uris[i] = SPI_getvalue(tup, td, 3);
-			g->labels[i] = SPI_getvalue(tup, td, 4);
-			fw = SPI_getvalue(tup, td, 5);
-			code = SPI_getvalue(tup, td, 6);
-			AddRef(g, g->uris[i], (int) i);
-			if (code != NULL)
-				AddRef(g, psprintf("%s:%s", fw, code), (int) i);
+			g->ids[i] = rows.ids[r];
+			g->top_level[i] = rows.top_level[r];
+			g->uris[i] = rows.uris[r];
+			g->labels[i] = rows.labels[r];
+			AddRef(g, g->uris[i], i);
+			if (rows.refs[r] != NULL)
+				AddRef(g, rows.refs[r], i);
 		}
+		pfree(order);
+		pfree(rows.ids);
+		pfree(rows.top_level);
+		pfree(rows.uris);
+		pfree(rows.labels);
+		pfree(rows.refs);
+
+		memset(&edges, 0, sizeof(edges));
+		edges.g = g;
+		edges.cap = 1024;
+		edges.src = palloc(sizeof(int32) * edges.cap);
+		edges.dst = palloc(sizeof(int32) * edges.cap);
+		edges.kind = palloc(edges.cap);
+		crcache_read_rows(&taxonomy_cache, 1, NULL, NULL, read_relation, &edges);
 		MemoryContextSwitchTo(old);
-
-		resetStringInfo(&sql);
-		appendStringInfo(&sql, "SELECT src, dst, kind FROM %s.competency_relation", nspname);
-		if (SPI_execute(sql.data, true, 0) != SPI_OK_SELECT)
-			elog(ERROR, "could not read the competency_relation table");
-		nrel = SPI_processed;
-		/* outside the SPI context, which SPI_finish() frees */
-		esrc = MemoryContextAlloc(cxt, sizeof(int32) * Max(nrel * 2, 1));
-		edst = MemoryContextAlloc(cxt, sizeof(int32) * Max(nrel * 2, 1));
-		ekind = MemoryContextAlloc(cxt, Max(nrel * 2, 1));
-		for (i = 0; i < nrel; i++)
-		{
-			HeapTuple	tup = SPI_tuptable->vals[i];
-			TupleDesc	td = SPI_tuptable->tupdesc;
-			bool		isnull,
-						reverse,
-						both;
-			int			s = credreg_taxonomy_index(g, DatumGetInt32(SPI_getbinval(tup, td, 1, &isnull)));
-			int			d = credreg_taxonomy_index(g, DatumGetInt32(SPI_getbinval(tup, td, 2, &isnull)));
-			int			k = EdgeKindOf(SPI_getvalue(tup, td, 3), &reverse, &both);
-
-			if (k < 0 || s < 0 || d < 0)
-				continue;
-			esrc[nedges] = reverse ? d : s;
-			edst[nedges] = reverse ? s : d;
-			ekind[nedges++] = (uint8) k;
-			if (both)
-			{
-				esrc[nedges] = d;
-				edst[nedges] = s;
-				ekind[nedges++] = (uint8) k;
-			}
-		}
 	}
 	PG_CATCH();
 	{
-		SPI_finish();
 		MemoryContextDelete(cxt);
 		PG_RE_THROW();
 	}
 	PG_END_TRY();
-	SPI_finish();
+	nedges = edges.n;
+	esrc = edges.src;
+	edst = edges.dst;
+	ekind = edges.kind;
 
 	/* CSR */
 	old = MemoryContextSwitchTo(cxt);
@@ -291,31 +372,15 @@ BuildGraph(void)
 TaxonomyGraph *
 credreg_taxonomy_graph(void)
 {
-	Oid			nsp;
 	TaxonomyGraph *g;
 
-	if (graph != NULL && !graph_stale)
+	if (!crcache_begin(&taxonomy_cache) && graph != NULL)
 		return graph;
-	if (!callback_registered)
-	{
-		CacheRegisterRelcacheCallback(TaxonomyInvalidate, (Datum) 0);
-		callback_registered = true;
-	}
-	if (graph_cxt != NULL)
-		MemoryContextDelete(graph_cxt);
-	graph_cxt = NULL;
 	graph = NULL;
-
-	/*
-	 * Watch the tables before reading them, and clear the flag first: an
-	 * invalidation that arrives while the graph is built leaves it stale, so
-	 * the next call builds it again.
-	 */
-	nsp = ExtensionSchema();
-	watched_rel[0] = get_relname_relid("competency", nsp);
-	watched_rel[1] = get_relname_relid("competency_relation", nsp);
-	graph_stale = false;
+	graph_cxt = NULL;
 	g = BuildGraph();
+	/* freed with the generation */
+	MemoryContextSetParent(g->cxt, crcache_memory(&taxonomy_cache));
 	graph_cxt = g->cxt;
 	graph = g;
 	return graph;

@@ -13,6 +13,7 @@
 #include "dataint/dataint.h"
 #include "jose/jose.h"
 #include "util/encoding.h"
+#include "util/secret.h"
 
 PG_FUNCTION_INFO_V1(credreg_sign);
 PG_FUNCTION_INFO_V1(credreg_jws_sign);
@@ -35,8 +36,24 @@ private_key(text *t)
 	return key;
 }
 
+static Datum sign_credential(PG_FUNCTION_ARGS);
+static Datum sign_jws(PG_FUNCTION_ARGS);
+
+/* Both take a private key: their errors reach the log without the statement. */
 Datum
 credreg_sign(PG_FUNCTION_ARGS)
+{
+	return credreg_call_hiding_statement(sign_credential, fcinfo);
+}
+
+Datum
+credreg_jws_sign(PG_FUNCTION_ARGS)
+{
+	return credreg_call_hiding_statement(sign_jws, fcinfo);
+}
+
+static Datum
+sign_credential(PG_FUNCTION_ARGS)
 {
 	Jsonb	   *jb = PG_GETARG_JSONB_P(0);
 	text	   *pk = PG_GETARG_TEXT_PP(1);
@@ -65,10 +82,10 @@ credreg_sign(PG_FUNCTION_ARGS)
 			StringInfoData header;
 			StringInfoData payload;
 
-			if (!crjws_alg_for_key(key, &alg) || alg == CRSIG_RS256)
+			if (!crsig_alg_for_key_type(key->type, &alg))
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("vc+jwt signing takes an Ed25519, P-256 or P-384 key")));
+						 errmsg("vc+jwt signing takes an Ed25519, P-256, P-384 or RSA key")));
 			/* vc-jose-cose §3.1.1: typ vc+jwt, cty vc; the payload is the credential */
 			initStringInfo(&header);
 			appendStringInfo(&header, "{\"alg\":\"%s\",\"typ\":\"vc+jwt\",\"cty\":\"vc\",\"kid\":",
@@ -102,8 +119,8 @@ credreg_sign(PG_FUNCTION_ARGS)
  * used byte for byte), signed with private_key.  The header's alg must fit
  * the key.
  */
-Datum
-credreg_jws_sign(PG_FUNCTION_ARGS)
+static Datum
+sign_jws(PG_FUNCTION_ARGS)
 {
 	text	   *header = PG_GETARG_TEXT_PP(0);
 	bytea	   *payload = PG_GETARG_BYTEA_PP(1);

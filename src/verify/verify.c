@@ -15,20 +15,15 @@
 
 #include "utils/memutils.h"
 
+#include "blockcerts/blockcerts.h"
 #include "dataint/dataint.h"
 #include "jose/jose.h"
-#include "verify/datetime.h"
+#include "ob2/ob2.h"
+#include "util/datetime.h"
 #include "crypto/keystore.h"
+#include "did/did.h"
 #include "verify/verify_internal.h"
-
-/* How a key was found, and who controls it. */
-typedef struct ResolvedKey
-{
-	const CrKey *key;
-	const char *key_id;
-	const char *controller;		/* NULL: embedded in the credential, binding to check */
-	const CrRegisteredKey *reg;	/* the registry row, when it came from there */
-} ResolvedKey;
+#include "sdjwt/sdjwt.h"
 
 bool
 cr_verify_fail(CrVerification *r, const char *code, const char *message)
@@ -101,6 +96,19 @@ resolve_method(const char *vm, const char *issuer, ResolvedKey *rk, CredregFailu
 		return true;
 	}
 	{
+		/* did:web / https: the document the registry stored for it */
+		bool		stored;
+		const char *controller;
+
+		if (crdid_resolve(vm, &rk->key, &controller, &stored, f))
+		{
+			rk->controller = controller;
+			return true;
+		}
+		if (stored)
+			return false;
+	}
+	{
 		/*
 		 * <issuer id>#<multibase>: the key is in the fragment.  For a JWS kid
 		 * the issuer is not known yet (the payload is read after the
@@ -119,11 +127,12 @@ resolve_method(const char *vm, const char *issuer, ResolvedKey *rk, CredregFailu
 				return credreg_fail(f, "key_unresolved", "verification method %s does not decode: %s",
 									vm, f->message);
 			rk->controller = NULL;
+			rk->issuer_fragment = true;
 			return true;
 		}
 	}
 	return credreg_fail(f, "key_unresolved",
-						"verification method %s is neither a did:key or did:jwk nor registered in credreg.issuer_key",
+						"verification method %s is neither a did:key or did:jwk nor registered in credreg.issuer_key nor in a stored document (credreg.did_document)",
 						vm);
 }
 
@@ -179,10 +188,26 @@ check_binding(ResolvedKey *rk, const char *issuer, TimestampTz as_of, CrVerifica
 				rk->reg = reg;
 			}
 		}
+		/*
+		 * 1EdTech's convention (its validator's EmbeddedProofProbe): the
+		 * method <issuer id>#<multibase key> is the issuer's key because the
+		 * issuer's id prefixes it.  Only under the policy switch: it lets
+		 * anyone sign in any issuer's name.  resolve_method checked the
+		 * prefix against this very issuer.
+		 */
+		if (!bound && rk->issuer_fragment && credreg_issuer_fragment_keys)
+		{
+			const char *hash = strrchr(rk->key_id, '#');
+
+			bound = hash != NULL && strncmp(rk->key_id, issuer, hash - rk->key_id) == 0 &&
+				issuer[hash - rk->key_id] == '\0';
+		}
 		if (!bound)
 			return cr_verify_fail(r, "key_unbound",
-								  psprintf("the key that signed the credential (thumbprint %s) is carried by the credential but neither registered for the issuer %s in credreg.issuer_key nor contained in its DID",
-										   thumb, issuer));
+								  psprintf("the key of verification method %s (thumbprint %s) is carried by the credential but neither registered for the issuer %s in credreg.issuer_key nor contained in its DID%s",
+										   rk->key_id, thumb, issuer,
+										   rk->issuer_fragment && !credreg_issuer_fragment_keys ?
+										   " (credreg.issuer_fragment_keys is off)" : ""));
 	}
 	if (rk->reg != NULL)
 	{
@@ -319,21 +344,25 @@ check_credential(CrJson *cred, ResolvedKey *keys, int nkeys, TimestampTz as_of,
 	/* trust list */
 	if (!stop)
 		cr_verify_check(r, "trust");
-	{
-		const CrTrustedIssuer *ti;
-		bool		found = crissuer_lookup_trusted(issuer, strlen(issuer), &ti);
+	cr_verify_trust(issuer, as_of, r);
+}
 
-		r->trusted = found &&
-			!(ti->has_revoked_at && ti->revoked_at <= as_of) &&
-			!(ti->has_valid_from && as_of < ti->valid_from) &&
-			!(ti->has_valid_until && as_of >= ti->valid_until);
-		if (!r->trusted)
-			cr_verify_fail(r, "untrusted_issuer",
-						   found ?
-						   psprintf("the issuer %s is in credreg.trusted_issuer but not trusted at %s",
-									issuer, timestamp_to_xsd(as_of)) :
-						   psprintf("the issuer %s is not in credreg.trusted_issuer", issuer));
-	}
+void
+cr_verify_trust(const char *issuer, TimestampTz as_of, CrVerification *r)
+{
+	const CrTrustedIssuer *ti;
+	bool		found = crissuer_lookup_trusted(issuer, strlen(issuer), &ti);
+
+	r->trusted = found &&
+		!(ti->has_revoked_at && ti->revoked_at <= as_of) &&
+		!(ti->has_valid_from && as_of < ti->valid_from) &&
+		!(ti->has_valid_until && as_of >= ti->valid_until);
+	if (!r->trusted)
+		cr_verify_fail(r, "untrusted_issuer",
+					   found ?
+					   psprintf("the issuer %s is in credreg.trusted_issuer but not trusted at %s",
+								issuer, timestamp_to_xsd(as_of)) :
+					   psprintf("the issuer %s is not in credreg.trusted_issuer", issuer));
 }
 
 /* Issuer of the credential, or a failure. */
@@ -352,9 +381,12 @@ take_issuer(CrJson *cred, CrVerification *r)
 
 /*
  * Backend-lifetime cache of JWS headers: credentials of one issuer share the
- * same header bytes, which are then decoded, parsed and resolved once.  Only
- * headers whose key is a did:key / did:jwk (or that name a registry key,
- * resolved per statement) are cached; a header carrying a jwk is not.
+ * same header bytes, which are then decoded and parsed once.  Only headers
+ * whose key is a did:key / did:jwk are cached; a header carrying a jwk is
+ * not.  The decoded key belongs to the key cache: an entry keeps its own
+ * copy of the kid and uses the key pointer only while the key cache's
+ * generation is the one it was taken from (util/cache.h), else looks the
+ * kid up again.
  */
 #define HEADER_CACHE_SIZE 64
 
@@ -365,7 +397,8 @@ typedef struct HeaderEntry
 	CrSigAlg	alg;
 	char	   *kid;
 	char	   *typ;
-	const CrKey *key;			/* inline DID key, or NULL: look up kid */
+	const CrKey *key;			/* inline DID key, borrowed from the key cache */
+	uint64		key_generation; /* of the key cache when key was taken */
 	char	   *controller;
 } HeaderEntry;
 
@@ -379,6 +412,18 @@ header_slot(const char *s, size_t len)
 	for (size_t i = 0; i < len; i++)
 		h = (h ^ (uint8) s[i]) * 16777619u;
 	return h % HEADER_CACHE_SIZE;
+}
+
+bool
+cr_verify_take_issuer(CrJson *cred, CrVerification *r)
+{
+	return take_issuer(cred, r);
+}
+
+void
+cr_verify_credential_checks(CrJson *cred, TimestampTz as_of, bool stop, CrVerification *r)
+{
+	check_credential(cred, NULL, 0, as_of, stop, r);
 }
 
 static void
@@ -411,6 +456,17 @@ verify_jws(const char *text, size_t len, TimestampTz as_of, bool stop, CrVerific
 		jws.alg = he->alg;
 		jws.kid = he->kid;
 		jws.typ = he->typ;
+		if (he->key_generation != crkey_cache_generation())
+		{
+			/* the key cache moved on: look the kid up again (it decoded before) */
+			if (!crkey_cached(he->kid, strlen(he->kid), &he->key, &f))
+			{
+				cr_verify_fail(r, "key_unresolved",
+							   psprintf("kid %s does not decode: %s", he->kid, f.message));
+				return;
+			}
+			he->key_generation = crkey_cache_generation();
+		}
 		rk.key = he->key;
 		rk.key_id = he->kid;
 		rk.controller = he->controller;
@@ -444,6 +500,7 @@ verify_jws(const char *text, size_t len, TimestampTz as_of, bool stop, CrVerific
 				he->kid = pstrdup(jws.kid);
 				he->typ = jws.typ ? pstrdup(jws.typ) : NULL;
 				he->key = rk.key;
+				he->key_generation = crkey_cache_generation();
 				he->controller = did_of(jws.kid);
 				he->b64 = pnstrdup(text, jws.header_len);
 				rk.key_id = he->kid;
@@ -456,6 +513,22 @@ verify_jws(const char *text, size_t len, TimestampTz as_of, bool stop, CrVerific
 							   psprintf("kid %s does not decode: %s", jws.kid, f.message));
 				return;
 			}
+		}
+	}
+
+	/*
+	 * A JWS naming no key may be a signed Open Badges 2.0 assertion, whose
+	 * key its payload names (verification.creator): that module reads the
+	 * payload only to find the key, and checks the signature first.
+	 */
+	if (rk.key == NULL && jws.kid == NULL && jws.jwk == NULL)
+	{
+		if (crjws_payload_bytes(&jws, &payload, &plen, &f) &&
+			(pj = crjson_parse((const char *) payload, plen, &f)) != NULL &&
+			crob2_is_assertion(pj))
+		{
+			crob2_verify_signed(&jws, pj, as_of, stop, r);
+			return;
 		}
 	}
 
@@ -531,6 +604,12 @@ verify_document(CrJson *doc, TimestampTz as_of, bool stop, CrVerification *r)
 	ResolvedKey *keys;
 	const char *suite = NULL;
 
+	/* proofs of another shape, verified by their own module */
+	if (crbc_is_merkle_document(doc))
+	{
+		crbc_verify_document(doc, as_of, stop, r);
+		return;
+	}
 	r->format = "data-integrity";
 	if (!stop)
 		cr_verify_check(r, "format");
@@ -618,13 +697,23 @@ cr_verify_json(CrJson *doc, TimestampTz as_of, bool stop, CrVerification *r)
 	init_result(r);
 	if (doc->kind == CRJ_STRING)
 	{
-		verify_jws(doc->u.str, doc->count, as_of, stop, r);
+		if (cr_sdjwt_looks_like(doc->u.str, doc->count))
+			cr_sdjwt_verify(doc->u.str, doc->count, as_of, NULL, stop, r, NULL);
+		else
+			verify_jws(doc->u.str, doc->count, as_of, stop, r);
 		return;
 	}
 	if (doc->kind != CRJ_OBJECT)
 	{
 		r->format = "unknown";
 		cr_verify_fail(r, "unsupported_format", "a credential is a JSON object or a JWS string");
+		return;
+	}
+	/* an OB 2.0 assertion without proof (nor a Blockcerts v2 "signature") is a hosted one */
+	if (crob2_is_assertion(doc) && crjson_get(doc, "proof") == NULL &&
+		crjson_get(doc, "signature") == NULL)
+	{
+		crob2_verify_hosted(doc, as_of, stop, r);
 		return;
 	}
 	verify_document(doc, as_of, stop, r);
@@ -657,6 +746,20 @@ cr_verify_text(const char *text, size_t len, TimestampTz as_of, bool stop, CrVer
 	while (len > i && (text[len - 1] == ' ' || text[len - 1] == '\n' ||
 					   text[len - 1] == '\r' || text[len - 1] == '\t'))
 		len--;
+	/*
+	 * an Open Badges 2.0 hosted assertion given by its URL (':' and '/' are
+	 * not base64url, so no JWS starts so)
+	 */
+	if (len - i > 8 && (strncmp(text + i, "https://", 8) == 0 || strncmp(text + i, "http://", 7) == 0))
+	{
+		crob2_verify_hosted_url(pnstrdup(text + i, len - i), as_of, stop, r);
+		return;
+	}
+	if (cr_sdjwt_looks_like(text + i, len - i))
+	{
+		cr_sdjwt_verify(text + i, len - i, as_of, NULL, stop, r, NULL);
+		return;
+	}
 	/* a JWS: has a '.', or starts like a base64url JSON object ("eyJ", a truncated JWS) */
 	if (len > i && (memchr(text + i, '.', len - i) != NULL ||
 					(len - i >= 3 && memcmp(text + i, "eyJ", 3) == 0)))
@@ -667,4 +770,17 @@ cr_verify_text(const char *text, size_t len, TimestampTz as_of, bool stop, CrVer
 	r->format = "unknown";
 	cr_verify_fail(r, "unsupported_format",
 				   "the credential is neither a JWS compact serialization nor a JSON document");
+}
+
+/* For other formats (verify_internal.h). */
+bool
+cr_verify_resolve_key(const char *vm, const char *issuer, ResolvedKey *rk, CredregFailure *f)
+{
+	return resolve_method(vm, issuer, rk, f);
+}
+
+bool
+cr_verify_bind_key(ResolvedKey *rk, const char *issuer, TimestampTz as_of, CrVerification *r)
+{
+	return check_binding(rk, issuer, as_of, r);
 }

@@ -46,6 +46,13 @@ extern void cr_verify_text(const char *text, size_t len, TimestampTz as_of,
 extern void cr_verify_json(CrJson *doc, TimestampTz as_of, bool stop_at_first,
 						   CrVerification *result);
 
+/*
+ * The attributes of the SQL type credreg.verification, in order, for SQL
+ * functions that return it (or a type that starts with its attributes).
+ */
+#define CR_VERIFICATION_NATTS 11
+extern void cr_verification_values(const CrVerification *r, Datum *values, bool *nulls);
+
 /* The issuer id of a credential: issuer or issuer.id. */
 extern const char *cr_credential_issuer(const CrJson *cred);
 

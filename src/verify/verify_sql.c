@@ -21,6 +21,7 @@
 
 #include "dataint/dataint.h"
 #include "jose/jose.h"
+#include "sdjwt/sdjwt.h"
 #include "verify/verify.h"
 
 PG_FUNCTION_INFO_V1(credreg_verify_text);
@@ -46,17 +47,10 @@ text_array(List *items)
 	return construct_array(d, n, TEXTOID, -1, false, TYPALIGN_INT);
 }
 
-static Datum
-result_datum(FunctionCallInfo fcinfo, const CrVerification *r)
+void
+cr_verification_values(const CrVerification *r, Datum *values, bool *nulls)
 {
-	TupleDesc	desc;
-	Datum		values[11];
-	bool		nulls[11];
-
-	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "credreg.verify must return a composite type");
-	desc = BlessTupleDesc(desc);
-	memset(nulls, 0, sizeof(nulls));
+	memset(nulls, 0, sizeof(bool) * CR_VERIFICATION_NATTS);
 	values[0] = BoolGetDatum(r->valid);
 	values[1] = CStringGetTextDatum(r->format ? r->format : "unknown");
 	if (r->issuer)
@@ -79,6 +73,19 @@ result_datum(FunctionCallInfo fcinfo, const CrVerification *r)
 	values[8] = BoolGetDatum(r->trusted);
 	values[9] = PointerGetDatum(text_array(r->checks));
 	values[10] = PointerGetDatum(text_array(r->errors));
+}
+
+static Datum
+result_datum(FunctionCallInfo fcinfo, const CrVerification *r)
+{
+	TupleDesc	desc;
+	Datum		values[CR_VERIFICATION_NATTS];
+	bool		nulls[CR_VERIFICATION_NATTS];
+
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "credreg.verify must return a composite type");
+	desc = BlessTupleDesc(desc);
+	cr_verification_values(r, values, nulls);
 	return HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
 }
 
@@ -234,7 +241,16 @@ credreg_credential_payload(PG_FUNCTION_ARGS)
 		i++;
 	while (len > i && (s[len - 1] == ' ' || s[len - 1] == '\n' || s[len - 1] == '\r' || s[len - 1] == '\t'))
 		len--;
-	if (i < len && s[i] == '{')
+	if (cr_sdjwt_looks_like(s + i, len - i))
+	{
+		/* SD-JWT: the Processed SD-JWT Payload, with what was disclosed */
+		if (!cr_sdjwt_payload_unverified(s + i, len - i, &cred, &f))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("invalid credential: %s", f.message),
+					 errdetail("Failure code: %s.", f.code)));
+	}
+	else if (i < len && s[i] == '{')
 	{
 		CrJson	   *doc = crjson_parse_or_error(s + i, len - i);
 
