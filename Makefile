@@ -27,6 +27,7 @@ SQL_PARTS = $(wildcard \
 	src/dataint/dataint.sql \
 	src/verify/verify.sql \
 	src/sdjwt/sdjwt.sql \
+	src/present/present.sql \
 	src/baked/baked.sql \
 	src/taxonomy/taxonomy.sql \
 	src/stack/stack.sql \
@@ -62,6 +63,7 @@ UPGRADE_PARTS += src/upgrade/upgrade--0.1.0--0.2.0.sql
 UPGRADE_PARTS += src/crypto/pubkey_parse.sql
 UPGRADE_PARTS += src/sdjwt/sdjwt.sql
 UPGRADE_PARTS += src/baked/baked.sql
+UPGRADE_PARTS += src/present/present.sql
 # Privileges last, so that every object exists.
 UPGRADE_PARTS += src/privileges.sql
 UPGRADE_SCRIPT = $(EXTENSION)--$(PREVIOUS)--$(EXTVERSION).sql
