@@ -1,0 +1,317 @@
+/*
+ * ecdsa_sd.c
+ *		The ecdsa-sd-2023 cryptosuite (vc-di-ecdsa §3.4 to §3.6): selective
+ *		disclosure with per-statement P-256 signatures.
+ *
+ * A derived proof (what a holder presents; proofValue header 0xd9 0x5d
+ * 0x01) is verified as §3.6.7 "Verify Derived Proof" says: the document is
+ * canonicalized (RDFC-1.0), its blank nodes relabelled with the proof's
+ * label map (the HMAC-based labels the issuer gave them), the statements
+ * split into mandatory (signed together by the issuer's base signature)
+ * and non-mandatory ones (each signed by the ephemeral proof key, which the
+ * base signature covers).
+ *
+ * A base proof (header 0xd9 0x5d 0x00) is meant for the holder, who derives
+ * from it; a verifier is given derived proofs only (§3.6.2), so a base
+ * proof is refused with "unsupported_format".
+ */
+#include "postgres.h"
+
+#include <limits.h>
+#include <string.h>
+
+#include "dataint/dataint.h"
+#include "util/cbor.h"
+#include "util/encoding.h"
+
+void		crdi_register_ecdsa_sd_suite(void);
+
+/* The CBOR tags of the proof value headers (§3.5.2, §3.5.7). */
+#define ECDSA_SD_BASE_TAG		0x5d00
+#define ECDSA_SD_DERIVED_TAG	0x5d01
+
+/* P-256 Multikey: multicodec 0x1200 (varint 0x80 0x24), compressed point. */
+#define P256_MULTIKEY_LEN	35
+
+typedef struct DerivedProof
+{
+	const CrCbor *base_signature;
+	const CrCbor *public_key;
+	const CrCbor *signatures;	/* array of byte strings */
+	int			nlabels;
+	int		   *label_ids;		/* c14n<id> ... */
+	char	  **labels;			/* ... is relabelled u<base64url> */
+	int			nmandatory;
+	int		   *mandatory;		/* indexes into the relabelled statements */
+} DerivedProof;
+
+static bool
+is_bytes(const CrCbor *c, size_t len)
+{
+	return c->kind == CRCBOR_BYTES && (len == 0 || c->count == len);
+}
+
+/* §3.5.8 parseDerivedProofValue, with §3.5.6 decompressLabelMap. */
+static bool
+parse_derived(const char *proof_value, DerivedProof *d, CredregFailure *f)
+{
+	uint8	   *bytes;
+	size_t		len;
+	CrCbor	   *top;
+	const CrCbor *a;
+	const CrCbor *map;
+	const CrCbor *idx;
+
+	/* step 1: multibase base64url-no-pad */
+	if (proof_value[0] != 'u' ||
+		!base64url_decode(proof_value + 1, strlen(proof_value + 1), &bytes, &len))
+		return credreg_fail(f, "malformed", "an ecdsa-sd-2023 proofValue is multibase base64url (u...)");
+	if (!crcbor_decode(bytes, len, &top, f))
+		return credreg_fail(f, "malformed", "ecdsa-sd-2023 proofValue: %s", f->message);
+	if (top->kind != CRCBOR_TAG ||
+		(top->value != ECDSA_SD_DERIVED_TAG && top->value != ECDSA_SD_BASE_TAG))
+		return credreg_fail(f, "malformed", "the ecdsa-sd-2023 proofValue does not start with 0xd9 0x5d 0x00 or 0x01");
+	if (top->value == ECDSA_SD_BASE_TAG)
+		return credreg_fail(f, "unsupported_format",
+							"the ecdsa-sd-2023 proof is a base proof, which a holder derives from; a verifier takes a derived proof (vc-di-ecdsa §3.6.2)");
+	/* step 2: [baseSignature, publicKey, signatures, labelMap, mandatoryIndexes] */
+	a = &top->items[0];
+	if (a->kind != CRCBOR_ARRAY || a->count != 5)
+		return credreg_fail(f, "malformed", "an ecdsa-sd-2023 derived proof value is an array of 5 items");
+	d->base_signature = &a->items[0];
+	d->public_key = &a->items[1];
+	d->signatures = &a->items[2];
+	map = &a->items[3];
+	idx = &a->items[4];
+	if (!is_bytes(d->base_signature, 64) || !is_bytes(d->public_key, P256_MULTIKEY_LEN) ||
+		d->public_key->data[0] != 0x80 || d->public_key->data[1] != 0x24 ||
+		d->signatures->kind != CRCBOR_ARRAY || map->kind != CRCBOR_MAP || idx->kind != CRCBOR_ARRAY)
+		return credreg_fail(f, "malformed",
+							"ecdsa-sd-2023 derived proof value: a 64-byte signature, a P-256 Multikey, an array of signatures, a label map and an array of indexes expected");
+	for (size_t i = 0; i < d->signatures->count; i++)
+		if (!is_bytes(&d->signatures->items[i], 64))
+			return credreg_fail(f, "malformed", "an ecdsa-sd-2023 statement signature is not 64 bytes");
+
+	/* §3.5.6: c14n<key> -> u<base64url(value)> */
+	d->nlabels = map->count;
+	d->label_ids = palloc(sizeof(int) * Max(map->count, 1));
+	d->labels = palloc(sizeof(char *) * Max(map->count, 1));
+	for (size_t i = 0; i < map->count; i++)
+	{
+		const CrCbor *k = &map->items[2 * i];
+		const CrCbor *v = &map->items[2 * i + 1];
+
+		if (k->kind != CRCBOR_UINT || k->value > INT_MAX || !is_bytes(v, 0))
+			return credreg_fail(f, "malformed", "an ecdsa-sd-2023 label map entry is not integer -> bytes");
+		d->label_ids[i] = (int) k->value;
+		d->labels[i] = psprintf("u%s", base64url_encode(v->data, v->count));
+	}
+	d->nmandatory = idx->count;
+	d->mandatory = palloc(sizeof(int) * Max(idx->count, 1));
+	for (size_t i = 0; i < idx->count; i++)
+	{
+		if (idx->items[i].kind != CRCBOR_UINT || idx->items[i].value > INT_MAX ||
+			(i > 0 && idx->items[i].value <= (uint64) d->mandatory[i - 1]))
+			return credreg_fail(f, "malformed", "ecdsa-sd-2023 mandatory indexes are not increasing integers");
+		d->mandatory[i] = (int) idx->items[i].value;
+	}
+	return true;
+}
+
+static const char *
+label_for(const DerivedProof *d, int id)
+{
+	for (int i = 0; i < d->nlabels; i++)
+		if (d->label_ids[i] == id)
+			return d->labels[i];
+	return NULL;
+}
+
+/*
+ * One canonical statement with its blank node labels _:c14n<N> replaced
+ * (§3.4.? labelReplacementCanonicalizeJsonLd).  Labels are only read
+ * outside literals, so a literal holding "_:c14n0" stays as it is.
+ */
+static bool
+relabel(const char *line, size_t len, const DerivedProof *d, StringInfo out, CredregFailure *f)
+{
+	bool		in_literal = false;
+
+	for (size_t i = 0; i < len; i++)
+	{
+		char		c = line[i];
+
+		if (in_literal)
+		{
+			appendStringInfoChar(out, c);
+			if (c == '\\' && i + 1 < len)
+				appendStringInfoChar(out, line[++i]);
+			else if (c == '"')
+				in_literal = false;
+			continue;
+		}
+		if (c == '"')
+			in_literal = true;
+		else if (c == '_' && i + 6 < len && memcmp(line + i, "_:c14n", 6) == 0)
+		{
+			size_t		j = i + 6;
+			int			id = 0;
+			const char *label;
+
+			while (j < len && line[j] >= '0' && line[j] <= '9' && id < 100000000)
+				id = id * 10 + (line[j++] - '0');
+			if (j == i + 6 || (label = label_for(d, id)) == NULL)
+				return credreg_fail(f, "signature_invalid",
+									"the ecdsa-sd-2023 label map has no label for the blank node _:c14n%d", id);
+			appendStringInfo(out, "_:%s", label);
+			i = j - 1;
+			continue;
+		}
+		appendStringInfoChar(out, c);
+	}
+	return true;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+/* Each non-mandatory statement under the ephemeral proof key, in order. */
+static bool
+verify_statements(const CrKey *proof_key, char **stmts, int nstmts, const DerivedProof *d,
+				  CredregFailure *f)
+{
+	int			m = 0,
+				s = 0;
+
+	for (int k = 0; k < nstmts; k++)
+	{
+		const CrCbor *sig;
+
+		if (m < d->nmandatory && d->mandatory[m] == k)
+		{
+			m++;
+			continue;
+		}
+		sig = &d->signatures->items[s++];
+		if (!crsig_verify(proof_key, CRSIG_ES256, (const uint8 *) stmts[k], strlen(stmts[k]),
+						  sig->data, sig->count, f))
+			return credreg_fail(f, "signature_invalid",
+								"the ecdsa-sd-2023 signature of statement %d does not verify", k);
+	}
+	return true;
+}
+
+/* The proof key lives outside the key cache: freed however verification ends. */
+static bool
+verify_with_proof_key(const DerivedProof *d, char **stmts, int nstmts, CredregFailure *f)
+{
+	CrKey	   *proof_key;
+	volatile bool ok = false;
+
+	if (!crkey_from_public_bytes(CRKEY_P256, d->public_key->data + 2, d->public_key->count - 2,
+								 &proof_key, f))
+		return credreg_fail(f, "malformed", "the ecdsa-sd-2023 proof key is not a P-256 point");
+	PG_TRY();
+	{
+		ok = verify_statements(proof_key, stmts, nstmts, d, f);
+	}
+	PG_FINALLY();
+	{
+		crkey_free(proof_key);
+	}
+	PG_END_TRY();
+	return ok;
+}
+
+/* §3.6.7 Verify Derived Proof (with §3.5.9 createVerifyData). */
+static bool
+verify_derived(const CrJson *doc, const CrDiProof *proofs, int nproofs, int i,
+			   const CrKey *issuer_key, CredregFailure *f)
+{
+	DerivedProof d;
+	CrDiHashing h;
+	char	  **stmts;
+	int			nstmts = 0;
+	int			nnon;
+	uint8		mandatory_hash[CR_SHA256_LEN];
+	StringInfoData mandatory;
+	StringInfoData sign_data;
+
+	memset(&d, 0, sizeof(d));
+	if (!parse_derived(proofs[i].proof_value, &d, f))
+		return false;
+
+	/* createVerifyData steps 1 to 3: proofHash and the canonical document */
+	if (!crdi_hash(doc, proofs, nproofs, i, CRKEY_P256, &h, f))
+		return false;
+
+	/* step 4: relabelled, sorted statements */
+	for (int k = 0; k < h.canonical_document.len; k++)
+		if (h.canonical_document.data[k] == '\n')
+			nstmts++;
+	stmts = palloc(sizeof(char *) * Max(nstmts, 1));
+	{
+		const char *p = h.canonical_document.data;
+		const char *end = p + h.canonical_document.len;
+		int			n = 0;
+
+		while (p < end)
+		{
+			const char *nl = memchr(p, '\n', end - p);
+			StringInfoData line;
+
+			initStringInfo(&line);
+			if (!relabel(p, nl - p + 1, &d, &line, f))
+				return false;
+			stmts[n++] = line.data;
+			p = nl + 1;
+		}
+	}
+	qsort(stmts, nstmts, sizeof(char *), cmp_str);
+
+	/* step 5, 6: mandatory statements hashed together, the others each signed */
+	initStringInfo(&mandatory);
+	for (int k = 0; k < d.nmandatory; k++)
+	{
+		if (d.mandatory[k] >= nstmts)
+			return credreg_fail(f, "signature_invalid",
+								"an ecdsa-sd-2023 mandatory index (%d) is past the %d statements", d.mandatory[k], nstmts);
+		appendStringInfoString(&mandatory, stmts[d.mandatory[k]]);
+	}
+	nnon = nstmts - d.nmandatory;
+	if ((int) d.signatures->count != nnon)
+		return credreg_fail(f, "signature_invalid",
+							"the ecdsa-sd-2023 proof has %zu statement signatures for %d non-mandatory statements",
+							d.signatures->count, nnon);
+	cr_sha256(mandatory.data, mandatory.len, mandatory_hash);
+
+	/* Verify Derived Proof step 5: the base signature over proofHash || publicKey || mandatoryHash */
+	initStringInfo(&sign_data);
+	appendBinaryStringInfo(&sign_data, (const char *) h.proof_config_hash, CR_SHA256_LEN);
+	appendBinaryStringInfo(&sign_data, (const char *) d.public_key->data, d.public_key->count);
+	appendBinaryStringInfo(&sign_data, (const char *) mandatory_hash, CR_SHA256_LEN);
+	if (!crsig_verify(issuer_key, CRSIG_ES256, (const uint8 *) sign_data.data, sign_data.len,
+					  d.base_signature->data, d.base_signature->count, f))
+		return credreg_fail(f, "signature_invalid", "the ecdsa-sd-2023 base signature does not verify");
+
+	/* step 6: each non-mandatory statement under the ephemeral proof key */
+	return verify_with_proof_key(&d, stmts, nstmts, f);
+}
+
+static const CrDiSuite ecdsa_sd_2023 = {
+	.cryptosuite = "ecdsa-sd-2023",
+	.key_types = (1 << CRKEY_P256),
+	.canonicalize = crdi_rdfc_canonicalize,
+	.proof_context_prefix = false,
+	.verify_only = true,
+	.verify = verify_derived,
+};
+
+void
+crdi_register_ecdsa_sd_suite(void)
+{
+	crdi_register_suite(&ecdsa_sd_2023);
+}
