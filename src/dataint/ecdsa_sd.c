@@ -21,105 +21,12 @@
 #include <string.h>
 
 #include "dataint/dataint.h"
-#include "util/cbor.h"
-#include "util/encoding.h"
+#include "dataint/ecdsa_sd.h"
 
 void		crdi_register_ecdsa_sd_suite(void);
 
-/* The CBOR tags of the proof value headers (§3.5.2, §3.5.7). */
-#define ECDSA_SD_BASE_TAG		0x5d00
-#define ECDSA_SD_DERIVED_TAG	0x5d01
-
-/* P-256 Multikey: multicodec 0x1200 (varint 0x80 0x24), compressed point. */
-#define P256_MULTIKEY_LEN	35
-
-typedef struct DerivedProof
-{
-	const CrCbor *base_signature;
-	const CrCbor *public_key;
-	const CrCbor *signatures;	/* array of byte strings */
-	int			nlabels;
-	int		   *label_ids;		/* c14n<id> ... */
-	char	  **labels;			/* ... is relabelled u<base64url> */
-	int			nmandatory;
-	int		   *mandatory;		/* indexes into the relabelled statements */
-} DerivedProof;
-
-static bool
-is_bytes(const CrCbor *c, size_t len)
-{
-	return c->kind == CRCBOR_BYTES && (len == 0 || c->count == len);
-}
-
-/* §3.5.8 parseDerivedProofValue, with §3.5.6 decompressLabelMap. */
-static bool
-parse_derived(const char *proof_value, DerivedProof *d, CredregFailure *f)
-{
-	uint8	   *bytes;
-	size_t		len;
-	CrCbor	   *top;
-	const CrCbor *a;
-	const CrCbor *map;
-	const CrCbor *idx;
-
-	/* step 1: multibase base64url-no-pad */
-	if (proof_value[0] != 'u' ||
-		!base64url_decode(proof_value + 1, strlen(proof_value + 1), &bytes, &len))
-		return credreg_fail(f, "malformed", "an ecdsa-sd-2023 proofValue is multibase base64url (u...)");
-	if (!crcbor_decode(bytes, len, &top, f))
-		return credreg_fail(f, "malformed", "ecdsa-sd-2023 proofValue: %s", f->message);
-	if (top->kind != CRCBOR_TAG ||
-		(top->value != ECDSA_SD_DERIVED_TAG && top->value != ECDSA_SD_BASE_TAG))
-		return credreg_fail(f, "malformed", "the ecdsa-sd-2023 proofValue does not start with 0xd9 0x5d 0x00 or 0x01");
-	if (top->value == ECDSA_SD_BASE_TAG)
-		return credreg_fail(f, "unsupported_format",
-							"the ecdsa-sd-2023 proof is a base proof, which a holder derives from; a verifier takes a derived proof (vc-di-ecdsa §3.6.2)");
-	/* step 2: [baseSignature, publicKey, signatures, labelMap, mandatoryIndexes] */
-	a = &top->items[0];
-	if (a->kind != CRCBOR_ARRAY || a->count != 5)
-		return credreg_fail(f, "malformed", "an ecdsa-sd-2023 derived proof value is an array of 5 items");
-	d->base_signature = &a->items[0];
-	d->public_key = &a->items[1];
-	d->signatures = &a->items[2];
-	map = &a->items[3];
-	idx = &a->items[4];
-	if (!is_bytes(d->base_signature, 64) || !is_bytes(d->public_key, P256_MULTIKEY_LEN) ||
-		d->public_key->data[0] != 0x80 || d->public_key->data[1] != 0x24 ||
-		d->signatures->kind != CRCBOR_ARRAY || map->kind != CRCBOR_MAP || idx->kind != CRCBOR_ARRAY)
-		return credreg_fail(f, "malformed",
-							"ecdsa-sd-2023 derived proof value: a 64-byte signature, a P-256 Multikey, an array of signatures, a label map and an array of indexes expected");
-	for (size_t i = 0; i < d->signatures->count; i++)
-		if (!is_bytes(&d->signatures->items[i], 64))
-			return credreg_fail(f, "malformed", "an ecdsa-sd-2023 statement signature is not 64 bytes");
-
-	/* §3.5.6: c14n<key> -> u<base64url(value)> */
-	d->nlabels = map->count;
-	d->label_ids = palloc(sizeof(int) * Max(map->count, 1));
-	d->labels = palloc(sizeof(char *) * Max(map->count, 1));
-	for (size_t i = 0; i < map->count; i++)
-	{
-		const CrCbor *k = &map->items[2 * i];
-		const CrCbor *v = &map->items[2 * i + 1];
-
-		if (k->kind != CRCBOR_UINT || k->value > INT_MAX || !is_bytes(v, 0))
-			return credreg_fail(f, "malformed", "an ecdsa-sd-2023 label map entry is not integer -> bytes");
-		d->label_ids[i] = (int) k->value;
-		d->labels[i] = psprintf("u%s", base64url_encode(v->data, v->count));
-	}
-	d->nmandatory = idx->count;
-	d->mandatory = palloc(sizeof(int) * Max(idx->count, 1));
-	for (size_t i = 0; i < idx->count; i++)
-	{
-		if (idx->items[i].kind != CRCBOR_UINT || idx->items[i].value > INT_MAX ||
-			(i > 0 && idx->items[i].value <= (uint64) d->mandatory[i - 1]))
-			return credreg_fail(f, "malformed", "ecdsa-sd-2023 mandatory indexes are not increasing integers");
-		d->mandatory[i] = (int) idx->items[i].value;
-	}
-	return true;
-}
-
 static const char *
-label_for(const DerivedProof *d, int id)
+label_for(const CrEcdsaSdDerived *d, int id)
 {
 	for (int i = 0; i < d->nlabels; i++)
 		if (d->label_ids[i] == id)
@@ -133,7 +40,7 @@ label_for(const DerivedProof *d, int id)
  * outside literals, so a literal holding "_:c14n0" stays as it is.
  */
 static bool
-relabel(const char *line, size_t len, const DerivedProof *d, StringInfo out, CredregFailure *f)
+relabel(const char *line, size_t len, const CrEcdsaSdDerived *d, StringInfo out, CredregFailure *f)
 {
 	bool		in_literal = false;
 
@@ -180,7 +87,7 @@ cmp_str(const void *a, const void *b)
 
 /* Each non-mandatory statement under the ephemeral proof key, in order. */
 static bool
-verify_statements(const CrKey *proof_key, char **stmts, int nstmts, const DerivedProof *d,
+verify_statements(const CrKey *proof_key, char **stmts, int nstmts, const CrEcdsaSdDerived *d,
 				  CredregFailure *f)
 {
 	int			m = 0,
@@ -206,7 +113,7 @@ verify_statements(const CrKey *proof_key, char **stmts, int nstmts, const Derive
 
 /* The proof key lives outside the key cache: freed however verification ends. */
 static bool
-verify_with_proof_key(const DerivedProof *d, char **stmts, int nstmts, CredregFailure *f)
+verify_with_proof_key(const CrEcdsaSdDerived *d, char **stmts, int nstmts, CredregFailure *f)
 {
 	CrKey	   *proof_key;
 	volatile bool ok = false;
@@ -231,7 +138,7 @@ static bool
 verify_derived(const CrJson *doc, const CrDiProof *proofs, int nproofs, int i,
 			   const CrKey *issuer_key, CredregFailure *f)
 {
-	DerivedProof d;
+	CrEcdsaSdDerived d;
 	CrDiHashing h;
 	char	  **stmts;
 	int			nstmts = 0;
@@ -241,7 +148,7 @@ verify_derived(const CrJson *doc, const CrDiProof *proofs, int nproofs, int i,
 	StringInfoData sign_data;
 
 	memset(&d, 0, sizeof(d));
-	if (!parse_derived(proofs[i].proof_value, &d, f))
+	if (!crdi_ecdsa_sd_parse_derived(proofs[i].proof_value, &d, f))
 		return false;
 
 	/* createVerifyData steps 1 to 3: proofHash and the canonical document */

@@ -84,7 +84,16 @@ extern void cr_present_credentials(const CrJson *vcs, TimestampTz as_of, CrPrese
 struct ResolvedKey;
 extern bool cr_present_bind_holder(struct ResolvedKey *rk, TimestampTz as_of, CrPresentation *p);
 
-/* The id of a holder value: a string, or an object's id; NULL otherwise. */
+/* present_parse.c: the id of a holder value: a string, or an object's id; NULL otherwise. */
 extern const char *cr_present_holder_id(const CrJson *holder);
+
+/*
+ * present_parse.c: the credential in the data: URL of an
+ * EnvelopedVerifiableCredential (VC-JOSE-COSE §3.3): *text points into url.
+ * Codes: "credential_malformed" (not a data: URL), "unsupported_format" (a
+ * media type other than vc+jwt, vc-ld+jwt, vc+sd-jwt, dc+sd-jwt).
+ */
+extern bool cr_present_envelope(const char *url, const char **text, size_t *len,
+								 CredregFailure *failure);
 
 #endif							/* CREDREG_PRESENT_H */
