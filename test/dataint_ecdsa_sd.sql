@@ -12,10 +12,11 @@
 \set prc `cat test/vectors/vc-di-ecdsa/ecdsa-sd-2023/prc/derivedRevealDocument.json`
 \set employ_base `cat test/vectors/vc-di-ecdsa/ecdsa-sd-2023/employ/addSignedSDBase.json`
 \set keys `cat test/vectors/vc-di-ecdsa/ecdsa-sd-2023/SDKeyMaterial.json`
+\set sample `cat test/vectors/openbadges-1edtech/validator-samples/ob30/sd/derivedcredential.json`
 
 BEGIN;
 SET LOCAL search_path = credreg, public;
-SELECT plan(16);
+SELECT plan(18);
 
 CREATE TEMP TABLE v ON COMMIT DROP AS
 SELECT (:'keys'::jsonb #>> '{baseKeyPair,publicKeyMultibase}')::pubkey AS base_key,
@@ -65,6 +66,16 @@ SELECT is((SELECT split_part((verify(jsonb_set(employ, '{proof,proofValue}', '"z
           'malformed', 'a base58 proof value is malformed');
 SELECT is((SELECT split_part((verify(employ_base, '2024-01-01')).errors[1], ':', 1) FROM v),
           'unsupported_format', 'a base proof is for the holder, not a verifier: unsupported_format');
+
+-- 1EdTech's ecdsa-sd-2023 sample (upstream: valid), its key in the verification method's fragment
+SELECT ok(verify_proof(:'sample'::jsonb, 'zDnaekGZTbQBerwcehBSXLqAg6s55hVEBms1zFy89VHXtJSa9'),
+          '1EdTech ob30/sd/derivedcredential.json: the derived proof verifies');
+INSERT INTO trusted_issuer (issuer, name) VALUES ('https://1edtech.edu/issuers/565049', 'Example Corp');
+INSERT INTO issuer_key (key_id, issuer, public_key)
+VALUES ('https://1edtech.edu/issuers/565049#zDnaekGZTbQBerwcehBSXLqAg6s55hVEBms1zFy89VHXtJSa9',
+        'https://1edtech.edu/issuers/565049', 'zDnaekGZTbQBerwcehBSXLqAg6s55hVEBms1zFy89VHXtJSa9');
+SELECT is((verify(:'sample'::jsonb, '2026-06-01')).errors, '{}'::text[],
+          '1EdTech sample: valid once its issuer and key are registered, as upstream');
 
 SELECT * FROM finish();
 ROLLBACK;
