@@ -12,8 +12,8 @@
  * base signature covers).
  *
  * A base proof (header 0xd9 0x5d 0x00) is meant for the holder, who derives
- * from it; a verifier is given derived proofs only (§3.6.2), so a base
- * proof is refused with "unsupported_format".
+ * from it; the spec gives no verifier for it, so the issuer's grouping is
+ * redone (ecdsa_sd_base.c) and the same checks follow.
  */
 #include "postgres.h"
 
@@ -39,8 +39,9 @@ label_for(const CrEcdsaSdDerived *d, int id)
  * (§3.4.? labelReplacementCanonicalizeJsonLd).  Labels are only read
  * outside literals, so a literal holding "_:c14n0" stays as it is.
  */
-static bool
-relabel(const char *line, size_t len, const CrEcdsaSdDerived *d, StringInfo out, CredregFailure *f)
+bool
+crdi_ecdsa_sd_relabel(const char *line, size_t len, const CrEcdsaSdDerived *d, StringInfo out,
+					  CredregFailure *f)
 {
 	bool		in_literal = false;
 
@@ -79,8 +80,8 @@ relabel(const char *line, size_t len, const CrEcdsaSdDerived *d, StringInfo out,
 	return true;
 }
 
-static int
-cmp_str(const void *a, const void *b)
+int
+crdi_ecdsa_sd_cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *) a, *(char *const *) b);
 }
@@ -133,6 +134,81 @@ verify_with_proof_key(const CrEcdsaSdDerived *d, char **stmts, int nstmts, Credr
 	return ok;
 }
 
+/* Canonical N-Quads relabelled with d's label map, sorted (§3.4.1 steps 3, 4). */
+static bool
+relabelled_statements(const StringInfoData *canonical, const CrEcdsaSdDerived *d,
+					  char ***stmts_out, int *nstmts_out, CredregFailure *f)
+{
+	const char *p = canonical->data;
+	const char *end = p + canonical->len;
+	int			nstmts = 0;
+	int			n = 0;
+	char	  **stmts;
+
+	for (int k = 0; k < canonical->len; k++)
+		if (canonical->data[k] == '\n')
+			nstmts++;
+	stmts = palloc(sizeof(char *) * Max(nstmts, 1));
+	while (p < end)
+	{
+		const char *nl = memchr(p, '\n', end - p);
+		StringInfoData line;
+
+		initStringInfo(&line);
+		if (!crdi_ecdsa_sd_relabel(p, nl - p + 1, d, &line, f))
+			return false;
+		stmts[n++] = line.data;
+		p = nl + 1;
+	}
+	qsort(stmts, nstmts, sizeof(char *), crdi_ecdsa_sd_cmp_str);
+	*stmts_out = stmts;
+	*nstmts_out = nstmts;
+	return true;
+}
+
+/*
+ * What base and derived proofs share once the statements are grouped:
+ * the mandatory ones hashed together and covered, with the proof key, by
+ * the base signature; each other one signed by the proof key (§3.6.7 steps
+ * 4 to 6).
+ */
+static bool
+verify_groups(const CrEcdsaSdDerived *d, char **stmts, int nstmts, const uint8 *proof_hash,
+			  const CrKey *issuer_key, CredregFailure *f)
+{
+	uint8		mandatory_hash[CR_SHA256_LEN];
+	StringInfoData mandatory;
+	StringInfoData sign_data;
+	int			nnon;
+
+	initStringInfo(&mandatory);
+	for (int k = 0; k < d->nmandatory; k++)
+	{
+		if (d->mandatory[k] >= nstmts)
+			return credreg_fail(f, "signature_invalid",
+								"an ecdsa-sd-2023 mandatory index (%d) is past the %d statements", d->mandatory[k], nstmts);
+		appendStringInfoString(&mandatory, stmts[d->mandatory[k]]);
+	}
+	nnon = nstmts - d->nmandatory;
+	if ((int) d->signatures->count != nnon)
+		return credreg_fail(f, "signature_invalid",
+							"the ecdsa-sd-2023 proof has %zu statement signatures for %d non-mandatory statements",
+							d->signatures->count, nnon);
+	cr_sha256(mandatory.data, mandatory.len, mandatory_hash);
+
+	/* the base signature over proofHash || publicKey || mandatoryHash (§3.5.1) */
+	initStringInfo(&sign_data);
+	appendBinaryStringInfo(&sign_data, (const char *) proof_hash, CR_SHA256_LEN);
+	appendBinaryStringInfo(&sign_data, (const char *) d->public_key->data, d->public_key->count);
+	appendBinaryStringInfo(&sign_data, (const char *) mandatory_hash, CR_SHA256_LEN);
+	if (!crsig_verify(issuer_key, CRSIG_ES256, (const uint8 *) sign_data.data, sign_data.len,
+					  d->base_signature->data, d->base_signature->count, f))
+		return credreg_fail(f, "signature_invalid", "the ecdsa-sd-2023 base signature does not verify");
+
+	/* each non-mandatory statement under the ephemeral proof key */
+	return verify_with_proof_key(d, stmts, nstmts, f);
+}
+
 /* §3.6.7 Verify Derived Proof (with §3.5.9 createVerifyData). */
 static bool
 verify_derived(const CrJson *doc, const CrDiProof *proofs, int nproofs, int i,
@@ -141,71 +217,44 @@ verify_derived(const CrJson *doc, const CrDiProof *proofs, int nproofs, int i,
 	CrEcdsaSdDerived d;
 	CrDiHashing h;
 	char	  **stmts;
-	int			nstmts = 0;
-	int			nnon;
-	uint8		mandatory_hash[CR_SHA256_LEN];
-	StringInfoData mandatory;
-	StringInfoData sign_data;
+	int			nstmts;
 
 	memset(&d, 0, sizeof(d));
 	if (!crdi_ecdsa_sd_parse_derived(proofs[i].proof_value, &d, f))
 		return false;
-
 	/* createVerifyData steps 1 to 3: proofHash and the canonical document */
 	if (!crdi_hash(doc, proofs, nproofs, i, CRKEY_P256, &h, f))
 		return false;
-
 	/* step 4: relabelled, sorted statements */
-	for (int k = 0; k < h.canonical_document.len; k++)
-		if (h.canonical_document.data[k] == '\n')
-			nstmts++;
-	stmts = palloc(sizeof(char *) * Max(nstmts, 1));
+	if (!relabelled_statements(&h.canonical_document, &d, &stmts, &nstmts, f))
+		return false;
+	return verify_groups(&d, stmts, nstmts, h.proof_config_hash, issuer_key, f);
+}
+
+/*
+ * The suite's verify: a derived proof as §3.6.7 says; a base proof (which
+ * the spec gives the holder, not a verifier) by redoing the issuer's
+ * grouping (ecdsa_sd_base.c), so that a holder can check what it received.
+ */
+static bool
+verify_proof(const CrJson *doc, const CrDiProof *proofs, int nproofs, int i,
+			 const CrKey *issuer_key, CredregFailure *f)
+{
+	if (crdi_ecdsa_sd_is_base(proofs[i].proof_value))
 	{
-		const char *p = h.canonical_document.data;
-		const char *end = p + h.canonical_document.len;
-		int			n = 0;
+		CrEcdsaSdBase b;
+		CrDiHashing h;
+		CrEcdsaSdDerived d;
+		char	  **stmts;
+		int			nstmts;
 
-		while (p < end)
-		{
-			const char *nl = memchr(p, '\n', end - p);
-			StringInfoData line;
-
-			initStringInfo(&line);
-			if (!relabel(p, nl - p + 1, &d, &line, f))
-				return false;
-			stmts[n++] = line.data;
-			p = nl + 1;
-		}
+		if (!crdi_ecdsa_sd_parse_base(proofs[i].proof_value, &b, f) ||
+			!crdi_hash(doc, proofs, nproofs, i, CRKEY_P256, &h, f) ||
+			!crdi_ecdsa_sd_base_groups(doc, &b, &d, &stmts, &nstmts, f))
+			return false;
+		return verify_groups(&d, stmts, nstmts, h.proof_config_hash, issuer_key, f);
 	}
-	qsort(stmts, nstmts, sizeof(char *), cmp_str);
-
-	/* step 5, 6: mandatory statements hashed together, the others each signed */
-	initStringInfo(&mandatory);
-	for (int k = 0; k < d.nmandatory; k++)
-	{
-		if (d.mandatory[k] >= nstmts)
-			return credreg_fail(f, "signature_invalid",
-								"an ecdsa-sd-2023 mandatory index (%d) is past the %d statements", d.mandatory[k], nstmts);
-		appendStringInfoString(&mandatory, stmts[d.mandatory[k]]);
-	}
-	nnon = nstmts - d.nmandatory;
-	if ((int) d.signatures->count != nnon)
-		return credreg_fail(f, "signature_invalid",
-							"the ecdsa-sd-2023 proof has %zu statement signatures for %d non-mandatory statements",
-							d.signatures->count, nnon);
-	cr_sha256(mandatory.data, mandatory.len, mandatory_hash);
-
-	/* Verify Derived Proof step 5: the base signature over proofHash || publicKey || mandatoryHash */
-	initStringInfo(&sign_data);
-	appendBinaryStringInfo(&sign_data, (const char *) h.proof_config_hash, CR_SHA256_LEN);
-	appendBinaryStringInfo(&sign_data, (const char *) d.public_key->data, d.public_key->count);
-	appendBinaryStringInfo(&sign_data, (const char *) mandatory_hash, CR_SHA256_LEN);
-	if (!crsig_verify(issuer_key, CRSIG_ES256, (const uint8 *) sign_data.data, sign_data.len,
-					  d.base_signature->data, d.base_signature->count, f))
-		return credreg_fail(f, "signature_invalid", "the ecdsa-sd-2023 base signature does not verify");
-
-	/* step 6: each non-mandatory statement under the ephemeral proof key */
-	return verify_with_proof_key(&d, stmts, nstmts, f);
+	return verify_derived(doc, proofs, nproofs, i, issuer_key, f);
 }
 
 static const CrDiSuite ecdsa_sd_2023 = {
@@ -214,7 +263,7 @@ static const CrDiSuite ecdsa_sd_2023 = {
 	.canonicalize = crdi_rdfc_canonicalize,
 	.proof_context_prefix = false,
 	.verify_only = true,
-	.verify = verify_derived,
+	.verify = verify_proof,
 };
 
 void

@@ -36,8 +36,7 @@ crdi_ecdsa_sd_parse_derived(const char *proof_value, CrEcdsaSdDerived *d, Credre
 		(top->value != ECDSA_SD_DERIVED_TAG && top->value != ECDSA_SD_BASE_TAG))
 		return credreg_fail(f, "malformed", "the ecdsa-sd-2023 proofValue does not start with 0xd9 0x5d 0x00 or 0x01");
 	if (top->value == ECDSA_SD_BASE_TAG)
-		return credreg_fail(f, "unsupported_format",
-							"the ecdsa-sd-2023 proof is a base proof, which a holder derives from; a verifier takes a derived proof (vc-di-ecdsa §3.6.2)");
+		return credreg_fail(f, "malformed", "the ecdsa-sd-2023 proof value is a base proof, not a derived one");
 	/* step 2: [baseSignature, publicKey, signatures, labelMap, mandatoryIndexes] */
 	a = &top->items[0];
 	if (a->kind != CRCBOR_ARRAY || a->count != 5)
@@ -78,6 +77,60 @@ crdi_ecdsa_sd_parse_derived(const char *proof_value, CrEcdsaSdDerived *d, Credre
 			(i > 0 && idx->items[i].value <= (uint64) d->mandatory[i - 1]))
 			return credreg_fail(f, "malformed", "ecdsa-sd-2023 mandatory indexes are not increasing integers");
 		d->mandatory[i] = (int) idx->items[i].value;
+	}
+	return true;
+}
+
+bool
+crdi_ecdsa_sd_is_base(const char *proof_value)
+{
+	/* base64url of 0xd9 0x5d 0x00 */
+	return strncmp(proof_value, "u2V0A", 5) == 0;
+}
+
+bool
+crdi_ecdsa_sd_parse_base(const char *proof_value, CrEcdsaSdBase *b, CredregFailure *f)
+{
+	uint8	   *bytes;
+	size_t		len;
+	CrCbor	   *top;
+	const CrCbor *a;
+	const CrCbor *ptrs;
+
+	if (proof_value[0] != 'u' ||
+		!base64url_decode(proof_value + 1, strlen(proof_value + 1), &bytes, &len))
+		return credreg_fail(f, "malformed", "an ecdsa-sd-2023 proofValue is multibase base64url (u...)");
+	if (!crcbor_decode(bytes, len, &top, f))
+		return credreg_fail(f, "malformed", "ecdsa-sd-2023 proofValue: %s", f->message);
+	if (top->kind != CRCBOR_TAG || top->value != ECDSA_SD_BASE_TAG)
+		return credreg_fail(f, "malformed", "the ecdsa-sd-2023 base proofValue does not start with 0xd9 0x5d 0x00");
+	/* step 4: [baseSignature, publicKey, hmacKey, signatures, mandatoryPointers] */
+	a = &top->items[0];
+	if (a->kind != CRCBOR_ARRAY || a->count != 5)
+		return credreg_fail(f, "malformed", "an ecdsa-sd-2023 base proof value is an array of 5 items");
+	b->base_signature = &a->items[0];
+	b->public_key = &a->items[1];
+	b->hmac_key = &a->items[2];
+	b->signatures = &a->items[3];
+	ptrs = &a->items[4];
+	if (!is_bytes(b->base_signature, 64) || !is_bytes(b->public_key, P256_MULTIKEY_LEN) ||
+		b->public_key->data[0] != 0x80 || b->public_key->data[1] != 0x24 ||
+		!is_bytes(b->hmac_key, 32) || b->signatures->kind != CRCBOR_ARRAY || ptrs->kind != CRCBOR_ARRAY)
+		return credreg_fail(f, "malformed",
+							"ecdsa-sd-2023 base proof value: a 64-byte signature, a P-256 Multikey, a 32-byte HMAC key, an array of signatures and an array of JSON pointers expected");
+	for (size_t i = 0; i < b->signatures->count; i++)
+		if (!is_bytes(&b->signatures->items[i], 64))
+			return credreg_fail(f, "malformed", "an ecdsa-sd-2023 statement signature is not 64 bytes");
+	b->npointers = ptrs->count;
+	b->pointers = palloc(sizeof(char *) * Max(ptrs->count, 1));
+	for (size_t i = 0; i < ptrs->count; i++)
+	{
+		const CrCbor *t = &ptrs->items[i];
+
+		if (t->kind != CRCBOR_TEXT || t->count == 0 || t->data[0] != '/' ||
+			memchr(t->data, '\0', t->count) != NULL)
+			return credreg_fail(f, "malformed", "an ecdsa-sd-2023 mandatory pointer is not a JSON pointer");
+		b->pointers[i] = pnstrdup((const char *) t->data, t->count);
 	}
 	return true;
 }

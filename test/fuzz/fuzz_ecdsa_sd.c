@@ -1,7 +1,7 @@
 /*
  * fuzz_ecdsa_sd.c
  *		libFuzzer harness for the CBOR decoder (src/util/cbor.c) and the
- *		ecdsa-sd-2023 derived proof value parser (src/dataint/ecdsa_sd_value.c).
+ *		ecdsa-sd-2023 base and derived proof value parsers (src/dataint/ecdsa_sd_value.c).
  *
  * FUZZ_SOURCES: src/dataint/ecdsa_sd_value.c src/util/cbor.c src/util/encoding.c
  *
@@ -9,11 +9,12 @@
  *   even: CBOR bytes, decoded, and also parsed as a proof value
  *         (u + base64url of them): the fuzzer reaches the 5-array shape;
  *   odd:  a proofValue string as a document would carry it.
+ * Both are parsed as a derived and as a base proof value.
  * Checked on every input: nothing raises; a failure has a documented code
  * and a message; a decoded tree stays inside the input and its containers
  * hold no more items than the input had bytes; a parsed derived proof has
  * 64-byte signatures, a P-256 Multikey, u-labels and strictly increasing
- * mandatory indexes.
+ * mandatory indexes; a parsed base proof a 32-byte HMAC key and pointers.
  */
 #include "postgres.h"
 
@@ -80,11 +81,35 @@ check_tree(const CrCbor *c, const uint8 *lo, const uint8 *hi, int depth)
 	return n;
 }
 
+/* A base proof value parses, or fails with a code; what parses is well-shaped. */
+static void
+check_base(const char *pv)
+{
+	CrEcdsaSdBase b;
+	CredregFailure f;
+
+	memset(&f, 0, sizeof(f));
+	if (!crdi_ecdsa_sd_parse_base(pv, &b, &f))
+	{
+		check_failure(&f);
+		return;
+	}
+	if (!crdi_ecdsa_sd_is_base(pv))
+		fail("a base proof value without the base header");
+	if (b.base_signature->count != 64 || b.public_key->count != P256_MULTIKEY_LEN || b.hmac_key->count != 32)
+		fail("a base proof with a wrong-sized signature or key");
+	for (int i = 0; i < b.npointers; i++)
+		if (b.pointers[i][0] != '/')
+			fail("a mandatory pointer that does not start with /");
+}
+
 static void
 check_derived(const char *pv)
 {
 	CrEcdsaSdDerived d;
 	CredregFailure f;
+
+	check_base(pv);
 
 	memset(&f, 0, sizeof(f));
 	if (!crdi_ecdsa_sd_parse_derived(pv, &d, &f))
