@@ -21,16 +21,22 @@ SQL_PARTS = $(wildcard \
 	src/crypto/crypto.sql \
 	src/crypto/pubkey_parse.sql \
 	src/status/status.sql \
+	src/did/did.sql \
 	src/jose/jose.sql \
 	src/rdf/rdf.sql \
 	src/jsonld/jsonld.sql \
 	src/dataint/dataint.sql \
 	src/verify/verify.sql \
+	src/blockcerts/blockcerts.sql \
+	src/ob2/ob2.sql \
 	src/sdjwt/sdjwt.sql \
 	src/present/present.sql \
 	src/baked/baked.sql \
 	src/taxonomy/taxonomy.sql \
 	src/stack/stack.sql \
+	src/stack/next_best.sql \
+	src/taxonomy/occupation.sql \
+	src/taxonomy/readiness.sql \
 	src/privileges.sql)
 
 # Versions and updates (README, section "Upgrading").
@@ -59,17 +65,27 @@ SQL_PARTS = $(wildcard \
 PREVIOUS = 0.1.0
 UPGRADE_HEADER = src/upgrade/upgrade.sql
 UPGRADE_PARTS += src/upgrade/upgrade--0.1.0--0.2.0.sql
+# Changes to objects 0.1.0 had.
+UPGRADE_PARTS += src/jsonld/jsonld--0.1.0--0.2.0.sql
+UPGRADE_PARTS += src/taxonomy/taxonomy--0.1.0--0.2.0.sql
 # Objects new in 0.2.0, by capability (the same fragments as in SQL_PARTS).
 UPGRADE_PARTS += src/crypto/pubkey_parse.sql
+UPGRADE_PARTS += src/did/did.sql
 UPGRADE_PARTS += src/sdjwt/sdjwt.sql
 UPGRADE_PARTS += src/baked/baked.sql
 UPGRADE_PARTS += src/present/present.sql
+UPGRADE_PARTS += src/blockcerts/blockcerts.sql
+UPGRADE_PARTS += src/ob2/ob2.sql
+UPGRADE_PARTS += src/stack/next_best.sql
+UPGRADE_PARTS += src/taxonomy/occupation.sql
+UPGRADE_PARTS += src/taxonomy/readiness.sql
 # Privileges last, so that every object exists.
 UPGRADE_PARTS += src/privileges.sql
 UPGRADE_SCRIPT = $(EXTENSION)--$(PREVIOUS)--$(EXTVERSION).sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_SCRIPT)
 DATA = $(wildcard src/upgrade/$(EXTENSION)--*.sql)
+
 
 # pg_regress: every sql/NAME.sql is a test compared with expected/NAME.out.
 REGRESS ?= $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))

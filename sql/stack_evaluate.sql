@@ -93,7 +93,7 @@ SELECT r->'optimal' AS optimal, r->'progress' AS progress FROM hard, stack_evalu
 SELECT * FROM next_best('{"id": "r", "root": {"type": "all", "children": [
     {"type": "items", "id": "A", "select": {"tag": "a"}, "minItems": 2},
     {"type": "items", "id": "B", "select": {"tag": "b"}, "minCredits": 6}]}}'::stackrule,
-  '[{"id": "a1", "tags": ["a"]}, {"id": "b1", "tags": ["b"], "credits": 3}]',
+  '[{"id": "a1", "tags": ["a"]}, {"id": "b1", "tags": ["b"], "credits": 3}]'::jsonb,
   '[{"achievement": "urn:A2", "tags": ["a"]}, {"achievement": "urn:B3", "tags": ["b"], "credits": 3},
     {"achievement": "urn:AB", "tags": ["a", "b"], "credits": 3}, {"achievement": "urn:Z", "tags": ["z"]}]',
   '2025-06-01');

@@ -225,7 +225,7 @@ SELECT 'https://x.example/' || d,
     "credentialSubject": {"type": "BitstringStatusList",
     "statusPurpose": "revocation", "encodedList": "uH4sIAAAAAAAAA-3BMQEAAADCoPVPbQwfoAAAAAAAAAAAAAAAAAAAAIC3AYbSVKsAQAAA"}}'
   FROM unnest(ARRAY['2026-03-01T12:00:00.123456Z', '2026-03-01T12:00:00', '2026-03-01T12:00:00-14:00',
-                    '2024-02-29T24:00:00Z', '12026-03-01T00:00:00Z']) AS d;
+                    '2024-02-29T24:00:00Z', '9999-12-31T23:59:59Z']) AS d;
 SET TimeZone = 'UTC';
 SELECT substr(url, 19) AS written, valid_from FROM status_list WHERE url LIKE 'https://x.example/%' ORDER BY url;
 RESET TimeZone;
@@ -238,7 +238,10 @@ DECLARE
 BEGIN
   FOREACH d IN ARRAY ARRAY['2026-03-01 12:00:00Z', '2026-03-01T12:00Z', '2026-03-01T12:00:00+15:00',
                            '2026-03-01T12:00:00.Z', '2026-13-01T00:00:00Z', '2025-02-29T00:00:00Z',
-                           '02026-03-01T00:00:00Z', '2026-03-01T12:60:00Z', '2026-03-01T12:00:00+0100', 'now']
+                           '02026-03-01T00:00:00Z', '2026-03-01T12:60:00Z', '2026-03-01T12:00:00+0100', 'now',
+                           -- years 0001-9999, as in a credential (src/util/datetime.h)
+                           '12026-03-01T00:00:00Z', '10000-01-01T00:00:00Z', '-0001-03-01T00:00:00Z',
+                           '0000-03-01T00:00:00Z']
   LOOP
     BEGIN
       INSERT INTO credreg.status_list (url, credential)

@@ -7,7 +7,7 @@ SET search_path = credreg, public;
 \set esco_dir `readlink -f tmp_run`/esco_test
 
 -- start from an empty taxonomy (other tests may have imported already)
-TRUNCATE competency, competency_label, competency_relation, framework;
+TRUNCATE competency, competency_label, competency_relation, occupation_requirement, framework;
 SELECT count(*) AS competencies_before FROM competency;
 SELECT r - 'seconds' - 'rejectedRows' AS first_import, r -> 'rejectedRows' AS rejected_rows
 FROM import_esco(:'esco_dir') r;

@@ -68,9 +68,11 @@ WITH q AS (SELECT credreg.label_norm(query) AS n),
 hits AS (
 	SELECT l.competency, l.label, l.kind,
 		(CASE WHEN x.score = 3 AND l.kind = 'code' THEN 2.9
-			  WHEN x.score = 3 AND l.kind <> 'preferred' THEN 2.5 ELSE x.score END)::real AS score
+			  WHEN x.score = 3 AND l.kind <> 'preferred' THEN 2.5
+			  WHEN x.score < 2.6 AND l.kind = 'preferred' AND strpos(' ' || l.norm || ' ', ' ' || q.n || ' ') > 0 THEN 2.6
+			  ELSE x.score END)::real AS score
 	FROM credreg.competency_label l, q, LATERAL (SELECT credreg.label_score(l.norm, q.n) AS score) x
-	WHERE x.score > 0
+	WHERE x.score > 0 OR (l.kind = 'preferred' AND strpos(' ' || l.norm || ' ', ' ' || q.n || ' ') > 0)
 ),
 best AS (
 	SELECT DISTINCT ON (competency) competency, label, kind, score FROM hits
@@ -99,3 +101,10 @@ SELECT count(*) FILTER (WHERE label_similarity(norm, q) >= 0.3) >= 500 AS enough
 						AND NOT (trgm && label_query_trigrams(q, NULL) OR norm ~>=~ q AND norm ~<~ label_prefix_end(q)))
 		 AS missed
 FROM pairs WHERE q <> '';
+
+-- a preferred label containing the query (as whole words) ranks above an
+-- alternative label that only starts with it, as the ESCO portal ranks
+SELECT label, matched, matched_as, score FROM competency_search('data analysis', 4);
+SELECT q, ARRAY(SELECT (s.id, s.matched, s.matched_as, s.score) FROM competency_search(q, 500) s)
+		 = ARRAY(SELECT s FROM pg_temp.scan_search(q, 500) s) AS same_as_scan
+FROM (VALUES ('data analysis'), ('analysis'), ('teach')) v(q);

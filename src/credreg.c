@@ -21,6 +21,7 @@ int			credreg_rdfc_max_work = 100000;
 int			credreg_jsonld_max_context_depth = 32;
 int			credreg_jsonld_max_nodes = 1000000;
 int			credreg_stack_max_search_nodes = 1000000;
+bool		credreg_issuer_fragment_keys = false;
 int			credreg_key_cache_size = 10000;
 
 /*
@@ -83,6 +84,17 @@ _PG_init(void)
 								g->min, g->max, PGC_USERSET, g->flags,
 								NULL, NULL, NULL);
 	}
+
+	/*
+	 * Off by default: with it on, a credential naming its issuer can carry
+	 * any key in `<issuer>#<multibase>` and have it count as the issuer's,
+	 * so anyone can sign in a trusted issuer's name (README, "Keys the way
+	 * issuers publish them").
+	 */
+	DefineCustomBoolVariable("credreg.issuer_fragment_keys",
+							 "Binds a key named as <issuer id>#<multibase key> to that issuer, as 1EdTech's validator does.",
+							 NULL, &credreg_issuer_fragment_keys, credreg_issuer_fragment_keys,
+							 PGC_USERSET, 0, NULL, NULL, NULL);
 	MarkGUCPrefixReserved("credreg");
 }
 

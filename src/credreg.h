@@ -34,6 +34,7 @@ extern int	credreg_rdfc_max_work;
 extern int	credreg_jsonld_max_context_depth;
 extern int	credreg_jsonld_max_nodes;
 extern int	credreg_stack_max_search_nodes;
+extern bool credreg_issuer_fragment_keys;
 extern int	credreg_key_cache_size;
 
 /*

@@ -1,8 +1,9 @@
 
 -- ---------------------------------------------------------------------------
 -- Privileges (README, section "Privileges"), last so that every object
--- exists.  PUBLIC may use the schema, execute every function but the five
--- that read server files (revoked beside them in src/taxonomy/taxonomy.sql),
+-- exists.  PUBLIC may use the schema, execute every function but the
+-- importers and file readers, which read server files (revoked beside them
+-- in src/taxonomy/),
 -- and read every table: the trust list, public keys, status lists, contexts
 -- and frameworks are public documents, and the verifier and the matcher read
 -- them as the calling user.  Writing stays with the role that created the
@@ -14,4 +15,4 @@
 
 GRANT USAGE ON SCHEMA credreg TO PUBLIC;
 GRANT SELECT ON status_list, context, framework, competency, competency_label,
-	competency_relation TO PUBLIC;
+	competency_relation, occupation_requirement TO PUBLIC;

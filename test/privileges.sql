@@ -29,9 +29,12 @@ SELECT set_eq(
 	$$SELECT p.oid::regprocedure::text FROM pg_proc p JOIN ext_member m ON m.objid = p.oid
 	   WHERE m.classid = 'pg_proc'::regclass AND NOT has_function_privilege('public', p.oid, 'EXECUTE')$$,
 	ARRAY['credreg.import_esco(text)', 'credreg.import_onet(text)',
+		  'credreg.import_esco_skills(text)', 'credreg.import_esco_occupations(text)',
+		  'credreg.import_onet_content(text)', 'credreg.import_onet_occupations(text)',
+		  'credreg.import_occupation_crosswalk(text)',
 		  'credreg.taxonomy_read_file(text,boolean)', 'credreg.taxonomy_read_onet(text,text)',
-		  'credreg.taxonomy_read_text(text)'],
-	'PUBLIC executes every function but the five that read server files');
+		  'credreg.taxonomy_read_optional(text,boolean)', 'credreg.taxonomy_read_text(text)'],
+	'PUBLIC executes every function but the importers and file readers (they read server files)');
 SELECT is_empty(
 	$$SELECT p.oid::regprocedure::text FROM pg_proc p JOIN ext_member m ON m.objid = p.oid
 	   WHERE m.classid = 'pg_proc'::regclass AND p.prosecdef$$,
@@ -59,10 +62,14 @@ GRANT INSERT, UPDATE, DELETE ON credreg.trusted_issuer, credreg.issuer_key, cred
 	credreg.context TO credreg_priv_registrar;
 CREATE ROLE credreg_priv_importer NOLOGIN;
 GRANT INSERT, UPDATE, DELETE ON credreg.framework, credreg.competency, credreg.competency_label,
-	credreg.competency_relation TO credreg_priv_importer;
+	credreg.competency_relation, credreg.occupation_requirement TO credreg_priv_importer;
 GRANT USAGE ON SEQUENCE credreg.competency_id_seq TO credreg_priv_importer;
 GRANT EXECUTE ON FUNCTION credreg.import_esco(text), credreg.import_onet(text),
+	credreg.import_esco_skills(text), credreg.import_esco_occupations(text),
+	credreg.import_onet_content(text), credreg.import_onet_occupations(text),
+	credreg.import_occupation_crosswalk(text),
 	credreg.taxonomy_read_file(text, boolean), credreg.taxonomy_read_text(text),
+	credreg.taxonomy_read_optional(text, boolean),
 	credreg.taxonomy_read_onet(text, text) TO credreg_priv_importer;
 GRANT pg_read_server_files TO credreg_priv_importer;
 CREATE ROLE credreg_priv_owner NOLOGIN;

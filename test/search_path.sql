@@ -27,8 +27,12 @@ FROM k;
 INSERT INTO credreg.framework (key, name) VALUES ('sp', 'search_path test');
 INSERT INTO credreg.competency (framework, uri, code, label, kind)
 VALUES ('sp', 'urn:sp:data', 'data', 'Data work', 'group'), ('sp', 'urn:sp:sql', 'sql', 'SQL databases', 'skill');
+INSERT INTO credreg.competency (framework, uri, code, label, kind)
+VALUES ('sp', 'urn:sp:analyst', 'analyst', 'Data analyst', 'occupation');
 INSERT INTO credreg.competency_label (competency, kind, label, norm)
 SELECT id, 'preferred', label, credreg.label_norm(label) FROM credreg.competency WHERE framework = 'sp';
+INSERT INTO credreg.occupation_requirement (occupation, competency, kind, level, importance, source)
+SELECT credreg.competency_id('urn:sp:analyst'), credreg.competency_id('urn:sp:sql'), 'essential', 2, 4, 'sp';
 INSERT INTO credreg.competency_relation (src, dst, kind)
 SELECT credreg.competency_id('urn:sp:sql'), credreg.competency_id('urn:sp:data'), 'broader';
 
@@ -55,6 +59,8 @@ SELECT NULL, 'bytea', '\x7b7d' UNION ALL
 SELECT NULL, 'smallint', '1' UNION ALL
 SELECT NULL, 'integer', '1' UNION ALL
 SELECT NULL, 'bigint', '1' UNION ALL
+SELECT NULL, 'double precision', '0.8' UNION ALL
+SELECT 'occupation', 'text', 'urn:sp:analyst' UNION ALL
 SELECT NULL, 'text', (SELECT text FROM cred) UNION ALL
 SELECT NULL, 'jsonb', (SELECT text FROM cred) UNION ALL
 SELECT NULL, 'timestamptz', '2026-06-01 00:00:00+00' UNION ALL

@@ -2,7 +2,7 @@
 -- that reads the taxonomy tables is IMMUTABLE), parallel safety, comments,
 -- privileges of the importers, the opclass.
 BEGIN;
-SELECT plan(14);
+SELECT plan(16);
 SET search_path = credreg, public;
 
 SELECT volatility_is('credreg', 'match', ARRAY['skillset', 'skillset', 'jsonb'], 'stable', 'match is STABLE');
@@ -17,7 +17,7 @@ SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_namespace n ON n.oid = p.
 SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
 		   WHERE n.nspname = 'credreg' AND p.proparallel <> 's'
 			 AND p.proname NOT IN ('import_esco', 'import_onet', 'import_case', 'taxonomy_read_file',
-								   'taxonomy_read_text', 'taxonomy_read_onet', 'taxonomy_changed')
+								   'taxonomy_read_text', 'taxonomy_read_onet', 'taxonomy_read_optional', 'taxonomy_changed')
 			 AND (p.proname ~ '^(skillset|skillquery|taxonomy|label|competency|closure|match|gap|skills|credential|unresolved)')), 0,
 	'every taxonomy function except importers and the trigger is PARALLEL SAFE');
 SELECT is((SELECT array_agg(p.proname::text ORDER BY p.proname) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
@@ -35,5 +35,12 @@ SELECT is((SELECT array_agg(c.relname::text ORDER BY c.relname) FROM pg_extensio
 	ARRAY['competency', 'competency_id_seq', 'competency_label', 'competency_relation', 'framework'],
 	'the taxonomy tables are dumped by pg_dump');
 
+SELECT is((SELECT prorows FROM pg_proc WHERE oid = 'credreg.skillset_each(credreg.skillset)'::regprocedure), 20::real,
+	'skillset_each estimates 20 rows (a profile), not the default 1000');
+SELECT ok(NOT has_function_privilege('public', 'credreg.import_occupation_crosswalk(text)', 'EXECUTE')
+	  AND NOT has_function_privilege('public', 'credreg.import_esco_occupations(text)', 'EXECUTE')
+	  AND NOT has_function_privilege('public', 'credreg.import_onet_occupations(text)', 'EXECUTE')
+	  AND NOT has_function_privilege('public', 'credreg.taxonomy_read_optional(text, boolean)', 'EXECUTE'),
+	'the occupation importers are not executable by PUBLIC');
 SELECT * FROM finish();
 ROLLBACK;

@@ -1,9 +1,10 @@
 -- credreg demo, part 2: issuing.  Every award is an Open Badges 3.0
 -- credential signed here with credreg.sign, in every securing format
--- credreg verifies: VC-JOSE vc+jwt (EdDSA and ES256), eddsa-jcs-2022 and
--- ecdsa-jcs-2019.  Some are planted to fail: expired, not yet valid,
--- revoked through a Bitstring Status List, tampered after signing, signed
--- with a key that is not the issuer's, or from an untrusted issuer.
+-- credreg signs: VC-JOSE vc+jwt (EdDSA and ES256), eddsa-jcs-2022,
+-- ecdsa-jcs-2019, eddsa-rdfc-2022 and ecdsa-rdfc-2019.  Some are planted to
+-- fail: expired, not yet valid, revoked through a Bitstring Status List,
+-- tampered after signing, signed with a key that is not the issuer's, or
+-- from an untrusted issuer.
 
 \set ON_ERROR_STOP on
 SET client_min_messages = warning;
@@ -63,7 +64,7 @@ CREATE TABLE demo.award (
 	learner_id text NOT NULL REFERENCES demo.learner (id),
 	achievement_id text NOT NULL REFERENCES demo.achievement (id),
 	level int NOT NULL,
-	suite text NOT NULL,			-- vc+jwt, eddsa-jcs-2022, ecdsa-jcs-2019
+	suite text NOT NULL,			-- vc+jwt, eddsa-jcs-2022, ecdsa-jcs-2019, eddsa-rdfc-2022, ecdsa-rdfc-2019
 	earned_at timestamptz NOT NULL,
 	valid_until timestamptz,
 	planted text,					-- what the demo did wrong on purpose
@@ -98,13 +99,13 @@ SELECT 'A' || lpad(row_number() OVER ()::text, 3, '0'), 'did:example:learner-' |
 	('dana',  'sql',  2, 'vc+jwt',         '2025-09-15', NULL, 'tampered'),
 	('dana',  'mine', 3, 'eddsa-jcs-2022', '2026-01-22', NULL, NULL),
 	('eli',   'stat', 2, 'vc+jwt',         '2025-03-03', NULL, NULL),
-	('eli',   'xls',  3, 'ecdsa-jcs-2019', '2025-05-25', NULL, NULL),
+	('eli',   'xls',  3, 'ecdsa-rdfc-2019', '2025-05-25', NULL, NULL),
 	('eli',   'sql',  4, 'eddsa-jcs-2022', '2025-10-10', NULL, 'wrong key'),
 	('eli',   'viz',  3, 'vc+jwt',         '2027-01-15', NULL, 'not yet valid'),
 	('farah', 'py',   4, 'vc+jwt',         '2024-09-01', NULL, NULL),
 	('farah', 'sql',  4, 'eddsa-jcs-2022', '2024-10-01', NULL, NULL),
 	('farah', 'mine', 4, 'vc+jwt',         '2025-12-12', NULL, NULL),
-	('farah', 'stat', 3, 'eddsa-jcs-2022', '2026-02-02', NULL, NULL)
+	('farah', 'stat', 3, 'eddsa-rdfc-2022', '2026-02-02', NULL, NULL)
   ) AS p(l, a, lvl, suite, earned, until, planted);
 
 -- Every university credential gets an index in the status list.

@@ -103,9 +103,9 @@ verify_statements(const CrKey *proof_key, char **stmts, int nstmts, const CrEcds
 			m++;
 			continue;
 		}
-		sig = &d->signatures->items[s++];
+		sig = d->signatures->items[s++];
 		if (!crsig_verify(proof_key, CRSIG_ES256, (const uint8 *) stmts[k], strlen(stmts[k]),
-						  sig->data, sig->count, f))
+						  sig->data, sig->len, f))
 			return credreg_fail(f, "signature_invalid",
 								"the ecdsa-sd-2023 signature of statement %d does not verify", k);
 	}
@@ -119,7 +119,7 @@ verify_with_proof_key(const CrEcdsaSdDerived *d, char **stmts, int nstmts, Credr
 	CrKey	   *proof_key;
 	volatile bool ok = false;
 
-	if (!crkey_from_public_bytes(CRKEY_P256, d->public_key->data + 2, d->public_key->count - 2,
+	if (!crkey_from_public_bytes(CRKEY_P256, d->public_key->data + 2, d->public_key->len - 2,
 								 &proof_key, f))
 		return credreg_fail(f, "malformed", "the ecdsa-sd-2023 proof key is not a P-256 point");
 	PG_TRY();
@@ -199,10 +199,10 @@ verify_groups(const CrEcdsaSdDerived *d, char **stmts, int nstmts, const uint8 *
 	/* the base signature over proofHash || publicKey || mandatoryHash (§3.5.1) */
 	initStringInfo(&sign_data);
 	appendBinaryStringInfo(&sign_data, (const char *) proof_hash, CR_SHA256_LEN);
-	appendBinaryStringInfo(&sign_data, (const char *) d->public_key->data, d->public_key->count);
+	appendBinaryStringInfo(&sign_data, (const char *) d->public_key->data, d->public_key->len);
 	appendBinaryStringInfo(&sign_data, (const char *) mandatory_hash, CR_SHA256_LEN);
 	if (!crsig_verify(issuer_key, CRSIG_ES256, (const uint8 *) sign_data.data, sign_data.len,
-					  d->base_signature->data, d->base_signature->count, f))
+					  d->base_signature->data, d->base_signature->len, f))
 		return credreg_fail(f, "signature_invalid", "the ecdsa-sd-2023 base signature does not verify");
 
 	/* each non-mandatory statement under the ephemeral proof key */

@@ -357,7 +357,7 @@ crdi_ecdsa_sd_base_groups(const CrJson *doc, const CrEcdsaSdBase *b, CrEcdsaSdDe
 		int			tlen;
 		const char *t = rdf_term_text(ds, issued[i], &tlen);
 
-		if (HMAC(EVP_sha256(), b->hmac_key->data, (int) b->hmac_key->count,
+		if (HMAC(EVP_sha256(), b->hmac_key->data, (int) b->hmac_key->len,
 				 (const uint8 *) c14n, strlen(c14n), mac, &maclen) == NULL)
 			return credreg_fail(f, "signature_invalid", "HMAC-SHA256 failed");
 		d->label_ids[i] = i;

@@ -11,7 +11,7 @@
 
 #include "dataint/dataint.h"
 #include "util/encoding.h"
-#include "verify/datetime.h"
+#include "util/datetime.h"
 
 #define MAX_SUITES 16
 

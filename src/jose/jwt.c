@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "jose/jose.h"
-#include "verify/datetime.h"
+#include "util/datetime.h"
 
 #define VC_V1_CONTEXT "https://www.w3.org/2018/credentials/v1"
 

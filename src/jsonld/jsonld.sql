@@ -1923,6 +1923,147 @@ INSERT INTO context (url, document, sha256, builtin) VALUES ('https://purl.imsgl
     }
 }',
 	'\x146f85aa16effd7ca1da8056eb443f53ce1eca8a34186cb062832c0a97d889c3', true);
+INSERT INTO context (url, document, sha256, builtin) VALUES ('https://w3id.org/blockcerts/v3', '{
+  "@context": {
+    "id": "@id",
+    "type": "@type",
+    "bc": "https://w3id.org/blockcerts#",
+    "cp": "https://w3id.org/chainpoint#",
+    "vc": "https://www.w3.org/2018/credentials/v1",
+    "schema": "https://schema.org/",
+    "sec": "https://w3id.org/security#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+
+    "MerkleProof2019": "sec:MerkleProof2019",
+
+    "BlockcertsCredential": "bc:BlockcertsCredential",
+    "introductionUrl": { "@id": "bc:introductionUrl", "@type": "@id" },
+    "metadata": "bc:metadata",
+    "display": {
+      "@id": "bc:display",
+      "@context": {
+        "id": "@id",
+        "type": "@type",
+        "contentMediaType": {"@id": "bc:contentMediaType"},
+        "contentEncoding": {"@id": "bc:contentEncoding"},
+        "content": {"@id": "bc:content"}
+      }
+    },
+
+    "CryptographicKey": "sec:Key",
+
+    "domain": "sec:domain",
+    "nonce": "sec:nonce",
+    "proofValue": "sec:proofValue",
+    "assertionMethod": {"@id": "sec:assertionMethod", "@type": "@id", "@container": "@set"},
+    "authentication": {"@id": "sec:authenticationMethod", "@type": "@id", "@container": "@set"},
+    "proofPurpose": {"@id": "sec:proofPurpose", "@type": "@vocab"},
+    "verificationMethod": {"@id": "sec:verificationMethod", "@type": "@id"},
+    "created": {"@id": "https://purl.org/dc/terms/created", "@type": "xsd:dateTime"},
+    "challenge": "sec:challenge",
+    "expires": {"@id": "sec:expiration", "@type": "xsd:dateTime"},
+
+    "name": { "@id": "schema:name" },
+    "description": { "@id": "schema:description" },
+    "email": { "@id": "schema:email" },
+    "publicKey": { "@id": "sec:publicKey" },
+    "url": { "@id": "schema:url" },
+    "image": { "@id": "schema:image" },
+    "criteria": { "@id": "schema:criteria" },
+    "claim": { "@id": "schema:claim" }
+  }
+}
+',
+	'\x7b5a4f9771640918b6e3169af29374b38a9f914dcfed77675db7944c8f1a1152', true);
+INSERT INTO context (url, document, sha256, builtin) VALUES ('https://w3id.org/blockcerts/v3.1', '{
+  "@context": {
+    "id": "@id",
+    "type": "@type",
+    "bc": "https://w3id.org/blockcerts#",
+    "cp": "https://w3id.org/chainpoint#",
+    "vc": "https://www.w3.org/2018/credentials/v1",
+    "schema": "https://schema.org/",
+    "sec": "https://w3id.org/security#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+
+    "BlockcertsCredential": "bc:BlockcertsCredential",
+    "introductionUrl": { "@id": "bc:introductionUrl", "@type": "@id" },
+    "metadata": "bc:metadata",
+    "display": {
+      "@id": "bc:display",
+      "@context": {
+        "id": "@id",
+        "type": "@type",
+        "contentMediaType": {"@id": "bc:contentMediaType"},
+        "contentEncoding": {"@id": "bc:contentEncoding"},
+        "content": {"@id": "bc:content"}
+      }
+    },
+
+    "CryptographicKey": "sec:Key",
+
+    "domain": "sec:domain",
+    "nonce": "sec:nonce",
+    "proofValue": "sec:proofValue",
+    "assertionMethod": {"@id": "sec:assertionMethod", "@type": "@id", "@container": "@set"},
+    "authentication": {"@id": "sec:authenticationMethod", "@type": "@id", "@container": "@set"},
+    "proofPurpose": {"@id": "sec:proofPurpose", "@type": "@vocab"},
+    "verificationMethod": {"@id": "sec:verificationMethod", "@type": "@id"},
+    "created": {"@id": "https://purl.org/dc/terms/created", "@type": "xsd:dateTime"},
+    "challenge": "sec:challenge",
+    "expires": {"@id": "sec:expiration", "@type": "xsd:dateTime"},
+
+    "name": { "@id": "schema:name" },
+    "description": { "@id": "schema:description" },
+    "email": { "@id": "schema:email" },
+    "publicKey": { "@id": "sec:publicKey" },
+    "url": { "@id": "schema:url" },
+    "image": { "@id": "schema:image" },
+    "criteria": { "@id": "schema:criteria" },
+    "claim": { "@id": "schema:claim" }
+  }
+}
+',
+	'\x2fc073679f0e05bba5984a3110c0bfcfbc9401c2a5874115e9a9bb12204001f3', true);
+INSERT INTO context (url, document, sha256, builtin) VALUES ('https://w3id.org/blockcerts/v3.2', '{
+  "@context": {
+    "id": "@id",
+    "type": "@type",
+    "bc": "https://w3id.org/blockcerts#",
+    "schema": "https://schema.org/",
+    "sec": "https://w3id.org/security#",
+
+    "BlockcertsCredential": "bc:BlockcertsCredential",
+    "BlockcertsIssuerProfile": "bc:BlockcertsIssuerProfile",
+    "introductionUrl": { "@id": "bc:introductionUrl", "@type": "@id" },
+    "metadata": "bc:metadata",
+    "display": {
+      "@id": "bc:display",
+      "@context": {
+        "id": "@id",
+        "type": "@type",
+        "contentMediaType": {"@id": "bc:contentMediaType"},
+        "contentEncoding": {"@id": "bc:contentEncoding"},
+        "content": {"@id": "bc:content"}
+      }
+    },
+
+    "email": { "@id": "schema:email" },
+    "publicKey": {
+      "@context": {
+        "created": { "@id":  "bc:created" }
+      },
+      "@id": "sec:publicKey"
+    },
+    "url": { "@id": "schema:url" },
+    "image": { "@id": "schema:image" },
+    "criteria": { "@id": "schema:criteria" },
+    "claim": { "@id": "schema:claim" },
+    "revocationList": { "@id": "bc:revocationList" }
+  }
+}
+',
+	'\xfa5afe993720de6d030dc78cb8d33085e4e8a58704e26c8eefa536f4ab7b9731', true);
 INSERT INTO context (url, document, sha256, builtin) VALUES ('https://w3id.org/citizenship/v2', '{
   "@context": {
     "@protected": true,

@@ -52,7 +52,6 @@ extern JldValue *jv_from_scalar(const CrJson *v);	/* null, bool, number, string 
 extern void jv_append(JldValue *arr, JldValue *v);
 extern JldValue *jv_get(const JldValue *obj, const char *key);
 extern void jv_put(JldValue *obj, const char *key, JldValue *v);
-extern void jv_remove(JldValue *obj, const char *key);
 extern bool jv_equal(const JldValue *a, const JldValue *b);
 extern void jv_append_json(StringInfo out, const JldValue *v);
 extern void jld_append_json_string(StringInfo out, const char *s);

@@ -195,23 +195,6 @@ jv_put(JldValue *obj, const char *key, JldValue *v)
 	}
 }
 
-void
-jv_remove(JldValue *obj, const char *key)
-{
-	int			i = jv_find(obj, key);
-
-	if (i < 0)
-		return;
-	memmove(&obj->keys[i], &obj->keys[i + 1], sizeof(char *) * (obj->count - i - 1));
-	memmove(&obj->elems[i], &obj->elems[i + 1], sizeof(JldValue *) * (obj->count - i - 1));
-	obj->count--;
-	if (obj->index)
-	{
-		pfree(obj->index);
-		obj->index = NULL;
-	}
-}
-
 static bool
 jv_number_equal(const char *a, const char *b)
 {

@@ -9,7 +9,7 @@
 
 #include "present/present.h"
 #include "sdjwt/sdjwt.h"
-#include "verify/datetime.h"
+#include "util/datetime.h"
 #include "verify/verify_internal.h"
 
 static void

@@ -11,7 +11,7 @@
 
 #include "dataint/dataint.h"
 #include "present/present.h"
-#include "verify/datetime.h"
+#include "util/datetime.h"
 #include "verify/verify_internal.h"
 
 /* proof.domain: a string or an array of strings (§2.1) that holds the domain. */

@@ -14,7 +14,7 @@
 
 #include "jose/jose.h"
 #include "present/present.h"
-#include "verify/datetime.h"
+#include "util/datetime.h"
 #include "verify/verify_internal.h"
 
 /* A NumericDate claim; absent is fine. */

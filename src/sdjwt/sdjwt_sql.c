@@ -6,7 +6,6 @@
  */
 #include "postgres.h"
 
-#include "util/secret.h"
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"

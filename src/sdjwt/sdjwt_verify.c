@@ -15,7 +15,7 @@
 
 #include "jose/jose.h"
 #include "sdjwt/sdjwt.h"
-#include "verify/datetime.h"
+#include "util/datetime.h"
 #include "verify/verify_internal.h"
 
 static bool

@@ -174,7 +174,7 @@ stack_progress_trans_jsonb(PG_FUNCTION_ARGS)
 	StackItem	item;
 
 	if (!PG_ARGISNULL(2))
-		stack_item_from_json(stack_json_from_jsonb(PG_GETARG_JSONB_P(2)), &item, "item");
+		stack_item_from_json(crjson_from_jsonb(PG_GETARG_JSONB_P(2)), &item, "item");
 	return progress_trans(fcinfo, &item, PG_ARGISNULL(2));
 }
 

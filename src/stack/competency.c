@@ -18,7 +18,7 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
-#include "executor/spi.h"
+#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
 #include "stack/stack_internal.h"
@@ -57,7 +57,8 @@ resolve(StackCompetencyCtx *c, const char *uri)
 	for (i = 0; i < c->nuri; i++)
 		if (strcmp(c->uris[i], uri) == 0)
 			return c->ids[i];
-	id = credreg_competency_resolve(uri);
+	/* the model is UTF-8, the taxonomy tables are in the server encoding */
+	id = credreg_competency_resolve(pg_any_to_server(uri, strlen(uri), PG_UTF8));
 	if (c->nuri == c->capuri)
 	{
 		c->capuri = c->capuri ? c->capuri * 2 : 16;
@@ -71,34 +72,26 @@ resolve(StackCompetencyCtx *c, const char *uri)
 	return id;
 }
 
+/*
+ * A competency's label for explanations, from the compiled taxonomy
+ * (credreg_competency_label, no query per evaluation), copied and converted
+ * to the model's UTF-8; "#id" when it has none.
+ */
 static const char *
 label_of(StackCompetencyCtx *c, int32 id)
 {
 	int			i;
-	char	   *label = NULL;
-	Oid			argtypes[1] = {INT4OID};
-	Datum		args[1];
+	const char *v;
+	char	   *label;
 
 	for (i = 0; i < c->nlabel; i++)
 		if (c->label_ids[i] == id)
 			return c->labels[i];
-	args[0] = Int32GetDatum(id);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	if (SPI_execute_with_args("SELECT label FROM credreg.competency WHERE id OPERATOR(pg_catalog.=) $1",
-							  1, argtypes, args, NULL, true, 1) == SPI_OK_SELECT &&
-		SPI_processed == 1)
-	{
-		char	   *v = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
-
-		if (v)
-			label = MemoryContextStrdup(CurrentMemoryContext, v);
-	}
-	SPI_finish();
-	if (label == NULL)
+	v = credreg_competency_label(id);
+	if (v == NULL)
 		label = psprintf("#%d", id);
 	else
-		label = pstrdup(label);
+		label = pstrdup(pg_server_to_any(v, strlen(v), PG_UTF8));
 	if (c->nlabel == c->caplabel)
 	{
 		c->caplabel = c->caplabel ? c->caplabel * 2 : 16;

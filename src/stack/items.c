@@ -18,10 +18,10 @@
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
+#include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
-#include "utils/datetime.h"
 #include "utils/lsyscache.h"
 #include "utils/typcache.h"
 #include "utils/timestamp.h"
@@ -52,10 +52,10 @@ item_error(const char *path, const char *fmt,...)
 static CrJson *
 member2(const CrJson *obj, const char *camel, const char *snake)
 {
-	CrJson	   *v = stack_json_member(obj, camel);
+	CrJson	   *v = crjson_get(obj, camel);
 
 	if (v == NULL && snake)
-		v = stack_json_member(obj, snake);
+		v = crjson_get(obj, snake);
 	if (v && v->kind == CRJ_NULL)
 		return NULL;
 	return v;
@@ -76,38 +76,21 @@ str_member(const CrJson *obj, const char *camel, const char *snake, const char *
 }
 
 /*
- * Parses an ISO 8601 date or timestamp.  A bare date (YYYY-MM-DD) or month
- * (YYYY-MM) means its first instant in UTC, so results do not depend on the
- * session's TimeZone.
+ * An award date: xsd:dateTime, a bare date (YYYY-MM-DD) or a year-month
+ * (YYYY-MM), by the one parser of util/datetime.h: never DateStyle or
+ * TimeZone dependent (a bare date or a value without a zone is UTC).
  */
 static TimestampTz
 parse_time(const char *s, const char *path, const char *what)
 {
-	char		buf[64];
-	int			len = strlen(s);
-	const char *p;
+	TimestampTz t;
 
-	for (p = s; *p; p++)
-		if (!(isdigit((unsigned char) *p) || *p == '-' || *p == ':' || *p == 'T' ||
-			  *p == 't' || *p == 'Z' || *p == 'z' || *p == '+' || *p == '.' || *p == ' '))
-			item_error(path, "%s \"%s\" is not an ISO 8601 date or timestamp", what, s);
-	if (len == 10)
-		snprintf(buf, sizeof(buf), "%sT00:00:00Z", s);
-	else if (len == 7)
-		snprintf(buf, sizeof(buf), "%s-01T00:00:00Z", s);
-	else if (len < 40)
-		snprintf(buf, sizeof(buf), "%s", s);
-	else
-		item_error(path, "%s \"%s\" is not an ISO 8601 date or timestamp", what, s);
-	return DatumGetTimestampTz(DirectFunctionCall3(timestamptz_in, CStringGetDatum(buf),
-												   ObjectIdGetDatum(InvalidOid),
-												   Int32GetDatum(-1)));
-}
-
-TimestampTz
-stack_parse_time(const char *s, const char *path, const char *what)
-{
-	return parse_time(s, path, what);
+	if (!credreg_datetime_parse(s, strlen(s), STACK_DATE_FORMS, &t))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_DATETIME_FORMAT),
+				 errmsg("invalid stack input at %s: %s \"%s\" is not an xsd:dateTime, a date or a year-month with a year 0001-9999",
+						path, what, s)));
+	return t;
 }
 
 static int
@@ -365,38 +348,20 @@ stack_exceptions_from_json(const CrJson *arr, int *nexc)
 			StackRule  *dummy;
 			CrJson	   *rule;
 			CrJson	   *root;
-			CrJsonMember *m;
 
 			exc[i].kind = EXC_SUBSTITUTE;
 			exc[i].award = str_member(e, "with", NULL, path);
 			if (exc[i].award == NULL)
 				item_error(path, "member \"with\" is required");
-			if ((v = stack_json_member(e, "replace")) == NULL)
+			if ((v = crjson_get(e, "replace")) == NULL)
 				item_error(path, "member \"replace\" is required");
 			/* validate the predicate with the rule parser: wrap it in a leaf */
-			rule = palloc0(sizeof(CrJson));
-			root = palloc0(sizeof(CrJson));
-			m = palloc(sizeof(CrJsonMember) * 2);
-			root->kind = CRJ_OBJECT;
-			root->count = 2;
-			root->u.members = palloc(sizeof(CrJsonMember) * 2);
-			root->u.members[0].name = "type";
-			root->u.members[0].value = palloc0(sizeof(CrJson));
-			root->u.members[0].value->kind = CRJ_STRING;
-			root->u.members[0].value->u.str = "items";
-			root->u.members[0].value->count = 5;
-			root->u.members[1].name = "select";
-			root->u.members[1].value = v;
-			m[0].name = "id";
-			m[0].value = palloc0(sizeof(CrJson));
-			m[0].value->kind = CRJ_STRING;
-			m[0].value->u.str = "exception";
-			m[0].value->count = 9;
-			m[1].name = "root";
-			m[1].value = root;
-			rule->kind = CRJ_OBJECT;
-			rule->count = 2;
-			rule->u.members = m;
+			root = crjson_make_object(2);
+			crjson_object_put(root, "type", crjson_make_string("items"));
+			crjson_object_put(root, "select", v);
+			rule = crjson_make_object(2);
+			crjson_object_put(rule, "id", crjson_make_string("exception"));
+			crjson_object_put(rule, "root", root);
 			dummy = stack_rule_from_json(rule);
 			exc[i].replace = dummy->root->select;
 		}
@@ -450,6 +415,18 @@ stack_exceptions_from_json(const CrJson *arr, int *nexc)
  */
 #define STACK_ITEM_NATTS 15
 
+/*
+ * A text attribute as UTF-8: the model compares UTF-8 strings (rules and
+ * jsonb awards are converted on input), whatever the database encoding.
+ */
+static char *
+text_utf8(Datum d)
+{
+	char	   *s = TextDatumGetCString(d);
+
+	return pg_server_to_any(s, strlen(s), PG_UTF8);
+}
+
 /* Reads one stack_item from deformed attributes (values/nulls by position). */
 static void
 item_from_values(const Datum *values, const bool *isnull, StackItem *item)
@@ -459,11 +436,11 @@ item_from_values(const Datum *values, const bool *isnull, StackItem *item)
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("stack item id must not be null")));
-	item->id = TextDatumGetCString(values[0]);
-	item->achievement = isnull[1] ? NULL : TextDatumGetCString(values[1]);
-	item->achievement_type = isnull[2] ? NULL : TextDatumGetCString(values[2]);
-	item->human_code = isnull[3] ? NULL : TextDatumGetCString(values[3]);
-	item->issuer = isnull[4] ? NULL : TextDatumGetCString(values[4]);
+	item->id = text_utf8(values[0]);
+	item->achievement = isnull[1] ? NULL : text_utf8(values[1]);
+	item->achievement_type = isnull[2] ? NULL : text_utf8(values[2]);
+	item->human_code = isnull[3] ? NULL : text_utf8(values[3]);
+	item->issuer = isnull[4] ? NULL : text_utf8(values[4]);
 	item->home = !isnull[5] && DatumGetBool(values[5]);
 	if (!isnull[6])
 	{
@@ -478,7 +455,7 @@ item_from_values(const Datum *values, const bool *isnull, StackItem *item)
 		item->tags = palloc(sizeof(char *) * Max(n, 1));
 		for (i = 0; i < n; i++)
 			if (!nulls[i])
-				item->tags[k++] = TextDatumGetCString(elems[i]);
+				item->tags[k++] = text_utf8(elems[i]);
 		item->ntags = k;
 	}
 	item->credits = isnull[7] ? 0 : DatumGetFloat8(values[7]);
@@ -497,13 +474,13 @@ item_from_values(const Datum *values, const bool *isnull, StackItem *item)
 	item->has_valid_until = !isnull[10];
 	if (!isnull[10])
 		item->valid_until = DatumGetTimestampTz(values[10]);
-	item->status = isnull[11] ? NULL : TextDatumGetCString(values[11]);
+	item->status = isnull[11] ? NULL : text_utf8(values[11]);
 	item->verified = isnull[12] || DatumGetBool(values[12]);
 	item->has_passed = !isnull[13];
 	item->passed = !isnull[13] && DatumGetBool(values[13]);
 	if (!isnull[14])
 	{
-		CrJson	   *al = stack_json_from_jsonb(DatumGetJsonbP(values[14]));
+		CrJson	   *al = crjson_from_jsonb(DatumGetJsonbP(values[14]));
 
 		parse_alignments(al, item, item->id);
 	}

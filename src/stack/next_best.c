@@ -6,7 +6,9 @@
  * Each candidate is an award-shaped object (achievement, achievementType,
  * issuer, home, tags, credits, level, alignments; no id needed) that the
  * registry could issue; achievements the learner already holds are left
- * out.  It is added to the learner's awards as if earned at
+ * out, but only when the held award still counts at as_of (verified and not
+ * expired where the rule requires it, of a counted status): an expired,
+ * revoked or unverified award is earned again.  It is added to the learner's awards as if earned at
  * as_of and the rule is evaluated again (optimal assignment, so a candidate
  * that frees another award by a swap is credited).  Rows come out by gain,
  * then completing first, then achievement.
@@ -14,6 +16,7 @@
 #include "postgres.h"
 
 #include "funcapi.h"
+#include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
@@ -71,7 +74,7 @@ stack_candidates_from_json(const CrJson *cands, TimestampTz as_of, int *ncand)
 
 		CHECK_FOR_INTERRUPTS();
 		snprintf(path, sizeof(path), "candidates[%d]", i);
-		if (c->kind == CRJ_OBJECT && stack_json_member(c, "id") == NULL)
+		if (c->kind == CRJ_OBJECT && crjson_get(c, "id") == NULL)
 		{
 			/* give it an id that sorts after every real award */
 			CrJson	   *copy = palloc(sizeof(CrJson));
@@ -104,29 +107,22 @@ stack_candidates_from_json(const CrJson *cands, TimestampTz as_of, int *ncand)
 	return out;
 }
 
-PG_FUNCTION_INFO_V1(stack_next_best);
-/* next_best(rule, items jsonb, candidates jsonb, as_of) returns setof (achievement, progress_gain, completes) */
-Datum
-stack_next_best(PG_FUNCTION_ARGS)
+/*
+ * The rows of next_best for the learner's awards `items` (sorted by id):
+ * each candidate whose achievement the learner does not hold in a form that
+ * still counts, with its gain.
+ */
+static void
+next_best_rows(FunctionCallInfo fcinfo, StackRule *rule, StackItem *items, int nitems,
+			   StackItem *cands, int ncand, TimestampTz as_of)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	StackRule  *rule = stack_rule_from_datum(fcinfo, 0);
-	CrJson	   *items_json = stack_json_from_jsonb(PG_GETARG_JSONB_P(1));
-	CrJson	   *cands_json = stack_json_from_jsonb(PG_GETARG_JSONB_P(2));
-	TimestampTz as_of = PG_GETARG_TIMESTAMPTZ(3);
-	StackItem  *items;
-	StackItem  *cands;
 	StackItem  *with;
-	int			nitems;
-	int			ncand;
 	double		base;
 	Candidate  *out;
 	int			nout = 0;
 	int			i;
 
-	InitMaterializedSRF(fcinfo, 0);
-	items = stack_items_from_json(items_json, &nitems);
-	cands = stack_candidates_from_json(cands_json, as_of, &ncand);
 	base = stack_evaluate_progress(rule, items, nitems, as_of, NULL, 0, NULL);
 	out = palloc(sizeof(Candidate) * Max(ncand, 1));
 	with = palloc(sizeof(StackItem) * (nitems + 1));
@@ -138,9 +134,10 @@ stack_next_best(PG_FUNCTION_ARGS)
 		int			j;
 
 		CHECK_FOR_INTERRUPTS();
-		/* an achievement the learner already holds is not a recommendation */
+		/* an achievement the learner holds, and that counts, is not a recommendation */
 		for (j = 0; j < nitems; j++)
-			if (items[j].achievement && strcmp(items[j].achievement, cand->achievement) == 0)
+			if (items[j].achievement && strcmp(items[j].achievement, cand->achievement) == 0 &&
+				stack_item_counts(rule, &items[j], as_of))
 				break;
 		if (j < nitems)
 			continue;
@@ -159,11 +156,51 @@ stack_next_best(PG_FUNCTION_ARGS)
 	{
 		Datum		values[3];
 		bool		nulls[3] = {false, false, false};
+		char	   *a = pg_any_to_server(out[i].achievement, strlen(out[i].achievement), PG_UTF8);
 
-		values[0] = CStringGetTextDatum(out[i].achievement);
+		values[0] = CStringGetTextDatum(a);
 		values[1] = Float8GetDatum(out[i].gain);
 		values[2] = BoolGetDatum(out[i].completes);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
+}
+
+PG_FUNCTION_INFO_V1(stack_next_best);
+/* next_best(rule, items jsonb, candidates jsonb, as_of) returns setof (achievement, progress_gain, completes) */
+Datum
+stack_next_best(PG_FUNCTION_ARGS)
+{
+	StackRule  *rule = stack_rule_from_datum(fcinfo, 0);
+	CrJson	   *items_json = crjson_from_jsonb(PG_GETARG_JSONB_P(1));
+	CrJson	   *cands_json = crjson_from_jsonb(PG_GETARG_JSONB_P(2));
+	TimestampTz as_of = PG_GETARG_TIMESTAMPTZ(3);
+	StackItem  *items;
+	StackItem  *cands;
+	int			nitems;
+	int			ncand;
+
+	InitMaterializedSRF(fcinfo, 0);
+	items = stack_items_from_json(items_json, &nitems);
+	cands = stack_candidates_from_json(cands_json, as_of, &ncand);
+	next_best_rows(fcinfo, rule, items, nitems, cands, ncand, as_of);
+	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(stack_next_best_array);
+/* next_best(rule, items stack_item[], candidates jsonb, as_of): awards kept in tables */
+Datum
+stack_next_best_array(PG_FUNCTION_ARGS)
+{
+	StackRule  *rule = stack_rule_from_datum(fcinfo, 0);
+	TimestampTz as_of = PG_GETARG_TIMESTAMPTZ(3);
+	StackItem  *items;
+	StackItem  *cands;
+	int			nitems;
+	int			ncand;
+
+	InitMaterializedSRF(fcinfo, 0);
+	items = stack_items_from_array(PG_GETARG_ARRAYTYPE_P(1), &nitems);
+	cands = stack_candidates_from_json(crjson_from_jsonb(PG_GETARG_JSONB_P(2)), as_of, &ncand);
+	next_best_rows(fcinfo, rule, items, nitems, cands, ncand, as_of);
 	return (Datum) 0;
 }

@@ -5,7 +5,8 @@
  *		it (the SQL functions are in rule_sql.c).
  *
  * Storage: a varlena whose first byte after the header is
- * STACKRULE_STORAGE_VERSION (1 is read too: it lacks minMeanLevel), followed by the model in a compact tagged
+ * STACKRULE_STORAGE_VERSION (1 and 2 are read too: 1 lacks minMeanLevel,
+ * both keep dates as text), followed by the model in a compact tagged
  * serialization (int32, float8 and length-prefixed strings, little endian as
  * the host writes them; the stored form never leaves the server).
  *
@@ -55,6 +56,14 @@ put_strs(StringInfo b, char **s, int n)
 	put_i32(b, n);
 	for (i = 0; i < n; i++)
 		put_str(b, s[i]);
+}
+
+static void
+put_date(StringInfo b, bool has, TimestampTz t)
+{
+	put_i32(b, has);
+	if (has)
+		appendBinaryStringInfo(b, (const char *) &t, sizeof(t));
 }
 
 static void
@@ -125,8 +134,8 @@ put_node(StringInfo b, const StackNode *n)
 	put_i32(b, n->passed);
 	put_i32(b, n->has_within);
 	put_span(b, &n->within);
-	put_str(b, n->earned_after);
-	put_str(b, n->earned_before);
+	put_date(b, n->has_earned_after, n->earned_after);
+	put_date(b, n->has_earned_before, n->earned_before);
 	put_strs(b, n->status_in, n->nstatus);
 	put_str(b, n->min_result_rd);
 	put_str(b, n->min_result_value);
@@ -156,8 +165,8 @@ put_rule(StringInfo b, const StackRule *r)
 	put_str(b, r->name);
 	put_str(b, r->awards_achievement);
 	put_str(b, r->awards_type);
-	put_str(b, r->valid_from);
-	put_str(b, r->valid_until);
+	put_date(b, r->has_valid_from, r->valid_from);
+	put_date(b, r->has_valid_until, r->valid_until);
 	put_i32(b, r->has_policy);
 	put_i32(b, r->max_uses);
 	put_i32(b, r->has_count_status);
@@ -275,6 +284,45 @@ get_strs(Reader *r, int *n)
 	return s;
 }
 
+/*
+ * A date: parsed (version 3 on), or its text (versions 1 and 2), parsed now
+ * with the same parser stackrule_in uses.  Old text that the strict parser
+ * refuses was accepted only through timestamptz_in, whose answer depended
+ * on DateStyle and TimeZone; it is refused rather than guessed.
+ */
+static bool
+get_date(Reader *r, TimestampTz *t)
+{
+	if (r->version >= 3)
+	{
+		int32		has = get_i32(r);
+
+		if (has != 0 && has != 1)
+			corrupt();
+		if (has)
+		{
+			if (r->end - r->p < (long) sizeof(*t))
+				corrupt();
+			memcpy(t, r->p, sizeof(*t));
+			r->p += sizeof(*t);
+		}
+		return has;
+	}
+	else
+	{
+		char	   *s = get_str(r);
+
+		if (s == NULL)
+			return false;
+		if (!credreg_datetime_parse(s, strlen(s), STACK_DATE_FORMS, t))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_DATETIME_FORMAT),
+					 errmsg("stored stackrule has a date \"%s\" that is not an xsd:dateTime or a date", s),
+					 errhint("Enter the rule again with ISO 8601 dates.")));
+		return true;
+	}
+}
+
 static void
 get_span(Reader *r, StackSpan *s)
 {
@@ -366,8 +414,8 @@ get_node(Reader *r, StackSetDef *sets, int nsets)
 	n->passed = get_i32(r);
 	n->has_within = get_i32(r);
 	get_span(r, &n->within);
-	n->earned_after = get_str(r);
-	n->earned_before = get_str(r);
+	n->has_earned_after = get_date(r, &n->earned_after);
+	n->has_earned_before = get_date(r, &n->earned_before);
 	n->status_in = get_strs(r, &n->nstatus);
 	n->min_result_rd = get_str(r);
 	n->min_result_value = get_str(r);
@@ -412,8 +460,8 @@ get_rule(Reader *r, bool top)
 	rule->name = get_str(r);
 	rule->awards_achievement = get_str(r);
 	rule->awards_type = get_str(r);
-	rule->valid_from = get_str(r);
-	rule->valid_until = get_str(r);
+	rule->has_valid_from = get_date(r, &rule->valid_from);
+	rule->has_valid_until = get_date(r, &rule->valid_until);
 	rule->has_policy = get_i32(r);
 	rule->max_uses = get_i32(r);
 	rule->has_count_status = get_i32(r);
@@ -493,7 +541,7 @@ em_key(Emitter *e, const char *key)
 	if (!e->first)
 		appendStringInfoString(e->out, ", ");
 	e->first = false;
-	stack_json_escape(e->out, key);
+	crjson_append_string(e->out, key, strlen(key));
 	appendStringInfoString(e->out, ": ");
 }
 
@@ -503,7 +551,15 @@ em_str(Emitter *e, const char *key, const char *s)
 	if (s == NULL)
 		return;
 	em_key(e, key);
-	stack_json_escape(e->out, s);
+	crjson_append_string(e->out, s, strlen(s));
+}
+
+/* A date in its shortest exact UTC form (a midnight as a bare date). */
+static void
+em_date(Emitter *e, const char *key, bool has, TimestampTz t)
+{
+	if (has)
+		em_str(e, key, timestamp_to_xsd_exact(t));
 }
 
 static void
@@ -516,7 +572,7 @@ em_strs(StringInfo out, char **s, int n)
 	{
 		if (i)
 			appendStringInfoString(out, ", ");
-		stack_json_escape(out, s[i]);
+		crjson_append_string(out, s[i], strlen(s[i]));
 	}
 	appendStringInfoChar(out, ']');
 }
@@ -579,7 +635,7 @@ out_pred(StringInfo out, const StackPred *p)
 			out_pred(out, p->child[0]);
 			break;
 		case SP_CONCEPT:
-			stack_json_escape(out, p->str);
+			crjson_append_string(out, p->str, strlen(p->str));
 			em_key(&e, "narrower");
 			appendStringInfoString(out, p->narrower ? "true" : "false");
 			if (p->max_hops >= 0)
@@ -591,7 +647,7 @@ out_pred(StringInfo out, const StackPred *p)
 			appendStringInfoString(out, p->close ? "true" : "false");
 			break;
 		default:
-			stack_json_escape(out, p->str);
+			crjson_append_string(out, p->str, strlen(p->str));
 			break;
 	}
 	appendStringInfoChar(out, '}');
@@ -677,7 +733,7 @@ out_node(StringInfo out, const StackNode *n)
 			{
 				em_key(&e, "target");
 				appendStringInfoString(out, "{\"uri\": ");
-				stack_json_escape(out, n->target_uri);
+				crjson_append_string(out, n->target_uri, strlen(n->target_uri));
 				appendStringInfoChar(out, '}');
 				if (n->has_match)
 				{
@@ -728,7 +784,7 @@ out_node(StringInfo out, const StackNode *n)
 				out_num(out, n->max_credits);
 			}
 			has_filter = n->min_level >= 0 || n->passed || n->has_within ||
-				n->earned_after || n->earned_before || n->nstatus > 0 || n->min_result_rd;
+				n->has_earned_after || n->has_earned_before || n->nstatus > 0 || n->min_result_rd;
 			if (has_filter)
 			{
 				Emitter		fe = {out, true};
@@ -760,8 +816,8 @@ out_node(StringInfo out, const StackNode *n)
 					em_key(&fe, "earnedWithin");
 					em_span(out, &n->within);
 				}
-				em_str(&fe, "earnedAfter", n->earned_after);
-				em_str(&fe, "earnedBefore", n->earned_before);
+				em_date(&fe, "earnedAfter", n->has_earned_after, n->earned_after);
+				em_date(&fe, "earnedBefore", n->has_earned_before, n->earned_before);
 				if (n->nstatus > 0)
 				{
 					em_key(&fe, "statusIn");
@@ -775,7 +831,7 @@ out_node(StringInfo out, const StackNode *n)
 			{
 				em_key(&e, "share");
 				appendStringInfoString(out, "{\"group\": ");
-				stack_json_escape(out, n->group);
+				crjson_append_string(out, n->group, strlen(n->group));
 				appendStringInfoChar(out, '}');
 			}
 			break;
@@ -827,8 +883,8 @@ stack_rule_to_json(StringInfo out, const StackRule *r)
 		em_str(&ae, "achievementType", r->awards_type);
 		appendStringInfoChar(out, '}');
 	}
-	em_str(&e, "validFrom", r->valid_from);
-	em_str(&e, "validUntil", r->valid_until);
+	em_date(&e, "validFrom", r->has_valid_from, r->valid_from);
+	em_date(&e, "validUntil", r->has_valid_until, r->valid_until);
 	if (r->has_policy)
 	{
 		Emitter		pe = {out, true};
@@ -887,61 +943,4 @@ stack_rule_to_json(StringInfo out, const StackRule *r)
 	em_key(&e, "root");
 	out_node(out, r->root);
 	appendStringInfoChar(out, '}');
-}
-
-/* Appends s as a JSON string literal (RFC 8259 escapes). */
-void
-stack_json_escape(StringInfo out, const char *s)
-{
-	const unsigned char *p;
-
-	appendStringInfoChar(out, '"');
-	for (p = (const unsigned char *) s; *p; p++)
-	{
-		switch (*p)
-		{
-			case '"':
-				appendStringInfoString(out, "\\\"");
-				break;
-			case '\\':
-				appendStringInfoString(out, "\\\\");
-				break;
-			case '\b':
-				appendStringInfoString(out, "\\b");
-				break;
-			case '\f':
-				appendStringInfoString(out, "\\f");
-				break;
-			case '\n':
-				appendStringInfoString(out, "\\n");
-				break;
-			case '\r':
-				appendStringInfoString(out, "\\r");
-				break;
-			case '\t':
-				appendStringInfoString(out, "\\t");
-				break;
-			default:
-				if (*p < 0x20)
-					appendStringInfo(out, "\\u%04x", *p);
-				else
-					appendStringInfoChar(out, (char) *p);
-				break;
-		}
-	}
-	appendStringInfoChar(out, '"');
-}
-
-/* Member `name` of an object, or NULL. */
-CrJson *
-stack_json_member(const CrJson *obj, const char *name)
-{
-	int			i;
-
-	if (obj == NULL || obj->kind != CRJ_OBJECT)
-		return NULL;
-	for (i = 0; i < obj->count; i++)
-		if (strcmp(obj->u.members[i].name, name) == 0)
-			return obj->u.members[i].value;
-	return NULL;
 }

@@ -80,7 +80,7 @@ push_key(ParseCtx *cx, const char *key)
 	int			old = cx->path.len;
 
 	appendStringInfoChar(&cx->path, '[');
-	stack_json_escape(&cx->path, key);
+	crjson_append_string(&cx->path, key, strlen(key));
 	appendStringInfoChar(&cx->path, ']');
 	return old;
 }
@@ -152,7 +152,7 @@ expect_kind(ParseCtx *cx, const CrJson *v, CrJsonKind kind, const char *what)
 static char *
 get_string(ParseCtx *cx, const CrJson *obj, const char *name, bool required)
 {
-	CrJson	   *v = stack_json_member(obj, name);
+	CrJson	   *v = crjson_get(obj, name);
 	int			old;
 	char	   *s;
 
@@ -178,7 +178,7 @@ get_string(ParseCtx *cx, const CrJson *obj, const char *name, bool required)
 static bool
 get_bool(ParseCtx *cx, const CrJson *obj, const char *name, bool dflt)
 {
-	CrJson	   *v = stack_json_member(obj, name);
+	CrJson	   *v = crjson_get(obj, name);
 	int			old;
 
 	if (v == NULL)
@@ -209,7 +209,7 @@ number_of(ParseCtx *cx, const CrJson *v)
 static int
 get_count(ParseCtx *cx, const CrJson *obj, const char *name, int min)
 {
-	CrJson	   *v = stack_json_member(obj, name);
+	CrJson	   *v = crjson_get(obj, name);
 	int			old;
 	double		d;
 
@@ -238,7 +238,7 @@ get_count(ParseCtx *cx, const CrJson *obj, const char *name, int min)
 static double
 get_credits(ParseCtx *cx, const CrJson *obj, const char *name, bool positive)
 {
-	CrJson	   *v = stack_json_member(obj, name);
+	CrJson	   *v = crjson_get(obj, name);
 	int			old;
 	double		d;
 
@@ -263,7 +263,7 @@ get_credits(ParseCtx *cx, const CrJson *obj, const char *name, bool positive)
 static double
 get_mean_level(ParseCtx *cx, const CrJson *obj)
 {
-	CrJson	   *v = stack_json_member(obj, "minMeanLevel");
+	CrJson	   *v = crjson_get(obj, "minMeanLevel");
 	int			old;
 	double		d;
 
@@ -304,30 +304,29 @@ get_string_array(ParseCtx *cx, const CrJson *v, int *n)
 	return out;
 }
 
-/* Accepts "YYYY-MM-DD" or a full ISO timestamp; returns the text as given. */
-static char *
-get_date(ParseCtx *cx, const CrJson *obj, const char *name)
+/*
+ * A date member: xsd:dateTime, or a bare date or year-month (their first
+ * instant in UTC), read by the one parser of util/datetime.h and stored
+ * parsed.  False when absent.  A malformed or impossible date is 22007 here,
+ * at input, never later at evaluation.
+ */
+static bool
+get_date(ParseCtx *cx, const CrJson *obj, const char *name, TimestampTz *result)
 {
 	char	   *s = get_string(cx, obj, name, false);
 	int			old;
 
 	if (s == NULL)
-		return NULL;
+		return false;
 	old = push_member(cx, name);
-	{
-		const char *p = s;
-		int			digits = 0;
-
-		while (*p >= '0' && *p <= '9')
-		{
-			digits++;
-			p++;
-		}
-		if (digits != 4 || p[0] != '-' || strlen(s) < 10)
-			rule_error(cx, "\"%s\" is not an ISO 8601 date", s);
-	}
+	if (!credreg_datetime_parse(s, strlen(s), STACK_DATE_FORMS, result))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_DATETIME_FORMAT),
+				 errmsg("invalid stack rule at %s: \"%s\" is not an xsd:dateTime, a date or a year-month with a year 0001-9999",
+						cx->path.data, s)));
 	pop_path(cx, old);
-	return s;
+	pfree(s);
+	return true;
 }
 
 bool
@@ -417,7 +416,7 @@ parse_pred(ParseCtx *cx, const CrJson *v, bool in_set)
 	key = v->u.members[0].name;
 	val = v->u.members[0].value;
 
-	if (strcmp(key, "concept") == 0 || stack_json_member(v, "concept") != NULL)
+	if (strcmp(key, "concept") == 0 || crjson_get(v, "concept") != NULL)
 	{
 		static const char *const allowed[] = {"concept", "narrower", "maxHops", "close", NULL};
 
@@ -505,7 +504,7 @@ parse_pred(ParseCtx *cx, const CrJson *v, bool in_set)
 static StackPred *
 get_pred(ParseCtx *cx, const CrJson *obj, const char *name, bool required)
 {
-	CrJson	   *v = stack_json_member(obj, name);
+	CrJson	   *v = crjson_get(obj, name);
 	int			old;
 	StackPred  *p;
 
@@ -533,14 +532,14 @@ parse_filter(ParseCtx *cx, StackNode *n, const CrJson *f)
 
 	expect_kind(cx, f, CRJ_OBJECT, "a filter object");
 	check_members(cx, f, allowed);
-	if (stack_json_member(f, "minLevel"))
+	if (crjson_get(f, "minLevel"))
 	{
 		if (n->min_level >= 0)
 			rule_error(cx, "\"minLevel\" is also given on the node");
 		n->min_level = get_count(cx, f, "minLevel", 0);
 	}
 	n->passed = get_bool(cx, f, "passed", false);
-	if ((v = stack_json_member(f, "minResult")) != NULL)
+	if ((v = crjson_get(f, "minResult")) != NULL)
 	{
 		static const char *const mr[] = {"resultDescription", "atLeast", NULL};
 
@@ -551,16 +550,16 @@ parse_filter(ParseCtx *cx, StackNode *n, const CrJson *f)
 		n->min_result_value = get_string(cx, v, "atLeast", true);
 		pop_path(cx, old);
 	}
-	if ((v = stack_json_member(f, "earnedWithin")) != NULL)
+	if ((v = crjson_get(f, "earnedWithin")) != NULL)
 	{
 		old = push_member(cx, "earnedWithin");
 		get_span(cx, v, &n->within);
 		n->has_within = true;
 		pop_path(cx, old);
 	}
-	n->earned_after = get_date(cx, f, "earnedAfter");
-	n->earned_before = get_date(cx, f, "earnedBefore");
-	if ((v = stack_json_member(f, "statusIn")) != NULL)
+	n->has_earned_after = get_date(cx, f, "earnedAfter", &n->earned_after);
+	n->has_earned_before = get_date(cx, f, "earnedBefore", &n->earned_before);
+	if ((v = crjson_get(f, "statusIn")) != NULL)
 	{
 		old = push_member(cx, "statusIn");
 		n->status_in = get_string_array(cx, v, &n->nstatus);
@@ -573,7 +572,7 @@ parse_filter(ParseCtx *cx, StackNode *n, const CrJson *f)
 static void
 parse_share(ParseCtx *cx, StackNode *n, const CrJson *obj)
 {
-	CrJson	   *v = stack_json_member(obj, "share");
+	CrJson	   *v = crjson_get(obj, "share");
 	int			old;
 
 	n->share = SHARE_EXCLUSIVE;
@@ -629,7 +628,7 @@ parse_leaf_demands(ParseCtx *cx, StackNode *n, const CrJson *v, int default_item
 static void
 parse_children(ParseCtx *cx, StackNode *n, const CrJson *v)
 {
-	CrJson	   *c = stack_json_member(v, "children");
+	CrJson	   *c = crjson_get(v, "children");
 	int			old;
 	int			i;
 
@@ -656,7 +655,7 @@ parse_children(ParseCtx *cx, StackNode *n, const CrJson *v)
 static void
 parse_limits(ParseCtx *cx, StackNode *n, const CrJson *v)
 {
-	CrJson	   *l = stack_json_member(v, "limits");
+	CrJson	   *l = crjson_get(v, "limits");
 	int			old;
 	int			i;
 
@@ -720,7 +719,7 @@ parse_node(ParseCtx *cx, const CrJson *v, bool nested)
 		n->min_mean_level = get_mean_level(cx, v);
 		if (n->kind == SN_NOF)
 		{
-			if (stack_json_member(v, "n") == NULL)
+			if (crjson_get(v, "n") == NULL)
 				rule_error(cx, "member \"n\" is required");
 			n->n = get_count(cx, v, "n", 1);
 			if (n->n > n->nchild)
@@ -746,7 +745,7 @@ parse_node(ParseCtx *cx, const CrJson *v, bool nested)
 		n->select = get_pred(cx, v, "select", true);
 		n->except = get_pred(cx, v, "except", false);
 		parse_leaf_demands(cx, n, v, 1);
-		if ((w = stack_json_member(v, "filter")) != NULL)
+		if ((w = crjson_get(v, "filter")) != NULL)
 		{
 			int			old = push_member(cx, "filter");
 
@@ -765,7 +764,7 @@ parse_node(ParseCtx *cx, const CrJson *v, bool nested)
 
 		n->kind = SN_COMPETENCY;
 		check_members(cx, v, allowed);
-		if ((t = stack_json_member(v, "target")) == NULL)
+		if ((t = crjson_get(v, "target")) == NULL)
 			rule_error(cx, "member \"target\" is required");
 		old = push_member(cx, "target");
 		{
@@ -778,7 +777,7 @@ parse_node(ParseCtx *cx, const CrJson *v, bool nested)
 		pop_path(cx, old);
 		n->m_narrower = true;
 		n->m_max_hops = -1;
-		if ((t = stack_json_member(v, "match")) != NULL)
+		if ((t = crjson_get(v, "match")) != NULL)
 		{
 			static const char *const mallowed[] = {"narrower", "maxHops", "close", "crosswalk", NULL};
 			CrJson	   *cw;
@@ -790,7 +789,7 @@ parse_node(ParseCtx *cx, const CrJson *v, bool nested)
 			n->m_narrower = get_bool(cx, t, "narrower", true);
 			n->m_max_hops = get_count(cx, t, "maxHops", 0);
 			n->m_close = get_bool(cx, t, "close", false);
-			if ((cw = stack_json_member(t, "crosswalk")) != NULL)
+			if ((cw = crjson_get(t, "crosswalk")) != NULL)
 			{
 				int			o2 = push_member(cx, "crosswalk");
 				int			i;
@@ -818,7 +817,7 @@ parse_node(ParseCtx *cx, const CrJson *v, bool nested)
 		n->min_level = get_count(cx, v, "minLevel", 0);
 		n->except = get_pred(cx, v, "except", false);
 		parse_leaf_demands(cx, n, v, 1);
-		if ((w = stack_json_member(v, "filter")) != NULL)
+		if ((w = crjson_get(v, "filter")) != NULL)
 		{
 			old = push_member(cx, "filter");
 			parse_filter(cx, n, w);
@@ -846,12 +845,12 @@ parse_node(ParseCtx *cx, const CrJson *v, bool nested)
 		n->kind = SN_CONDITION;
 		check_members(cx, v, allowed);
 		n->when = get_pred(cx, v, "when", true);
-		if ((w = stack_json_member(v, "then")) == NULL)
+		if ((w = crjson_get(v, "then")) == NULL)
 			rule_error(cx, "member \"then\" is required");
 		old = push_member(cx, "then");
 		n->then_node = parse_node(cx, w, true);
 		pop_path(cx, old);
-		if ((w = stack_json_member(v, "else")) != NULL)
+		if ((w = crjson_get(v, "else")) != NULL)
 		{
 			old = push_member(cx, "else");
 			n->else_node = parse_node(cx, w, true);
@@ -885,9 +884,9 @@ parse_rule(ParseCtx *cx, const CrJson *doc, bool is_def)
 	r->id = get_string(cx, doc, "id", true);
 	r->version = get_string(cx, doc, "version", false);
 	r->name = get_string(cx, doc, "name", false);
-	r->valid_from = get_date(cx, doc, "validFrom");
-	r->valid_until = get_date(cx, doc, "validUntil");
-	if ((v = stack_json_member(doc, "awards")) != NULL)
+	r->has_valid_from = get_date(cx, doc, "validFrom", &r->valid_from);
+	r->has_valid_until = get_date(cx, doc, "validUntil", &r->valid_until);
+	if ((v = crjson_get(doc, "awards")) != NULL)
 	{
 		static const char *const aw[] = {"achievement", "achievementType", NULL};
 
@@ -903,7 +902,7 @@ parse_rule(ParseCtx *cx, const CrJson *doc, bool is_def)
 	r->require_verified = true;
 	r->unit_credits = 1;
 	r->max_search_nodes = -1;
-	if ((v = stack_json_member(doc, "policy")) != NULL)
+	if ((v = crjson_get(doc, "policy")) != NULL)
 	{
 		static const char *const pol[] = {"maxUsesPerItem", "countStatuses", "requireVerified",
 		"unitCredits", "completionWindow", "optimality", NULL};
@@ -913,7 +912,7 @@ parse_rule(ParseCtx *cx, const CrJson *doc, bool is_def)
 		expect_kind(cx, v, CRJ_OBJECT, "an object");
 		check_members(cx, v, pol);
 		r->has_policy = true;
-		if (stack_json_member(v, "maxUsesPerItem"))
+		if (crjson_get(v, "maxUsesPerItem"))
 		{
 			r->max_uses = get_count(cx, v, "maxUsesPerItem", 1);
 			if (r->max_uses > 16)
@@ -927,7 +926,7 @@ parse_rule(ParseCtx *cx, const CrJson *doc, bool is_def)
 				pop_path(cx, o2);
 			}
 		}
-		if ((w = stack_json_member(v, "countStatuses")) != NULL)
+		if ((w = crjson_get(v, "countStatuses")) != NULL)
 		{
 			int			o2 = push_member(cx, "countStatuses");
 
@@ -936,9 +935,9 @@ parse_rule(ParseCtx *cx, const CrJson *doc, bool is_def)
 			pop_path(cx, o2);
 		}
 		r->require_verified = get_bool(cx, v, "requireVerified", true);
-		if (stack_json_member(v, "unitCredits"))
+		if (crjson_get(v, "unitCredits"))
 			r->unit_credits = get_credits(cx, v, "unitCredits", true);
-		if ((w = stack_json_member(v, "completionWindow")) != NULL && w->kind != CRJ_NULL)
+		if ((w = crjson_get(v, "completionWindow")) != NULL && w->kind != CRJ_NULL)
 		{
 			int			o2 = push_member(cx, "completionWindow");
 
@@ -946,16 +945,16 @@ parse_rule(ParseCtx *cx, const CrJson *doc, bool is_def)
 			r->has_window = true;
 			pop_path(cx, o2);
 		}
-		if ((w = stack_json_member(v, "optimality")) != NULL)
+		if ((w = crjson_get(v, "optimality")) != NULL)
 		{
 			static const char *const op[] = {"maxSearchNodes", NULL};
 			int			o2 = push_member(cx, "optimality");
 
 			expect_kind(cx, w, CRJ_OBJECT, "an object");
 			check_members(cx, w, op);
-			if (stack_json_member(w, "maxSearchNodes"))
+			if (crjson_get(w, "maxSearchNodes"))
 			{
-				CrJson	   *m = stack_json_member(w, "maxSearchNodes");
+				CrJson	   *m = crjson_get(w, "maxSearchNodes");
 				int			o3 = push_member(cx, "maxSearchNodes");
 				double		d = number_of(cx, m);
 
@@ -975,7 +974,7 @@ parse_rule(ParseCtx *cx, const CrJson *doc, bool is_def)
 		r->count_status[0] = pstrdup("Completed");
 	}
 
-	if ((v = stack_json_member(doc, "sets")) != NULL)
+	if ((v = crjson_get(doc, "sets")) != NULL)
 	{
 		old = push_member(cx, "sets");
 		expect_kind(cx, v, CRJ_OBJECT, "an object of named predicates");
@@ -994,7 +993,7 @@ parse_rule(ParseCtx *cx, const CrJson *doc, bool is_def)
 		pop_path(cx, old);
 	}
 
-	if ((v = stack_json_member(doc, "stacks")) != NULL)
+	if ((v = crjson_get(doc, "stacks")) != NULL)
 	{
 		if (is_def)
 		{
@@ -1028,7 +1027,7 @@ parse_rule(ParseCtx *cx, const CrJson *doc, bool is_def)
 
 	cx->top = r;
 	/* sets are resolved against this rule: re-point the set lookups */
-	if ((v = stack_json_member(doc, "root")) == NULL)
+	if ((v = crjson_get(doc, "root")) == NULL)
 		rule_error(cx, "member \"root\" is required");
 	old = push_member(cx, "root");
 	r->root = parse_node(cx, v, false);

@@ -10,6 +10,7 @@
 
 #include "fmgr.h"
 #include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 #include "utils/memutils.h"
@@ -19,13 +20,50 @@
 
 /* ---- SQL ---- */
 
-/* Parses, validates and compiles rule text. */
+/*
+ * Parses, validates and compiles rule text (server encoding).  The strict
+ * parser of src/json reads UTF-8, so the text is converted first; the
+ * model keeps UTF-8 strings, as rules from jsonb (crjson_from_jsonb) and
+ * awards do, so that they compare equal in any database encoding.
+ */
 static bytea *
 stackrule_from_text(const char *text, int len)
 {
-	CrJson	   *doc = stack_json_parse_text(text, len, "stackrule");
+	CredregFailure failure;
+	bool		limit = false;
+	char	   *utf8 = pg_server_to_any(text, len, PG_UTF8);
+	CrJson	   *doc;
 
+	if (utf8 != text)
+		len = strlen(utf8);
+	doc = crjson_parse_ext(utf8, len, &failure, &limit);
+	if (doc == NULL)
+	{
+		if (limit)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("stackrule input exceeds a limit: %s", failure.message)));
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type stackrule"),
+				 errdetail("%s", failure.message)));
+	}
 	return stack_rule_serialize(stack_rule_from_json(doc));
+}
+
+/* The canonical JSON text of a stored rule, in the server encoding. */
+static char *
+stackrule_text(bytea *b, int *len)
+{
+	StackRule  *r = stack_rule_deserialize(VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b));
+	StringInfoData out;
+	char	   *s;
+
+	initStringInfo(&out);
+	stack_rule_to_json(&out, r);
+	s = pg_any_to_server(out.data, out.len, PG_UTF8);
+	*len = (s == out.data) ? out.len : (int) strlen(s);
+	return s;
 }
 
 PG_FUNCTION_INFO_V1(stackrule_in);
@@ -43,13 +81,9 @@ PG_FUNCTION_INFO_V1(stackrule_out);
 Datum
 stackrule_out(PG_FUNCTION_ARGS)
 {
-	bytea	   *b = PG_GETARG_BYTEA_PP(0);
-	StackRule  *r = stack_rule_deserialize(VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b));
-	StringInfoData out;
+	int			len;
 
-	initStringInfo(&out);
-	stack_rule_to_json(&out, r);
-	PG_RETURN_CSTRING(out.data);
+	PG_RETURN_CSTRING(stackrule_text(PG_GETARG_BYTEA_PP(0), &len));
 }
 
 PG_FUNCTION_INFO_V1(stackrule_send);
@@ -57,16 +91,13 @@ PG_FUNCTION_INFO_V1(stackrule_send);
 Datum
 stackrule_send(PG_FUNCTION_ARGS)
 {
-	bytea	   *b = PG_GETARG_BYTEA_PP(0);
-	StackRule  *r = stack_rule_deserialize(VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b));
-	StringInfoData out;
+	int			len;
+	char	   *s = stackrule_text(PG_GETARG_BYTEA_PP(0), &len);
 	StringInfoData buf;
 
-	initStringInfo(&out);
-	stack_rule_to_json(&out, r);
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, STACKRULE_FORMAT_VERSION);
-	pq_sendtext(&buf, out.data, out.len);
+	pq_sendtext(&buf, s, len);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
@@ -94,7 +125,7 @@ Datum
 stackrule_from_jsonb(PG_FUNCTION_ARGS)
 {
 	Jsonb	   *jb = PG_GETARG_JSONB_P(0);
-	CrJson	   *doc = stack_json_from_jsonb(jb);
+	CrJson	   *doc = crjson_from_jsonb(jb);
 
 	PG_RETURN_BYTEA_P(stack_rule_serialize(stack_rule_from_json(doc)));
 }
@@ -104,13 +135,10 @@ PG_FUNCTION_INFO_V1(stackrule_to_jsonb);
 Datum
 stackrule_to_jsonb(PG_FUNCTION_ARGS)
 {
-	bytea	   *b = PG_GETARG_BYTEA_PP(0);
-	StackRule  *r = stack_rule_deserialize(VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b));
-	StringInfoData out;
+	int			len;
 
-	initStringInfo(&out);
-	stack_rule_to_json(&out, r);
-	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(out.data)));
+	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in,
+										CStringGetDatum(stackrule_text(PG_GETARG_BYTEA_PP(0), &len))));
 }
 
 /*

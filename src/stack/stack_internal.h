@@ -18,6 +18,10 @@
 #include "utils/timestamp.h"
 
 #include "json/json.h"
+#include "util/datetime.h"
+
+/* Date forms a rule or an award may use: xsd:dateTime, a bare date, a year-month. */
+#define STACK_DATE_FORMS (CRDT_ALLOW_DATE | CRDT_ALLOW_MONTH)
 
 /*
  * Version byte of stackrule send/recv (the canonical JSON text follows, so
@@ -27,9 +31,11 @@
 
 /*
  * Version byte of the stored compiled form.  2 added minMeanLevel on all/nOf
- * nodes; values stored as version 1 (without it) still read.
+ * nodes; 3 stores the dates (earnedAfter, earnedBefore, validFrom,
+ * validUntil) parsed, as timestamps, instead of their text.  Values stored
+ * as version 1 or 2 still read (their date text is parsed on reading).
  */
-#define STACKRULE_STORAGE_VERSION 2
+#define STACKRULE_STORAGE_VERSION 3
 
 /* Size limits (54000 program_limit_exceeded beyond them). */
 #define STACK_MAX_NODES		2000	/* after inline expansion */
@@ -131,8 +137,10 @@ typedef struct StackNode
 	bool		passed;
 	bool		has_within;
 	StackSpan	within;
-	char	   *earned_after;	/* ISO date text as given, validated */
-	char	   *earned_before;
+	bool		has_earned_after;
+	TimestampTz earned_after;	/* parsed once, by util/datetime.h */
+	bool		has_earned_before;
+	TimestampTz earned_before;
 	int			nstatus;
 	char	  **status_in;
 	char	   *min_result_rd;	/* minResult.resultDescription */
@@ -177,8 +185,10 @@ typedef struct StackRule
 	char	   *name;
 	char	   *awards_achievement;
 	char	   *awards_type;
-	char	   *valid_from;
-	char	   *valid_until;
+	bool		has_valid_from;
+	TimestampTz valid_from;
+	bool		has_valid_until;
+	TimestampTz valid_until;
 	/* policy */
 	int			max_uses;		/* default 1 */
 	int			ncount_status;	/* default ["Completed"] */
@@ -272,12 +282,6 @@ extern void stack_rule_prepare(StackRule *rule);
 extern bool stack_glob_match(const char *pattern, const char *s);
 extern bool stack_parse_span(const CrJson *v, StackSpan *span, const char *path);
 
-/* ---- json_tree.c (rule text via src/json, jsonb -> CrJson) and rule_binary.c helpers ---- */
-extern CrJson *stack_json_parse_text(const char *text, int len, const char *typname);
-extern CrJson *stack_json_from_jsonb(Jsonb *jb);
-extern CrJson *stack_json_member(const CrJson *obj, const char *name);
-extern void stack_json_escape(StringInfo out, const char *s);
-
 /* ---- rule_binary.c ---- */
 extern bytea *stack_rule_serialize(const StackRule *rule);
 extern StackRule *stack_rule_deserialize(const char *data, int len);
@@ -288,7 +292,6 @@ extern StackItem *stack_items_from_json(const CrJson *arr, int *nitems);
 extern void stack_item_from_json(const CrJson *obj, StackItem *item, const char *path);
 extern StackException *stack_exceptions_from_json(const CrJson *arr, int *nexc);
 extern void stack_items_sort(StackItem *items, int nitems);
-extern TimestampTz stack_parse_time(const char *s, const char *path, const char *what);
 extern void stack_item_from_tuple(HeapTupleHeader tup, StackItem *item);
 extern StackItem *stack_items_from_array(ArrayType *arr, int *nitems);
 
@@ -313,6 +316,10 @@ extern Jsonb *stack_evaluate_internal(StackRule *rule, StackItem *items, int nit
 extern double stack_evaluate_progress(StackRule *rule, StackItem *items, int nitems,
 									  TimestampTz as_of, StackException *exc, int nexc,
 									  bool *complete);
+
+extern bool stack_rule_in_force(const StackRule *r, TimestampTz as_of);
+extern bool stack_item_admissible(const StackRule *r, const StackItem *it, TimestampTz as_of);
+extern bool stack_item_counts(const StackRule *r, const StackItem *it, TimestampTz as_of);
 
 /* ---- next_best.c ---- */
 extern StackItem *stack_candidates_from_json(const CrJson *cands, TimestampTz as_of, int *ncand);

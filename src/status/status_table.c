@@ -17,109 +17,13 @@
 #include "executor/spi.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
-#include "utils/datetime.h"
 #include "utils/rel.h"
 #include "utils/timestamp.h"
 
 #include "json/json.h"
 #include "status/status.h"
 #include "util/cache.h"
-
-/*
- * xsd:dateTime (XML Schema 1.1 Part 2, 3.3.7):
- * -?YYYY-MM-DDThh:mm:ss(.s+)?(Z|(+|-)hh:mm)?, read strictly.  A value
- * without a time zone is taken as UTC.  False when malformed or out of
- * PostgreSQL's range.
- */
-static bool
-parse_xsd_datetime(const char *s, TimestampTz *out)
-{
-	struct pg_tm tm;
-	fsec_t		fsec = 0;
-	int			tz = 0;
-	const char *p = s;
-	int			ndigits;
-	Timestamp	ts;
-	bool		negative = false;
-
-	memset(&tm, 0, sizeof(tm));
-	if (*p == '-')
-	{
-		negative = true;
-		p++;
-	}
-#define DIGITS(field, n) \
-	do { int k_; (field) = 0; for (k_ = 0; k_ < (n); k_++) { \
-		if (p[k_] < '0' || p[k_] > '9') return false; \
-		(field) = (field) * 10 + (p[k_] - '0'); } p += (n); } while (0)
-
-	for (ndigits = 0; p[ndigits] >= '0' && p[ndigits] <= '9'; ndigits++)
-		;
-	if (ndigits < 4 || ndigits > 6 || (ndigits > 4 && p[0] == '0'))
-		return false;
-	DIGITS(tm.tm_year, ndigits);
-	if (negative)
-		tm.tm_year = -tm.tm_year + 1;	/* xsd year 0 is 1 BC */
-	if (*p++ != '-')
-		return false;
-	DIGITS(tm.tm_mon, 2);
-	if (*p++ != '-')
-		return false;
-	DIGITS(tm.tm_mday, 2);
-	if (*p++ != 'T')
-		return false;
-	DIGITS(tm.tm_hour, 2);
-	if (*p++ != ':')
-		return false;
-	DIGITS(tm.tm_min, 2);
-	if (*p++ != ':')
-		return false;
-	DIGITS(tm.tm_sec, 2);
-	if (*p == '.')
-	{
-		int			scale = 100000;
-
-		p++;
-		if (*p < '0' || *p > '9')
-			return false;
-		while (*p >= '0' && *p <= '9')
-		{
-			fsec += (*p - '0') * scale;
-			scale /= 10;
-			p++;
-		}
-	}
-	if (*p == 'Z')
-		p++;
-	else if (*p == '+' || *p == '-')
-	{
-		int			sign = (*p == '-') ? -1 : 1;
-		int			hh,
-					mm;
-
-		p++;
-		DIGITS(hh, 2);
-		if (*p++ != ':')
-			return false;
-		DIGITS(mm, 2);
-		if (hh > 14 || mm > 59 || (hh == 14 && mm != 0))
-			return false;
-		/* PostgreSQL's tz is seconds west of UTC */
-		tz = -sign * (hh * SECS_PER_HOUR + mm * SECS_PER_MINUTE);
-	}
-	if (*p != '\0')
-		return false;
-#undef DIGITS
-	if (tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 ||
-		tm.tm_mday > day_tab[isleap(tm.tm_year)][tm.tm_mon - 1] ||
-		tm.tm_min > 59 || tm.tm_sec > 59 ||
-		tm.tm_hour > 24 || (tm.tm_hour == 24 && (tm.tm_min != 0 || tm.tm_sec != 0 || fsec != 0)))
-		return false;
-	if (tm2timestamp(&tm, fsec, &tz, &ts) != 0 || !IS_VALID_TIMESTAMP(ts))
-		return false;
-	*out = ts;
-	return true;
-}
+#include "util/datetime.h"
 
 static void
 bad_credential(const char *url, const char *fmt,...) pg_attribute_printf(2, 3) pg_attribute_noreturn();
@@ -150,7 +54,8 @@ date_member(const char *url, const CrJson *obj, const char *name, bool *isnull)
 	*isnull = true;
 	if (v == NULL)
 		return (Datum) 0;
-	if (v->kind != CRJ_STRING || !parse_xsd_datetime(v->u.str, &ts))
+	if (v->kind != CRJ_STRING ||
+		!credreg_datetime_parse(v->u.str, v->count, 0, &ts))
 		bad_credential(url, "Its %s is not an xsd:dateTime.", name);
 	*isnull = false;
 	return TimestampTzGetDatum(ts);
@@ -162,16 +67,15 @@ numeric_date_claim(const char *url, const CrJson *claims, const char *name, bool
 {
 	const CrJson *v = crjson_get(claims, name);
 	double		secs;
+	TimestampTz ts;
 
 	*isnull = true;
 	if (v == NULL)
 		return (Datum) 0;
-	if (!crjson_number_value(v, &secs) ||
-		secs < -210866803200.0 || secs > 9224318016000.0)	/* PostgreSQL's range */
+	if (!crjson_number_value(v, &secs) || !numericdate_to_timestamp(secs, &ts))
 		bad_credential(url, "Its JWT claim \"%s\" is not a NumericDate.", name);
 	*isnull = false;
-	return TimestampTzGetDatum((TimestampTz) ((secs - (double) (POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE) * SECS_PER_DAY)
-											  * USECS_PER_SEC));
+	return TimestampTzGetDatum(ts);
 }
 
 static int

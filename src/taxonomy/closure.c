@@ -102,6 +102,15 @@ credreg_taxonomy_index(const TaxonomyGraph *g, int32 id)
 	return -1;
 }
 
+const char *
+credreg_competency_label(int32 id)
+{
+	TaxonomyGraph *g = credreg_taxonomy_graph();
+	int			idx = credreg_taxonomy_index(g, id);
+
+	return idx < 0 ? NULL : g->labels[idx];
+}
+
 static void
 AddRef(TaxonomyGraph *g, const char *key, int idx)
 {

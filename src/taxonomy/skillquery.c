@@ -7,11 +7,17 @@
  *     query  := or
  *     or     := and { '|' and }
  *     and    := unary { '&' unary }
- *     unary  := '!' unary | '(' or ')' | leaf
- *     leaf   := id [ '>=' level ]
- * e.g. '12 & (40 | 7>=3) & !9'.  id is a competency id (see
- * credreg.competency), level 0..100; a leaf without a level is true when
- * the skillset holds the id at any level.  Stored in postfix order.
+ *     unary  := '!' unary | '(' or ')' | atleast | leaf
+ *     atleast:= count 'of' '(' [ or { ',' or } ] ')'
+ *     leaf   := competency [ '>=' level ]
+ * e.g. '12 & (40 | 7>=3) & !9' or '2 of (12, 40, 7>=3)'.  A competency is
+ * its id (see credreg.competency); credreg.skills_query(text), which reads the
+ * taxonomy, also takes its URI or framework:code, bare or in double quotes
+ * ('esco:S1.2 | "http://data.europa.eu/esco/skill/..."').  Level 0..100; a
+ * leaf without a level is true when the skillset holds the competency at any
+ * level.  "t of (...)" is true when at least t of its operands are: the
+ * recruiter's "at least 80% of the essentials" (readiness_query()) that GIN
+ * can answer from the index.  Stored in postfix order.
  */
 #include "postgres.h"
 
@@ -31,6 +37,7 @@ typedef struct QueryParser
 	int			cap;
 	Node	   *escontext;
 	bool		failed;
+	bool		resolve;		/* references allowed (skills_query(text)) */
 } QueryParser;
 
 static void ParseOr(QueryParser *qp);
@@ -55,7 +62,7 @@ SkipSpace(QueryParser *qp)
 }
 
 static void
-Emit(QueryParser *qp, uint8 type, int32 id, int level)
+Emit(QueryParser *qp, uint8 type, int32 id, int level, int nargs)
 {
 	if (qp->failed)
 		return;
@@ -74,7 +81,7 @@ Emit(QueryParser *qp, uint8 type, int32 id, int level)
 	}
 	qp->items[qp->nitems].type = type;
 	qp->items[qp->nitems].level = (uint8) level;
-	qp->items[qp->nitems].unused = 0;
+	qp->items[qp->nitems].nargs = (uint16) nargs;
 	qp->items[qp->nitems].id = id;
 	qp->nitems++;
 }
@@ -103,6 +110,131 @@ ReadInt(QueryParser *qp, int64 max, int64 *out)
 	return true;
 }
 
+/* characters of a bare competency reference (URI or framework:code) */
+static bool
+IsRefChar(char c)
+{
+	return isalnum((unsigned char) c) || (c != '\0' && strchr(":/._#+%~?=-@", c) != NULL) ||
+		IS_HIGHBIT_SET(c);
+}
+
+/*
+ * A competency reference, bare or in double quotes, resolved through the
+ * taxonomy: only skills_query(text) allows them (the type's input function
+ * is immutable and cannot read tables).
+ */
+static bool
+ReadReference(QueryParser *qp, int64 *id)
+{
+	const char *start = qp->p;
+	char	   *ref;
+	int32		resolved;
+
+	if (*qp->p == '"')
+	{
+		const char *end = strchr(qp->p + 1, '"');
+
+		if (end == NULL)
+		{
+			QuerySyntaxError(qp, "a closing double quote");
+			return false;
+		}
+		ref = pnstrdup(qp->p + 1, end - qp->p - 1);
+		qp->p = end + 1;
+	}
+	else
+	{
+		while (IsRefChar(*qp->p))
+			qp->p++;
+		ref = pnstrdup(start, qp->p - start);
+	}
+	if (!qp->resolve)
+	{
+		qp->p = start;
+		if (qp->failed)
+			return false;
+		qp->failed = true;
+		errsave(qp->escontext,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type skillquery: \"%s\"", qp->str),
+				 errdetail("Expected a competency id (an integer from 1 to 2147483647), \"!\" or \"(\" at character %d.",
+						   (int) (qp->p - qp->str) + 1),
+				 errhint("Use credreg.skills_query(text) to give competency URIs or framework:code references.")));
+		return false;
+	}
+	resolved = credreg_competency_resolve(ref);
+	if (resolved == 0)
+	{
+		qp->p = start;
+		if (qp->failed)
+			return false;
+		qp->failed = true;
+		errsave(qp->escontext,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unrecognized competency reference \"%s\"", ref),
+				 errhint("Give a competency URI or framework:code of an imported framework.")));
+		return false;
+	}
+	*id = resolved;
+	return true;
+}
+
+/* After a count: whether the keyword "of" follows (consumed if so). */
+static bool
+IsOf(QueryParser *qp)
+{
+	const char *p = qp->p;
+
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	if (p[0] != 'o' || p[1] != 'f' || IsRefChar(p[2]))
+		return false;
+	qp->p = p + 2;
+	return true;
+}
+
+/* "t of (q1, q2, ...)": the operands, then the SQI_ATLEAST item. */
+static void
+ParseAtLeast(QueryParser *qp, int64 t)
+{
+	int			nargs = 0;
+
+	SkipSpace(qp);
+	if (*qp->p != '(')
+	{
+		QuerySyntaxError(qp, "\"(\" after \"of\"");
+		return;
+	}
+	qp->p++;
+	SkipSpace(qp);
+	if (*qp->p != ')')
+	{
+		for (;;)
+		{
+			ParseOr(qp);
+			if (qp->failed)
+				return;
+			nargs++;
+			SkipSpace(qp);
+			if (*qp->p != ',')
+				break;
+			qp->p++;
+		}
+	}
+	if (*qp->p != ')')
+	{
+		QuerySyntaxError(qp, "\",\" or \")\"");
+		return;
+	}
+	qp->p++;
+	if (nargs > PG_UINT16_MAX)
+	{
+		QuerySyntaxError(qp, "at most 65535 operands of \"of\"");
+		return;
+	}
+	Emit(qp, SQI_ATLEAST, (int32) t, 0, nargs);
+}
+
 static void
 ParseUnary(QueryParser *qp)
 {
@@ -117,7 +249,7 @@ ParseUnary(QueryParser *qp)
 	{
 		qp->p++;
 		ParseUnary(qp);
-		Emit(qp, SQI_NOT, 0, 0);
+		Emit(qp, SQI_NOT, 0, 0, 0);
 		return;
 	}
 	if (*qp->p == '(')
@@ -133,9 +265,33 @@ ParseUnary(QueryParser *qp)
 		qp->p++;
 		return;
 	}
-	if (!ReadInt(qp, PG_INT32_MAX, &id) || id == 0)
+	if (*qp->p == '"' || isalpha((unsigned char) *qp->p))
+	{
+		if (!ReadReference(qp, &id))
+			return;
+	}
+	else if (qp->p[0] == '0' && !isdigit((unsigned char) qp->p[1]))
+	{
+		/* no competency has id 0, but "0 of ()" is a (true) query */
+		const char *zero = qp->p++;
+
+		if (!IsOf(qp))
+		{
+			qp->p = zero;
+			QuerySyntaxError(qp, "a competency id (an integer from 1 to 2147483647), \"!\" or \"(\"");
+			return;
+		}
+		ParseAtLeast(qp, 0);
+		return;
+	}
+	else if (!ReadInt(qp, PG_INT32_MAX, &id) || id == 0)
 	{
 		QuerySyntaxError(qp, "a competency id (an integer from 1 to 2147483647), \"!\" or \"(\"");
+		return;
+	}
+	else if (IsOf(qp))
+	{
+		ParseAtLeast(qp, id);
 		return;
 	}
 	SkipSpace(qp);
@@ -149,7 +305,7 @@ ParseUnary(QueryParser *qp)
 			return;
 		}
 	}
-	Emit(qp, SQI_VAL, (int32) id, (int) level);
+	Emit(qp, SQI_VAL, (int32) id, (int) level, 0);
 }
 
 static void
@@ -163,7 +319,7 @@ ParseAnd(QueryParser *qp)
 			return;
 		qp->p++;
 		ParseUnary(qp);
-		Emit(qp, SQI_AND, 0, 0);
+		Emit(qp, SQI_AND, 0, 0, 0);
 	}
 }
 
@@ -178,42 +334,87 @@ ParseOr(QueryParser *qp)
 			return;
 		qp->p++;
 		ParseAnd(qp);
-		Emit(qp, SQI_OR, 0, 0);
+		Emit(qp, SQI_OR, 0, 0, 0);
 	}
 }
 
-PG_FUNCTION_INFO_V1(skillquery_in);
-/* Text to skillquery. */
-Datum
-skillquery_in(PG_FUNCTION_ARGS)
+static SkillQuery *
+BuildQuery(const SkillQueryItem *items, int nitems)
 {
-	char	   *str = PG_GETARG_CSTRING(0);
+	Size		size = add_size(SKILLQUERY_HDRSZ, mul_size(nitems, sizeof(SkillQueryItem)));
+	SkillQuery *q = palloc0(size);
+
+	SET_VARSIZE(q, size);
+	q->version = SKILLQUERY_VERSION;
+	q->nitems = nitems;
+	memcpy(q->items, items, nitems * sizeof(SkillQueryItem));
+	return q;
+}
+
+/* Text to skillquery; NULL after a soft error reported to escontext. */
+static SkillQuery *
+ParseQuery(const char *str, Node *escontext, bool resolve)
+{
 	QueryParser qp;
-	SkillQuery *q;
-	Size		size;
 
 	qp.str = str;
 	qp.p = str;
 	qp.cap = 16;
 	qp.nitems = 0;
 	qp.items = palloc(qp.cap * sizeof(SkillQueryItem));
-	qp.escontext = fcinfo->context;
+	qp.escontext = escontext;
 	qp.failed = false;
+	qp.resolve = resolve;
 
 	ParseOr(&qp);
 	SkipSpace(&qp);
 	if (!qp.failed && *qp.p != '\0')
 		QuerySyntaxError(&qp, "\"&\", \"|\" or the end of the query");
 	if (qp.failed)
-		PG_RETURN_NULL();
+		return NULL;
+	return BuildQuery(qp.items, qp.nitems);
+}
 
-	size = add_size(SKILLQUERY_HDRSZ, mul_size(qp.nitems, sizeof(SkillQueryItem)));
-	q = palloc0(size);
-	SET_VARSIZE(q, size);
-	q->version = SKILLQUERY_VERSION;
-	q->nitems = qp.nitems;
-	memcpy(q->items, qp.items, qp.nitems * sizeof(SkillQueryItem));
+PG_FUNCTION_INFO_V1(skillquery_in);
+/* Text to skillquery (competency ids only: input functions read no tables). */
+Datum
+skillquery_in(PG_FUNCTION_ARGS)
+{
+	SkillQuery *q = ParseQuery(PG_GETARG_CSTRING(0), fcinfo->context, false);
+
+	if (q == NULL)
+		PG_RETURN_NULL();
 	PG_RETURN_POINTER(q);
+}
+
+PG_FUNCTION_INFO_V1(skillquery_resolve);
+/* skills_query(text): competencies also by URI or framework:code (STABLE). */
+Datum
+skillquery_resolve(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(ParseQuery(text_to_cstring(PG_GETARG_TEXT_PP(0)), NULL, true));
+}
+
+SkillQuery *
+credreg_skillquery_at_least(int t, const int32 *ids, const int *levels, int n)
+{
+	SkillQueryItem *items = palloc0(sizeof(SkillQueryItem) * (n + 1));
+	int			i;
+
+	if (n > PG_UINT16_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("skillquery cannot have more than %d operands of \"of\"", PG_UINT16_MAX)));
+	for (i = 0; i < n; i++)
+	{
+		items[i].type = SQI_VAL;
+		items[i].id = ids[i];
+		items[i].level = (uint8) Min(Max(levels[i], 0), SKILLSET_MAX_LEVEL);
+	}
+	items[n].type = SQI_ATLEAST;
+	items[n].id = t;
+	items[n].nargs = (uint16) n;
+	return BuildQuery(items, n + 1);
 }
 
 /* Whether q is well-formed: header, item types and bounds, stack balance. */
@@ -234,19 +435,24 @@ SkillQueryValid(const SkillQuery *q)
 		switch (it->type)
 		{
 			case SQI_VAL:
-				if (it->id <= 0 || it->level > SKILLSET_MAX_LEVEL)
+				if (it->id <= 0 || it->level > SKILLSET_MAX_LEVEL || it->nargs != 0)
 					depth = -100;
 				depth++;
 				break;
 			case SQI_NOT:
-				if (depth < 1)
+				if (depth < 1 || it->id != 0 || it->level != 0 || it->nargs != 0)
 					depth = -100;
 				break;
 			case SQI_AND:
 			case SQI_OR:
-				if (depth < 2)
+				if (depth < 2 || it->id != 0 || it->level != 0 || it->nargs != 0)
 					depth = -100;
 				depth--;
+				break;
+			case SQI_ATLEAST:
+				if (depth < it->nargs || it->id < 0 || it->level != 0)
+					depth = -100;
+				depth += 1 - it->nargs;
 				break;
 			default:
 				depth = -100;
@@ -285,6 +491,29 @@ PrintItem(const SkillQuery *q, int *pos, StringInfo out, int parent_prec)
 			appendStringInfoChar(out, '!');
 			PrintItem(q, pos, out, 3);
 			break;
+		case SQI_ATLEAST:
+			{
+				/* operands come last first: print each, then in order */
+				StringInfoData *args = palloc(sizeof(StringInfoData) * Max(it->nargs, 1));
+				int			k;
+
+				for (k = it->nargs - 1; k >= 0; k--)
+				{
+					initStringInfo(&args[k]);
+					PrintItem(q, pos, &args[k], 0);
+				}
+				appendStringInfo(out, "%d of (", it->id);
+				for (k = 0; k < it->nargs; k++)
+				{
+					if (k > 0)
+						appendStringInfoString(out, ", ");
+					appendStringInfoString(out, args[k].data);
+					pfree(args[k].data);
+				}
+				appendStringInfoChar(out, ')');
+				pfree(args);
+			}
+			break;
 		default:
 			{
 				/* right operand is printed first into its own buffer */
@@ -322,22 +551,32 @@ skillquery_out(PG_FUNCTION_ARGS)
 }
 
 PG_FUNCTION_INFO_V1(skillquery_send);
-/* Skillquery to binary: version byte, count, postfix items. */
+/*
+ * Skillquery to binary: version byte, count, postfix items (type, level,
+ * id).  Binary version 2 adds each item's operand count, for "t of (...)";
+ * queries without one keep version 1, which older servers read.
+ */
 Datum
 skillquery_send(PG_FUNCTION_ARGS)
 {
 	SkillQuery *q = PG_GETARG_SKILLQUERY_P(0);
 	StringInfoData buf;
-	int			i;
+	int			i,
+				version = 1;
 
 	credreg_skillquery_check(q);
+	for (i = 0; i < q->nitems; i++)
+		if (q->items[i].type == SQI_ATLEAST)
+			version = 2;
 	pq_begintypsend(&buf);
-	pq_sendint8(&buf, SKILLQUERY_VERSION);
+	pq_sendint8(&buf, version);
 	pq_sendint32(&buf, q->nitems);
 	for (i = 0; i < q->nitems; i++)
 	{
 		pq_sendint8(&buf, q->items[i].type);
 		pq_sendint8(&buf, q->items[i].level);
+		if (version == 2)
+			pq_sendint16(&buf, q->items[i].nargs);
 		pq_sendint32(&buf, q->items[i].id);
 	}
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
@@ -355,12 +594,12 @@ skillquery_recv(PG_FUNCTION_ARGS)
 	Size		size;
 	int			i;
 
-	if (version != SKILLQUERY_VERSION)
+	if (version != 1 && version != 2)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("unsupported skillquery binary format version %d", version)));
 	n = pq_getmsgint(buf, 4);
-	if (n < 1 || n > SKILLQUERY_MAX_ITEMS || buf->len - buf->cursor != n * 6)
+	if (n < 1 || n > SKILLQUERY_MAX_ITEMS || buf->len - buf->cursor != n * (version == 2 ? 8 : 6))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid skillquery binary length")));
@@ -373,11 +612,8 @@ skillquery_recv(PG_FUNCTION_ARGS)
 	{
 		q->items[i].type = pq_getmsgbyte(buf);
 		q->items[i].level = pq_getmsgbyte(buf);
+		q->items[i].nargs = version == 2 ? pq_getmsgint(buf, 2) : 0;
 		q->items[i].id = pq_getmsgint(buf, 4);
-		if ((q->items[i].type != SQI_VAL && (q->items[i].id != 0 || q->items[i].level != 0)))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid skillquery binary value")));
 	}
 	pq_getmsgend(buf);
 	if (!SkillQueryValid(q))
@@ -430,6 +666,26 @@ credreg_skillquery_eval(const SkillQuery *q, SkillQueryLeafFn leaf, void *arg)
 					stack[sp - 1] = SQ_MAYBE;
 				else
 					stack[sp - 1] = SQ_FALSE;
+				break;
+			case SQI_ATLEAST:
+				{
+					/* TRUE when the sure operands reach the threshold,
+					 * FALSE when even the unsure ones cannot */
+					int			ntrue = 0,
+								nmaybe = 0,
+								k;
+
+					for (k = 0; k < it->nargs; k++)
+					{
+						sp--;
+						if (stack[sp] == SQ_TRUE)
+							ntrue++;
+						else if (stack[sp] == SQ_MAYBE)
+							nmaybe++;
+					}
+					stack[sp++] = ntrue >= it->id ? SQ_TRUE :
+						(ntrue + nmaybe < it->id ? SQ_FALSE : SQ_MAYBE);
+				}
 				break;
 		}
 	}

@@ -168,4 +168,11 @@ extern const char *credreg_taxonomy_edge_name(TaxonomyEdge edge);
  */
 extern int32 credreg_competency_resolve(const char *ref);
 
+/*
+ * The label of competency `id` from the compiled taxonomy (no query), in the
+ * server encoding; NULL when unknown or unlabelled.  Valid until the
+ * compiled taxonomy is next rebuilt: callers copy it.
+ */
+extern const char *credreg_competency_label(int32 id);
+
 #endif							/* CREDREG_TAXONOMY_H */

@@ -598,13 +598,19 @@ al(source, al, level) AS (
 	WHERE lvl_i IS NOT NULL AND o - 1 <= lvl_i
 	UNION ALL
 	SELECT 'result', x, level FROM res_level, jsonb_array_elements(credreg.taxonomy_jarr(r -> 'alignment')) x
+	UNION ALL
+	-- Open Badges 2.0: the BadgeClass's alignment, embedded or stored under its IRI
+	SELECT 'badge', x, 0 FROM creds, jsonb_array_elements(credreg.taxonomy_jarr(
+		CASE WHEN jsonb_typeof(c -> 'badge') = 'object' THEN c #> '{badge,alignment}'
+			 ELSE (SELECT h.document -> 'alignment' FROM credreg.hosted_document h WHERE h.url = c ->> 'badge') END)) x
+	WHERE depth = 0
 )
 SELECT source, al ->> 'targetUrl', al ->> 'targetCode', al ->> 'targetFramework', al ->> 'targetName', level,
 	coalesce(credreg.competency_id(al ->> 'targetUrl'),
 			 credreg.competency_id(lower(al ->> 'targetFramework') || ':' || (al ->> 'targetCode')))
 FROM al WHERE jsonb_typeof(al) = 'object'
 $$;
-COMMENT ON FUNCTION credential_alignments(jsonb) IS 'every alignment of an OB 3.0 / CLR 2.0 credential (achievement, completed results and their descriptions and rubric levels, embedded CLR credentials) with its normalised level 0..5 and the competency it resolves to';
+COMMENT ON FUNCTION credential_alignments(jsonb) IS 'every alignment of an OB 3.0 / CLR 2.0 credential (achievement, completed results and their descriptions and rubric levels, embedded CLR credentials) or of an OB 2.0 assertion''s BadgeClass, with its normalised level 0..5 and the competency it resolves to';
 
 CREATE FUNCTION skills_of(credential jsonb) RETURNS skillset
 	AS $$ SELECT coalesce(credreg.skillset(array_agg(competency), array_agg(level)), '{}'::credreg.skillset)
@@ -621,50 +627,9 @@ CREATE FUNCTION unresolved_alignments(credential jsonb)
 	SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION unresolved_alignments(jsonb) IS 'alignments of a credential that match no known competency';
 
--- Ranks competencies for a recruiter's words: exact label or alias, then
--- prefix, then trigram similarity (>= 0.3) over preferred, alternative,
--- hidden labels and codes, all compared in label_norm() form.  It resolves
--- a query to candidates; it never widens what counts as verified.  Only the
--- labels the indexes return are scored: the btree range holds every label
--- equal to or starting with the query, the GIN && every label that can
--- reach similarity 0.3 (see label_query_trigrams()), so the result is the
--- same as scoring all labels.
-CREATE FUNCTION competency_search(query text, max int DEFAULT 20)
-	RETURNS TABLE (id int, uri text, label text, kind text, framework text,
-				   matched text, matched_as text, score real)
-LANGUAGE sql STABLE STRICT PARALLEL SAFE COST 1000 ROWS 20
-SET search_path = pg_catalog, pg_temp
-AS $$
-WITH hits AS (
-	SELECT l.competency, l.label, l.kind,
-		(CASE WHEN x.score = 3 AND l.kind = 'code' THEN 2.9
-			  WHEN x.score = 3 AND l.kind <> 'preferred' THEN 2.5 ELSE x.score END)::real AS score
-	FROM credreg.competency_label l,
-		LATERAL (SELECT credreg.label_score(l.norm, (SELECT credreg.label_norm(query))) AS score) x
-	WHERE (SELECT credreg.label_norm(query)) <> ''
-	  -- candidates: equal or starting with the query (btree range) ...
-	  AND ((l.norm ~>=~ (SELECT credreg.label_norm(query))
-			AND l.norm ~<~ credreg.label_prefix_end((SELECT credreg.label_norm(query))))
-		   -- ... or sharing a trigram that similarity >= 0.3 implies (GIN)
-		   -- (commonest trigrams, from the column's statistics, left out)
-		   OR l.trgm && credreg.label_query_trigrams((SELECT credreg.label_norm(query)),
-				(SELECT array_agg(u.e ORDER BY u.f DESC, u.e)
-				 FROM pg_stats s,
-					  unnest(s.most_common_elems::text::int4[], s.most_common_elem_freqs) u(e, f)
-				 WHERE s.schemaname = 'credreg' AND s.tablename = 'competency_label'
-				   AND s.attname = 'trgm' AND u.e IS NOT NULL)))
-	  AND x.score > 0
-),
-best AS (
-	SELECT DISTINCT ON (competency) competency, label, kind, score FROM hits
-	ORDER BY competency, score DESC, kind = 'preferred' DESC, label
-)
-SELECT c.id, c.uri, c.label, c.kind, c.framework, b.label, b.kind, b.score
-FROM best b JOIN credreg.competency c ON c.id = b.competency
-ORDER BY b.score DESC, length(c.label), c.label, c.id
-LIMIT greatest(max, 0)
-$$;
-COMMENT ON FUNCTION competency_search(text, int) IS 'competencies ranked by exact label or alias, prefix and trigram similarity of normalised labels';
+-- competency_search(): defined in occupation.sql (ranking of labels that
+-- contain the query).
+
 
 -- CASE 1.1 CFPackage (JSON).  The document becomes a top-level competency
 -- of kind 'document', its CFItems competencies of kind 'item'; associations

@@ -41,13 +41,14 @@ extern bool credreg_skillset_equal(const SkillSet *a, const SkillSet *b);
 #define SQI_AND		2
 #define SQI_OR		3
 #define SQI_NOT		4
+#define SQI_ATLEAST	5			/* at least id of the nargs operands before it */
 
 typedef struct SkillQueryItem
 {
 	uint8		type;
 	uint8		level;
-	uint16		unused;
-	int32		id;
+	uint16		nargs;			/* operand count of SQI_ATLEAST, else 0 */
+	int32		id;				/* SQI_VAL: competency; SQI_ATLEAST: threshold */
 } SkillQueryItem;
 
 typedef struct SkillQuery
@@ -76,6 +77,8 @@ typedef int (*SkillQueryLeafFn) (void *arg, int32 id, int level);
 extern int	credreg_skillquery_eval(const SkillQuery *q, SkillQueryLeafFn leaf, void *arg);
 extern bool credreg_skillquery_match(const SkillQuery *q, const SkillSet *s);
 extern void credreg_skillquery_check(const SkillQuery *q);
+/* "t of (ids[0]>=levels[0], ...)" as a new skillquery. */
+extern SkillQuery *credreg_skillquery_at_least(int t, const int32 *ids, const int *levels, int n);
 
 /* GIN search mode of a skillset query with n keys (skillset_gin.c). */
 extern int32 skillset_gin_search_mode(StrategyNumber strategy, int n);

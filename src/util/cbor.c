@@ -1,6 +1,8 @@
 /*
  * cbor.c
- *		The bounded CBOR decoder of cbor.h (RFC 8949 §3).
+ *		The bounded CBOR reader (see cbor.h).  RFC 8949 §3: an initial byte
+ *		of major type (3 bits) and additional information (5 bits), then
+ *		the argument in 0, 1, 2, 4 or 8 bytes.
  */
 #include "postgres.h"
 
@@ -10,109 +12,119 @@ typedef struct Reader
 {
 	const uint8 *p;
 	const uint8 *end;
-	CredregFailure *failure;
+	CredregFailure *f;
 } Reader;
 
-/* RFC 8949 §3: the initial byte's additional information, then the argument. */
 static bool
-read_head(Reader *rd, int *major, uint64 *arg)
+read_argument(Reader *rd, int ai, uint64 *out)
 {
-	uint8		ib;
-	int			info;
 	int			n;
 
-	if (rd->p >= rd->end)
-		return credreg_fail(rd->failure, "malformed", "CBOR ends inside an item");
-	ib = *rd->p++;
-	*major = ib >> 5;
-	info = ib & 0x1f;
-	if (info < 24)
+	if (ai < 24)
 	{
-		*arg = info;
+		*out = ai;
 		return true;
 	}
-	if (info > 27)
-		return credreg_fail(rd->failure, "malformed",
-							"CBOR item with additional information %d (indefinite lengths are not accepted)", info);
-	n = 1 << (info - 24);
+	switch (ai)
+	{
+		case 24: n = 1; break;
+		case 25: n = 2; break;
+		case 26: n = 4; break;
+		case 27: n = 8; break;
+		default:
+			/* 28-30 reserved, 31 indefinite length (RFC 8949 §3.2) */
+			return credreg_fail(rd->f, "malformed", "CBOR additional information %d is not supported", ai);
+	}
 	if (rd->end - rd->p < n)
-		return credreg_fail(rd->failure, "malformed", "CBOR ends inside an item's argument");
-	*arg = 0;
+		return credreg_fail(rd->f, "malformed", "CBOR item is truncated");
+	*out = 0;
 	for (int i = 0; i < n; i++)
-		*arg = (*arg << 8) | *rd->p++;
+		*out = (*out << 8) | *rd->p++;
 	return true;
 }
 
 static bool
-read_item(Reader *rd, CrCbor *item, int depth)
+read_item(Reader *rd, int depth, CrCbor **out)
 {
-	int			major = 0;
+	CrCbor	   *item;
+	int			major,
+				ai;
 	uint64		arg = 0;
-	size_t		left;
 
-	if (depth > CR_CBOR_MAX_DEPTH)
-		return credreg_fail(rd->failure, "malformed", "CBOR nests deeper than %d", CR_CBOR_MAX_DEPTH);
-	if (!read_head(rd, &major, &arg))
+	if (depth > CRCBOR_MAX_DEPTH)
+		return credreg_fail(rd->f, "malformed", "CBOR nesting is deeper than %d", CRCBOR_MAX_DEPTH);
+	if (rd->p >= rd->end)
+		return credreg_fail(rd->f, "malformed", "CBOR item is truncated");
+	major = *rd->p >> 5;
+	ai = *rd->p & 0x1f;
+	rd->p++;
+	if (major == CRCBOR_SIMPLE && ai >= 25 && ai <= 27)
+		return credreg_fail(rd->f, "malformed", "CBOR floating-point values are not supported");
+	if (!read_argument(rd, ai, &arg))
 		return false;
-	left = rd->end - rd->p;
-	memset(item, 0, sizeof(*item));
-	switch (major)
+	item = palloc0(sizeof(CrCbor));
+	item->kind = (CrCborKind) major;
+	item->value = arg;
+	switch (item->kind)
 	{
-		case 0:
-		case 1:
-			item->kind = major == 0 ? CRCBOR_UINT : CRCBOR_NINT;
-			item->value = arg;
-			return true;
-		case 2:
-		case 3:
-			if (arg > left)
-				return credreg_fail(rd->failure, "malformed", "CBOR string longer than its input");
-			item->kind = major == 2 ? CRCBOR_BYTES : CRCBOR_TEXT;
-			item->count = arg;
+		case CRCBOR_UINT:
+		case CRCBOR_NEGINT:
+		case CRCBOR_SIMPLE:
+			break;
+		case CRCBOR_BYTES:
+		case CRCBOR_TEXT:
+			if (arg > (uint64) (rd->end - rd->p))
+				return credreg_fail(rd->f, "malformed", "CBOR string is longer than the input");
 			item->data = rd->p;
+			item->len = arg;
 			rd->p += arg;
-			return true;
-		case 4:
-		case 5:
+			break;
+		case CRCBOR_ARRAY:
+		case CRCBOR_MAP:
 			{
-				/* every entry takes at least one byte: a count beyond that is a lie */
-				uint64		n = major == 4 ? arg : 2 * arg;
+				uint64		n = item->kind == CRCBOR_MAP ? arg * 2 : arg;
 
-				if (arg > left || n > left)
-					return credreg_fail(rd->failure, "malformed", "CBOR container claims more items than it has bytes");
-				item->kind = major == 4 ? CRCBOR_ARRAY : CRCBOR_MAP;
+				/* every item takes at least one byte: bound before allocating */
+				if (arg > (uint64) (rd->end - rd->p) || n > (uint64) (rd->end - rd->p))
+					return credreg_fail(rd->f, "malformed", "CBOR %s has more items than the input has bytes",
+										item->kind == CRCBOR_MAP ? "map" : "array");
 				item->count = arg;
-				item->items = palloc(sizeof(CrCbor) * Max(n, 1));
+				item->items = n > 0 ? palloc(sizeof(CrCbor *) * n) : NULL;
 				for (uint64 i = 0; i < n; i++)
-					if (!read_item(rd, &item->items[i], depth + 1))
+					if (!read_item(rd, depth + 1, &item->items[i]))
 						return false;
-				return true;
+				break;
 			}
-		case 6:
-			item->kind = CRCBOR_TAG;
-			item->value = arg;
-			item->items = palloc(sizeof(CrCbor));
-			return read_item(rd, &item->items[0], depth + 1);
-		default:
-			if (arg < 20 || arg > 22)
-				return credreg_fail(rd->failure, "malformed", "CBOR simple value or float %llu is not accepted",
-									(unsigned long long) arg);
-			item->kind = CRCBOR_SIMPLE;
-			item->value = arg;
-			return true;
+		case CRCBOR_TAG:
+			item->count = 1;
+			item->items = palloc(sizeof(CrCbor *));
+			if (!read_item(rd, depth + 1, &item->items[0]))
+				return false;
+			break;
 	}
+	*out = item;
+	return true;
 }
 
 bool
-crcbor_decode(const uint8 *data, size_t len, CrCbor **item, CredregFailure *failure)
+crcbor_decode(const uint8 *data, size_t len, CrCbor **out, CredregFailure *f)
 {
-	Reader		rd = {data, data + len, failure};
-	CrCbor	   *it = palloc(sizeof(CrCbor));
+	Reader		rd = {data, data + len, f};
 
-	if (!read_item(&rd, it, 0))
+	if (!read_item(&rd, 0, out))
 		return false;
 	if (rd.p != rd.end)
-		return credreg_fail(failure, "malformed", "%zu bytes follow the CBOR item", (size_t) (rd.end - rd.p));
-	*item = it;
+		return credreg_fail(f, "malformed", "%zu bytes follow the CBOR item", (size_t) (rd.end - rd.p));
 	return true;
+}
+
+const CrCbor *
+crcbor_map_get_uint(const CrCbor *map, uint64 key)
+{
+	if (map == NULL || map->kind != CRCBOR_MAP)
+		return NULL;
+	for (size_t i = 0; i < map->count; i++)
+		if (map->items[2 * i]->kind == CRCBOR_UINT && map->items[2 * i]->value == key)
+			return map->items[2 * i + 1];
+	return NULL;
 }

@@ -15,6 +15,7 @@ typedef struct ResolvedKey
 	const char *key_id;
 	const char *controller;		/* NULL: embedded in the credential, binding to check */
 	const CrRegisteredKey *reg;	/* the registry row, when it came from there */
+	bool		issuer_fragment;	/* carried as <issuer id>#<multibase key> */
 } ResolvedKey;
 
 /* Records a failure; returns false. */
@@ -27,6 +28,16 @@ extern void cr_verify_check(CrVerification *r, const char *check);
  * when one was recorded.
  */
 extern bool cr_verify_status(const CrJson *cred, TimestampTz as_of, CrVerification *r);
+
+/* The credential's issuer into r->issuer, or a "malformed" failure. */
+extern bool cr_verify_take_issuer(CrJson *cred, CrVerification *r);
+
+/*
+ * What follows a verified proof that involves no key (Blockcerts): the
+ * subject, validity window, status lists and trust list.
+ */
+extern void cr_verify_credential_checks(CrJson *cred, TimestampTz as_of, bool stop,
+										CrVerification *r);
 
 /*
  * Key resolution and issuer binding as the JWS and Data Integrity paths do

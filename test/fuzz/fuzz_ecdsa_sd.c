@@ -55,25 +55,25 @@ check_tree(const CrCbor *c, const uint8 *lo, const uint8 *hi, int depth)
 {
 	size_t		n = 1;
 
-	if (depth > CR_CBOR_MAX_DEPTH + 1)
+	if (depth > CRCBOR_MAX_DEPTH + 1)
 		fail("a tree deeper than the limit");
 	switch (c->kind)
 	{
 		case CRCBOR_BYTES:
 		case CRCBOR_TEXT:
-			if (c->data < lo || c->data + c->count > hi)
+			if (c->data < lo || c->data + c->len > hi)
 				fail("a string outside the input");
 			break;
 		case CRCBOR_ARRAY:
 			for (size_t i = 0; i < c->count; i++)
-				n += check_tree(&c->items[i], lo, hi, depth + 1);
+				n += check_tree(c->items[i], lo, hi, depth + 1);
 			break;
 		case CRCBOR_MAP:
 			for (size_t i = 0; i < 2 * c->count; i++)
-				n += check_tree(&c->items[i], lo, hi, depth + 1);
+				n += check_tree(c->items[i], lo, hi, depth + 1);
 			break;
 		case CRCBOR_TAG:
-			n += check_tree(&c->items[0], lo, hi, depth + 1);
+			n += check_tree(c->items[0], lo, hi, depth + 1);
 			break;
 		default:
 			break;
@@ -96,7 +96,7 @@ check_base(const char *pv)
 	}
 	if (!crdi_ecdsa_sd_is_base(pv))
 		fail("a base proof value without the base header");
-	if (b.base_signature->count != 64 || b.public_key->count != P256_MULTIKEY_LEN || b.hmac_key->count != 32)
+	if (b.base_signature->len != 64 || b.public_key->len != P256_MULTIKEY_LEN || b.hmac_key->len != 32)
 		fail("a base proof with a wrong-sized signature or key");
 	for (int i = 0; i < b.npointers; i++)
 		if (b.pointers[i][0] != '/')
@@ -117,10 +117,10 @@ check_derived(const char *pv)
 		check_failure(&f);
 		return;
 	}
-	if (d.base_signature->count != 64 || d.public_key->count != P256_MULTIKEY_LEN)
+	if (d.base_signature->len != 64 || d.public_key->len != P256_MULTIKEY_LEN)
 		fail("a derived proof with a wrong-sized signature or key");
 	for (size_t i = 0; i < d.signatures->count; i++)
-		if (d.signatures->items[i].count != 64)
+		if (d.signatures->items[i]->len != 64)
 			fail("a statement signature that is not 64 bytes");
 	for (int i = 0; i < d.nlabels; i++)
 		if (d.labels[i][0] != 'u')

@@ -5,7 +5,7 @@
  *		proofs (proof set, previousProof, proof configuration, JCS hashing),
  *		with a sign-then-verify round trip.
  *
- * FUZZ_SOURCES: src/jose/jws.c src/jose/jwt.c src/verify/datetime.c src/dataint/proof.c src/dataint/jcs_suites.c src/crypto/keys.c src/crypto/jwk.c src/crypto/sig.c src/util/encoding.c src/json/parse.c src/json/tree.c src/json/jcs.c
+ * FUZZ_SOURCES: src/jose/jws.c src/jose/jwt.c src/util/datetime.c src/dataint/proof.c src/dataint/jcs_suites.c src/crypto/keys.c src/crypto/jwk.c src/crypto/sig.c src/util/encoding.c src/json/parse.c src/json/tree.c src/json/jcs.c
  *
  * The first input byte chooses the mode; the rest is
  *   mode & 1 == 0: a JWS compact string;

@@ -3,7 +3,7 @@
 #
 #   cluster.sh start   private install + initdb + start (idempotent)
 #   cluster.sh stop    stop the cluster
-#   cluster.sh test    start, run pg_regress and pgTAP suites, stop (always)
+#   cluster.sh test    start, run pg_regress, pgTAP and README tests, stop (always)
 #   cluster.sh demo    start, load data/demo, print the reports, leave running
 #   cluster.sh env     print the PG* variables to reach the cluster
 #
@@ -88,7 +88,8 @@ stop() {
 	fi
 }
 
-# pg_regress (sql/, expected/) then pgTAP (test/*.sql); prints a closing
+# pg_regress (sql/, expected/), pgTAP (test/*.sql), then the README
+# examples (test/readme/run.py); prints a closing
 # "N passed, N failed" line and fails when anything failed.
 run_tests() {
 	local passed=0 failed=0 rc=0 out
@@ -123,6 +124,15 @@ run_tests() {
 		tap_failed=$(( ${tap_failed:-0} + tap_dubious ))
 		passed=$((passed + tap_total - ${tap_failed}))
 		failed=$((failed + tap_failed))
+	fi
+
+	# The SQL examples of README.md, extracted from it at run time
+	# (test/readme/run.py); README_TESTS=0 leaves them out.
+	if [ "${README_TESTS:-1}" != 0 ]; then
+		if python3 test/readme/run.py >"$out" 2>&1; then :; else rc=1; fi
+		cat "$out"
+		passed=$((passed + $(grep -E '^ok [0-9]+ ' "$out" | grep -cv '# SKIP' || true)))
+		failed=$((failed + $(grep -cE '^not ok [0-9]+ ' "$out" || true)))
 	fi
 	rm -f "$out"
 	echo

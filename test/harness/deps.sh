@@ -8,6 +8,7 @@ packages=(
 	postgresql-15 postgresql-server-dev-15
 	libssl-dev zlib1g-dev
 	postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl
+	python3
 )
 
 missing=()
