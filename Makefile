@@ -13,33 +13,37 @@ OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c src/*/*.c)))
 PGFILEDESC = "credreg - verifiable credentials for PostgreSQL"
 
 # The install script is assembled from one fragment per capability, in
-# dependency order; each fragment sits beside the C code it declares.
-SQL_PARTS = $(wildcard \
-	src/credreg.sql \
-	src/util/util.sql \
-	src/json/json.sql \
-	src/crypto/crypto.sql \
-	src/crypto/pubkey_parse.sql \
-	src/status/status.sql \
-	src/did/did.sql \
-	src/jose/jose.sql \
-	src/rdf/rdf.sql \
-	src/jsonld/jsonld.sql \
-	src/dataint/dataint.sql \
-	src/verify/verify.sql \
-	src/blockcerts/blockcerts.sql \
-	src/ob2/ob2.sql \
-	src/sdjwt/sdjwt.sql \
-	src/baked/baked.sql \
-	src/taxonomy/taxonomy.sql \
-	src/stack/stack.sql \
-	src/stack/next_best.sql \
-	src/taxonomy/occupation.sql \
-	src/taxonomy/readiness.sql \
-	src/registrar/registrar.sql \
-	src/log/log.sql \
-	src/registry/registry.sql \
-	src/privileges.sql)
+# dependency order; each fragment sits beside the C code it declares.  One
+# file a line; every listed file must exist (checked below, after PGXS).
+SQL_PARTS = src/credreg.sql
+SQL_PARTS += src/util/util.sql
+SQL_PARTS += src/json/json.sql
+SQL_PARTS += src/crypto/crypto.sql
+SQL_PARTS += src/crypto/pubkey_parse.sql
+SQL_PARTS += src/status/status.sql
+SQL_PARTS += src/did/did.sql
+SQL_PARTS += src/jose/jose.sql
+SQL_PARTS += src/rdf/rdf.sql
+# table, pinned rows (generated from data/contexts, see check-generated), rules and functions
+SQL_PARTS += src/jsonld/context_table.sql
+SQL_PARTS += src/jsonld/context_seed.sql
+SQL_PARTS += src/jsonld/jsonld.sql
+SQL_PARTS += src/dataint/dataint.sql
+SQL_PARTS += src/verify/verify.sql
+SQL_PARTS += src/blockcerts/blockcerts.sql
+SQL_PARTS += src/ob2/ob2.sql
+SQL_PARTS += src/sdjwt/sdjwt.sql
+SQL_PARTS += src/baked/baked.sql
+SQL_PARTS += src/present/present.sql
+SQL_PARTS += src/taxonomy/taxonomy.sql
+SQL_PARTS += src/stack/stack.sql
+SQL_PARTS += src/stack/next_best.sql
+SQL_PARTS += src/taxonomy/occupation.sql
+SQL_PARTS += src/taxonomy/readiness.sql
+SQL_PARTS += src/registrar/registrar.sql
+SQL_PARTS += src/log/log.sql
+SQL_PARTS += src/registry/registry.sql
+SQL_PARTS += src/privileges.sql
 
 # Versions and updates (README, section "Upgrading").
 #
@@ -75,6 +79,7 @@ UPGRADE_PARTS += src/crypto/pubkey_parse.sql
 UPGRADE_PARTS += src/did/did.sql
 UPGRADE_PARTS += src/sdjwt/sdjwt.sql
 UPGRADE_PARTS += src/baked/baked.sql
+UPGRADE_PARTS += src/present/present.sql
 UPGRADE_PARTS += src/blockcerts/blockcerts.sql
 UPGRADE_PARTS += src/ob2/ob2.sql
 UPGRADE_PARTS += src/stack/next_best.sql
@@ -101,7 +106,23 @@ PG_CFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter \
 	-Wno-missing-field-initializers -Wno-sign-compare $(OPTFLAGS)
 SHLIB_LINK += -lcrypto -lz
 
-EXTRA_CLEAN = $(DATA_built) test/fuzz/bin .deps
+# `make test SANITIZE=1`: AddressSanitizer and UndefinedBehaviorSanitizer
+# (gcc's runtimes).  An undefined-behaviour report aborts the backend like an
+# ASan report does (-fno-sanitize-recover), so no finding scrolls past; the
+# harness starts the server with libasan preloaded (README, "Memory checks and
+# fuzzing").  Objects record the flavour they were built with (.build-flavor):
+# switching between SANITIZE=1 and a normal build recompiles everything, so
+# sanitized and plain objects never mix.
+SANITIZE_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+ifneq ($(SANITIZE),)
+PG_CFLAGS += $(SANITIZE_FLAGS)
+SHLIB_LINK += $(SANITIZE_FLAGS)
+export SANITIZE
+endif
+BUILD_FLAVOR = $(if $(SANITIZE),sanitize,plain)
+
+EXTRA_CLEAN = $(DATA_built) test/fuzz/bin .deps .build-flavor
 
 # Prefer PostgreSQL 15's own pg_config; before the packages are installed
 # there is none, and only the targets that install them are offered.
@@ -131,22 +152,62 @@ else
 
 include $(PGXS)
 
+# A fragment listed in SQL_PARTS or UPGRADE_PARTS that does not exist is an
+# error, not a silent omission (a wildcard once hid a file that never existed).
+missing_parts := $(filter-out $(wildcard $(SQL_PARTS) $(UPGRADE_PARTS)),$(SQL_PARTS) $(UPGRADE_PARTS))
+ifneq ($(missing_parts),)
+$(error SQL fragments listed in the Makefile do not exist: $(missing_parts))
+endif
+
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $(SQL_PARTS) > $@
 
 $(UPGRADE_SCRIPT): $(UPGRADE_HEADER) $(UPGRADE_PARTS)
 	cat $(UPGRADE_HEADER) $(UPGRADE_PARTS) > $@
 
+# Rewritten only when the flavour changes, so objects rebuild only then.
+.build-flavor: FORCE
+	@[ "$$(cat $@ 2>/dev/null)" = "$(BUILD_FLAVOR)" ] || echo "$(BUILD_FLAVOR)" > $@
+$(OBJS): .build-flavor
+FORCE:
+
 deps:
 	$(HARNESS)/deps.sh
 
+# Generated files that are committed must match their generator.
+check-generated:
+	python3 data/contexts/gen_seed.py --check
+
 # The whole suite against a throwaway cluster, which is stopped afterwards
-# whatever the outcome.  The build is installed into the cluster's private
-# copy of PostgreSQL (see cluster.sh), so the system installation is left
-# alone and several checkouts can test at once.
-test: deps
+# whatever the outcome, then every fuzz harness for FUZZ_SECONDS (10 s in
+# `make test`; FUZZ_SECONDS=0 skips them).  The build is installed into the
+# cluster's private copy of PostgreSQL (see cluster.sh), so the system
+# installation is left alone and several checkouts can test at once.  With
+# SANITIZE=1 the server runs with the sanitizer runtime and any report fails
+# the run.
+FUZZ_SECONDS ?= 10
+test: deps check-generated
 	$(MAKE) all
 	$(HARNESS)/cluster.sh test
+	@if [ "$(FUZZ_SECONDS)" != 0 ]; then FUZZ_SECONDS=$(FUZZ_SECONDS) test/fuzz/run.sh; fi
+
+# The suites with every server process under valgrind.  The whole suite
+# takes too long under valgrind on two shared cores (README, "Memory checks
+# and fuzzing"), so by default it runs a subset that reaches every
+# capability's C code, imports no ESCO or O*NET and has no timing assertion;
+# VALGRIND_TESTS=all runs everything, or name the
+# pg_regress tests (VALGRIND_TESTS) and pgTAP files (VALGRIND_TAP_TESTS).
+VALGRIND_TESTS ?= 00_install json_strict util_encoding crypto_pubkey rdf_nquads \
+	jsonld_context status_list verify_dataint verify_malformed stack_rule \
+	stack_evaluate taxonomy_skillset taxonomy_case
+VALGRIND_TAP_TESTS ?= test/jose_vectors.sql test/dataint_vectors.sql \
+	test/dataint_rdfc_examples.sql test/verify_corpus.sql test/status_check.sql \
+	test/stack_aggregate.sql
+valgrind:
+	$(HARNESS)/deps.sh valgrind
+	$(MAKE) all
+	$(if $(filter all,$(VALGRIND_TESTS)),,VALGRIND_TESTS="$(strip $(VALGRIND_TESTS))" \
+		VALGRIND_TAP_TESTS="$(strip $(VALGRIND_TAP_TESTS))") $(HARNESS)/cluster.sh valgrind
 
 # Build, install, start a throwaway cluster, load the sample registry and
 # print the registrar, recruiter and stack reports.  The cluster is left
@@ -159,9 +220,9 @@ demo: deps
 stop:
 	$(HARNESS)/cluster.sh stop
 
-# libFuzzer harnesses (not part of `make test`).
-fuzz:
-	test/fuzz/run.sh
+# Every libFuzzer harness, FUZZ_SECONDS each; FUZZ_ONLY=name runs one.
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) test/fuzz/run.sh
 
 # credreg-issued credentials checked by independent libraries (test/interop/README.md).
 interop: all
@@ -171,6 +232,6 @@ interop: all
 bench: all
 	bench/run.sh $(B)
 
-.PHONY: deps test demo stop fuzz bench interop
+.PHONY: deps test demo stop fuzz bench valgrind check-generated interop FORCE
 
 endif

@@ -21,6 +21,8 @@
 
 #define CRDI_MAX_HASH_LEN (2 * CR_SHA384_LEN)
 
+struct CrDiProof;
+
 typedef struct CrDiSuite
 {
 	const char *cryptosuite;	/* "eddsa-jcs-2022" ... */
@@ -53,6 +55,14 @@ typedef struct CrDiSuite
 	 * suite (a warning, not a failure: "legacy_cryptosuite ...").
 	 */
 	const char *note;
+
+	/*
+	 * When not NULL, the suite verifies its proofs itself (a proof value
+	 * that is not one signature over proofConfigHash || documentHash, as
+	 * ecdsa-sd-2023's); crdi_verify_proof calls it once the key fits.
+	 */
+	bool		(*verify) (const CrJson *doc, const struct CrDiProof *proofs, int nproofs,
+						   int i, const CrKey *key, CredregFailure *failure);
 } CrDiSuite;
 
 /* Registers a suite (at module load); later registrations of a name win. */
@@ -62,6 +72,11 @@ extern const CrDiSuite *crdi_find_suite(const char *cryptosuite);
 /* The built-in suites register themselves on the first lookup. */
 extern void crdi_register_jcs_suites(void);	/* jcs_suites.c */
 extern void crdi_register_rdfc_suites(void);	/* rdfc_suites.c */
+extern void crdi_register_ecdsa_sd_suite(void);	/* ecdsa_sd.c */
+
+/* RDFC-1.0 canonical N-Quads of a JSON-LD document (the RDFC suites' transformation). */
+extern bool crdi_rdfc_canonicalize(const CrJson *doc, bool hash_sha384, StringInfo out,
+								   CredregFailure *failure);
 
 /* One proof of a secured document, checked for shape. */
 typedef struct CrDiProof

@@ -44,6 +44,7 @@ crdi_find_suite(const char *cryptosuite)
 		builtin_registered = true;
 		crdi_register_jcs_suites();
 		crdi_register_rdfc_suites();
+		crdi_register_ecdsa_sd_suite();
 	}
 	for (int i = 0; i < nsuites; i++)
 		if (strcmp(suites[i]->cryptosuite, cryptosuite) == 0)
@@ -348,6 +349,8 @@ crdi_verify_proof(const CrJson *doc, const CrDiProof *proofs, int nproofs, int i
 	if ((p->suite->key_types & (1 << key->type)) == 0 || !crsig_alg_for_key_type(key->type, &alg))
 		return credreg_fail(failure, "key_mismatch", "cryptosuite %s does not take the key (%s)",
 							p->cryptosuite, crkey_type_name(key->type));
+	if (p->suite->verify != NULL)
+		return p->suite->verify(doc, proofs, nproofs, i, key, failure);
 	/* Verify Proof step 3: proofValue is multibase base58-btc */
 	if (p->proof_value[0] != 'z' ||
 		!multibase_decode(p->proof_value, strlen(p->proof_value), &sig, &siglen))

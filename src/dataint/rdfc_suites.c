@@ -29,8 +29,8 @@ void		crdi_register_rdfc_suites(void);
  * The dataset lives in a scratch memory context dropped at the end; out
  * keeps its own.
  */
-static bool
-rdfc_canonicalize_doc(const CrJson *doc, bool hash_sha384, StringInfo out,
+bool
+crdi_rdfc_canonicalize(const CrJson *doc, bool hash_sha384, StringInfo out,
 					  CredregFailure *failure)
 {
 	MemoryContext scratch = AllocSetContextCreate(CurrentMemoryContext,
@@ -58,7 +58,7 @@ rdfc_canonicalize_doc(const CrJson *doc, bool hash_sha384, StringInfo out,
 static const CrDiSuite eddsa_rdfc_2022 = {
 	.cryptosuite = "eddsa-rdfc-2022",
 	.key_types = (1 << CRKEY_ED25519),
-	.canonicalize = rdfc_canonicalize_doc,
+	.canonicalize = crdi_rdfc_canonicalize,
 	.proof_context_prefix = false,
 };
 
@@ -70,7 +70,7 @@ static const CrDiSuite eddsa_rdfc_2022 = {
 static const CrDiSuite eddsa_2022 = {
 	.cryptosuite = "eddsa-2022",
 	.key_types = (1 << CRKEY_ED25519),
-	.canonicalize = rdfc_canonicalize_doc,
+	.canonicalize = crdi_rdfc_canonicalize,
 	.proof_context_prefix = false,
 	.verify_only = true,
 	.note = "legacy_cryptosuite: eddsa-2022 verified as eddsa-rdfc-2022",
@@ -85,7 +85,7 @@ static const CrDiSuite eddsa_2022 = {
 static const CrDiSuite ed25519_signature_2020 = {
 	.cryptosuite = "Ed25519Signature2020",
 	.key_types = (1 << CRKEY_ED25519),
-	.canonicalize = rdfc_canonicalize_doc,
+	.canonicalize = crdi_rdfc_canonicalize,
 	.proof_context_prefix = false,
 	.verify_only = true,
 };
@@ -93,7 +93,7 @@ static const CrDiSuite ed25519_signature_2020 = {
 static const CrDiSuite ecdsa_rdfc_2019 = {
 	.cryptosuite = "ecdsa-rdfc-2019",
 	.key_types = (1 << CRKEY_P256) | (1 << CRKEY_P384),
-	.canonicalize = rdfc_canonicalize_doc,
+	.canonicalize = crdi_rdfc_canonicalize,
 	.proof_context_prefix = false,
 };
 

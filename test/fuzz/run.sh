@@ -2,7 +2,7 @@
 # Builds every libFuzzer harness test/fuzz/fuzz_*.c and runs each for a
 # bounded time (`make fuzz`; see README.md).
 #
-#   FUZZ_SECONDS=60   time per harness (default 60)
+#   FUZZ_SECONDS=60   time per harness (default 10, as in `make test`)
 #   FUZZ_ONLY=json    run only fuzz_json.c
 #   FUZZ_JOBS=1       libFuzzer -jobs/-workers (the machine has 2 cores)
 #   FUZZ_BUILD_ONLY=1 build, do not run
@@ -19,14 +19,15 @@ set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 fuzz="$top/test/fuzz"
 bin="$fuzz/bin"
-seconds=${FUZZ_SECONDS:-60}
+seconds=${FUZZ_SECONDS:-10}
 jobs=${FUZZ_JOBS:-1}
 pglib=/usr/lib/postgresql/15/lib
 pginc=$(/usr/lib/postgresql/15/bin/pg_config --includedir-server)
 
+# test/harness/deps.sh (`make deps`) installs clang and libFuzzer.
 if ! command -v clang >/dev/null || ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then
-	echo "installing clang and libFuzzer (apt-get)..."
-	apt-get install -y -q clang libclang-rt-14-dev >/dev/null
+	echo "run.sh: clang and libFuzzer are missing: run 'make deps' (as root)" >&2
+	exit 1
 fi
 
 mkdir -p "$bin"
@@ -47,9 +48,18 @@ for harness in "$fuzz"/fuzz_*.c; do
 	sources=$(sed -n 's/^.*FUZZ_SOURCES:[[:space:]]*//p' "$harness" | head -1)
 	srcs=()
 	for s in $sources; do srcs+=("$top/$s"); done
-	echo "== building fuzz_$name ($sources)"
-	clang "${cflags[@]}" -o "$bin/fuzz_$name" "$harness" "$fuzz/pg_shim.c" \
-		"$top/src/credreg.c" "${srcs[@]}" "${libs[@]}"
+	# Rebuilt only when an input changed (any header counts), so that
+	# `make test` pays for the clang builds once.
+	if [ -x "$bin/fuzz_$name" ] && [ -z "$(find "$harness" "$fuzz/pg_shim.c" "$fuzz/pg_shim.h" \
+		"$fuzz/run.sh" "$top/src/credreg.c" "${srcs[@]}" "$top/src" \( -name '*.[ch]' -o -name run.sh \) \
+		-newer "$bin/fuzz_$name" -print -quit)" ]; then
+		echo "== fuzz_$name is up to date"
+	else
+		echo "== building fuzz_$name ($sources)"
+		clang "${cflags[@]}" -o "$bin/fuzz_$name.tmp" "$harness" "$fuzz/pg_shim.c" \
+			"$top/src/credreg.c" "${srcs[@]}" "${libs[@]}"
+		mv "$bin/fuzz_$name.tmp" "$bin/fuzz_$name"
+	fi
 	[ -n "${FUZZ_BUILD_ONLY:-}" ] && continue
 
 	work="$bin/corpus-$name"

@@ -6,6 +6,15 @@
 #   cluster.sh test    start, run pg_regress, pgTAP and README tests, stop (always)
 #   cluster.sh demo    start, load data/demo, print the reports, leave running
 #   cluster.sh env     print the PG* variables to reach the cluster
+#   cluster.sh valgrind  start the server under valgrind, run the suites, stop
+#
+# With SANITIZE set (`make test SANITIZE=1`, a build with -fsanitize=address,
+# undefined) the server runs with gcc's ASan runtime preloaded, and `test`
+# fails when a sanitizer wrote a report (tmp_run/sanitizer/) or the server
+# log shows one.  `valgrind` (`make valgrind`) runs every server process under
+# valgrind with test/harness/valgrind.supp and fails when valgrind reports an
+# error in credreg's code, or any error it cannot attribute (see README,
+# "Memory checks and fuzzing").
 #
 # The server runs from a private copy of the PostgreSQL 15 installation with
 # this build installed into it (make install DESTDIR=...), so that several
@@ -61,7 +70,16 @@ private_install() {
 	make -C "$top" -s install DESTDIR="$inst" >/dev/null
 }
 
-start() {
+server_options=(-k "$sock" -p "$port" -c listen_addresses= -c fsync=off
+	-c synchronous_commit=off -c full_page_writes=off -c shared_buffers=512MB
+	-c work_mem=64MB -c max_wal_size=4GB -c log_min_messages=warning)
+
+# Where this run's part of the server log starts (the log is appended to).
+log_offset=0
+
+# Everything up to starting the server: the private installation, initdb,
+# the socket directory.
+prepare() {
 	if is_running; then
 		pg_ctl_ stop -m fast >/dev/null
 	fi
@@ -75,11 +93,144 @@ start() {
 	fi
 	mkdir -p "$sock"
 	chown "$server_user" "$sock"
-	pg_ctl_ -w -l "$run/server.log" start -o "-k $sock -p $port \
-		-c listen_addresses='' -c fsync=off -c synchronous_commit=off \
-		-c full_page_writes=off -c shared_buffers=512MB -c work_mem=64MB \
-		-c max_wal_size=4GB -c log_min_messages=warning" >/dev/null ||
+	touch "$run/server.log"
+	chown "$server_user" "$run/server.log"
+	log_offset=$(stat -c %s "$run/server.log")
+}
+
+# A fresh, server-writable directory for per-process reports.
+report_dir() {
+	rm -rf "${run:?}/$1"
+	mkdir -p "$run/$1"
+	chown "$server_user" "$run/$1"
+}
+
+# The sanitizer runtime for an instrumented credreg.so in uninstrumented
+# PostgreSQL binaries.  libasan must be the first library loaded, hence
+# LD_PRELOAD.  Leak detection is off: a backend frees its memory contexts
+# wholesale, or not at all when it exits, so LeakSanitizer would report
+# PostgreSQL's allocation pattern, not credreg's leaks.  A report aborts the
+# process (abort_on_error), which the postmaster logs as a crash.
+# asan_init_first.c explains the second preloaded object.
+sanitizer_env=()
+if [ -n "${SANITIZE:-}" ]; then
+	libasan=$(gcc -print-file-name=libasan.so)
+	[ -f "$libasan" ] || { echo "cluster.sh: gcc's libasan.so not found" >&2; exit 1; }
+	gcc -shared -fPIC -O2 -Wl,-z,initfirst -o "$run/asan_init_first.so" \
+		"$top/test/harness/asan_init_first.c"
+	sanitizer_env=(
+		LD_PRELOAD="$libasan $run/asan_init_first.so"
+		ASAN_OPTIONS="detect_leaks=0:halt_on_error=1:abort_on_error=1:disable_coredump=1:log_path=$run/sanitizer/asan"
+		UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:abort_on_error=1:log_path=$run/sanitizer/ubsan"
+	)
+fi
+
+start() {
+	prepare
+	[ -n "${SANITIZE:-}" ] && report_dir sanitizer
+	# shellcheck disable=SC2016
+	as_server env "${sanitizer_env[@]}" "$bin/pg_ctl" -D "$data" -w -l "$run/server.log" \
+		start -o "${server_options[*]}" >/dev/null ||
 		{ tail -20 "$run/server.log"; exit 1; }
+	# A sanitized run whose server lacks the runtime would pass vacuously.
+	if [ -n "${SANITIZE:-}" ] && ! grep -q libasan "/proc/$(head -1 "$data/postmaster.pid")/maps"; then
+		echo "cluster.sh: the server runs without the ASan runtime" >&2
+		exit 1
+	fi
+}
+
+# The server under valgrind: every process the postmaster forks (each
+# backend, autovacuum, checkpointer...) runs on valgrind's synthetic CPU and
+# writes its own report tmp_run/valgrind/PID.log.  --error-exitcode makes a
+# process that hit an error exit with 128, which the postmaster treats as a
+# crash, so a finding also shows in the suites' results.  Smaller shared
+# buffers: valgrind shadows every mapped byte.  No JIT: LLVM's generated code
+# is not credreg's, and valgrind would mostly be checking LLVM.
+start_valgrind() {
+	command -v valgrind >/dev/null ||
+		{ echo "cluster.sh: valgrind is missing: run 'test/harness/deps.sh valgrind'" >&2; exit 1; }
+	prepare
+	report_dir valgrind
+	cp "$top/test/harness/valgrind.supp" "$run/valgrind.supp"
+	chmod 644 "$run/valgrind.supp"
+	# shellcheck disable=SC2086
+	as_server valgrind --quiet --trace-children=yes --error-exitcode=128 \
+		--num-callers=40 --leak-check=no --read-var-info=no --fullpath-after= \
+		--gen-suppressions=all --suppressions="$run/valgrind.supp" \
+		--log-file="$run/valgrind/%p.log" ${VALGRIND_OPTS:-} \
+		"$bin/postgres" -D "$data" "${server_options[@]}" -c shared_buffers=128MB -c jit=off \
+		>>"$run/server.log" 2>&1 &
+	local i
+	for i in $(seq 1 600); do
+		"$bin/pg_isready" -q -h "$sock" -p "$port" && return 0
+		sleep 1
+	done
+	echo "cluster.sh: the server did not start under valgrind" >&2
+	tail -20 "$run/server.log" >&2
+	exit 1
+}
+
+# Fails when valgrind reported an error: in credreg's code (a frame in
+# credreg.so), or anywhere else once test/harness/valgrind.supp has removed
+# PostgreSQL's known, harmless reports.
+check_valgrind() {
+	local logs errors=0 ours=0 log
+	logs=$(find "$run/valgrind" -name '*.log' | sort)
+	for log in $logs; do
+		# One error is a block from a line naming the error to the
+		# suppression valgrind generated for it ("}").
+		local counts
+		# A frame is credreg's when it names credreg.so or, with debug
+		# information (--fullpath-after= prints whole paths), a file of src/.
+		counts=$(awk -v src="$top/src/" '
+			/^==[0-9]+== (Invalid|Conditional|Use of uninit|Syscall param|Mismatched|Source and dest|Argument|Jump to)/ && !inblock { inblock = 1; ours = 0 }
+			inblock && (/credreg\.so/ || index($0, "(" src)) { ours = 1 }
+			inblock && /^}/ { inblock = 0; n++; if (ours) m++ }
+			END { print n + 0, m + 0 }' "$log")
+		errors=$((errors + ${counts% *}))
+		ours=$((ours + ${counts#* }))
+		if [ "${counts% *}" -gt 0 ]; then
+			echo "---- valgrind: ${counts% *} error(s), ${counts#* } in credreg's code: $log (first 80 lines) ----"
+			head -80 "$log"
+		fi
+	done
+	if run_log | grep -qE "$crashed"; then
+		echo "---- server log: crashed processes ----"
+		run_log | grep -E "$crashed" | head -20
+		errors=$((errors + 1))
+	fi
+	echo "credreg: valgrind: $(echo "$logs" | grep -c . || true) process logs, $errors error(s), $ours in credreg's code"
+	[ $errors -eq 0 ]
+}
+
+# A process that crashed, as the postmaster logs it (exit code 1 is an
+# ordinary FATAL exit, e.g. the logical replication launcher at shutdown).
+crashed='was terminated by signal|exited with exit code ([02-9]|[1-9][0-9]+)|terminating any other active server processes'
+
+# This run's server log lines.
+run_log() { tail -c +$((log_offset + 1)) "$run/server.log"; }
+
+# Fails when a sanitizer reported anything during the run.
+check_sanitizer() {
+	local reports found=0
+	reports=$(find "$run/sanitizer" -type f -size +0 2>/dev/null | sort)
+	if [ -n "$reports" ]; then
+		found=1
+		for r in $reports; do
+			echo "---- sanitizer report $r (first 60 lines) ----"
+			head -60 "$r"
+		done
+	fi
+	if run_log | grep -qE "runtime error:|ERROR: AddressSanitizer|$crashed"; then
+		found=1
+		echo "---- server log: sanitizer reports or crashed processes ----"
+		run_log | grep -E -A3 "runtime error:|ERROR: AddressSanitizer|$crashed" | head -60
+	fi
+	if [ $found -ne 0 ]; then
+		echo "credreg: the sanitizers reported errors (see above)"
+		return 1
+	fi
+	echo "credreg: no sanitizer reports"
 }
 
 stop() {
@@ -122,7 +273,8 @@ run_tests() {
 		tap_dubious=$(grep -cE 'Dubious|No plan found|Bad plan' "$out" || true)
 		tap_total=${tap_total:-0}
 		tap_failed=$(( ${tap_failed:-0} + tap_dubious ))
-		passed=$((passed + tap_total - ${tap_failed}))
+		# a file that died before prove's summary leaves no total
+		[ "$tap_total" -ge "$tap_failed" ] && passed=$((passed + tap_total - tap_failed))
 		failed=$((failed + tap_failed))
 	fi
 
@@ -165,14 +317,31 @@ env) echo "export PGHOST=$sock PGPORT=$port PGUSER=$server_user" ;;
 test)
 	start
 	trap stop EXIT
-	run_tests
+	rc=0
+	run_tests || rc=1
+	if [ -n "${SANITIZE:-}" ]; then
+		stop
+		check_sanitizer || rc=1
+	fi
+	exit $rc
+	;;
+valgrind)
+	start_valgrind
+	trap stop EXIT
+	rc=0
+	# VALGRIND_TESTS=all (or unset): every test, as `test` runs them.
+	[ "${VALGRIND_TESTS:-}" = all ] && unset VALGRIND_TESTS VALGRIND_TAP_TESTS
+	REGRESS=${VALGRIND_TESTS-${REGRESS:-}} PGTAP_TESTS=${VALGRIND_TAP_TESTS-${PGTAP_TESTS:-}} run_tests || rc=1
+	stop
+	check_valgrind || rc=1
+	exit $rc
 	;;
 demo)
 	start
 	demo
 	;;
 *)
-	echo "usage: $0 start|stop|test|demo|env" >&2
+	echo "usage: $0 start|stop|test|valgrind|demo|env" >&2
 	exit 2
 	;;
 esac
