@@ -30,6 +30,7 @@
 #include "utils/guc.h"
 #include "utils/memutils.h"
 
+#include "crypto/crypto.h"
 #include "pg_shim.h"
 
 /* ---------- memory ---------- */
@@ -530,4 +531,16 @@ json_errdetail(JsonParseErrorType error, JsonLexContext *lex)
 						pnstrdup(lex->token_start,
 								 lex->token_terminator - lex->token_start));
 	return psprintf("JSON error %d.", (int) error);
+}
+
+/*
+ * 'signing_key:NAME' private keys are rows of credreg.signing_key
+ * (src/crypto/signing_key.c reads them through SPI); a harness has no
+ * database, so such a reference is refused as an unknown key.
+ */
+bool
+crkey_stored_private(const char *name, size_t len, CrKey **key, CredregFailure *failure)
+{
+	return credreg_fail(failure, "key_unresolved",
+						"stored signing keys need a database (fuzz harness)");
 }
