@@ -536,11 +536,12 @@ json_errdetail(JsonParseErrorType error, JsonLexContext *lex)
 /*
  * 'signing_key:NAME' private keys are rows of credreg.signing_key
  * (src/crypto/signing_key.c reads them through SPI); a harness has no
- * database, so such a reference is refused as an unknown key.
+ * database, so every name is unknown, with the code the real lookup gives
+ * for an unknown name.
  */
 bool
 crkey_stored_private(const char *name, size_t len, CrKey **key, CredregFailure *failure)
 {
-	return credreg_fail(failure, "key_unresolved",
-						"stored signing keys need a database (fuzz harness)");
+	return credreg_fail(failure, "key_malformed", "there is no signing key named \"%.*s\"",
+						(int) len, name);
 }
