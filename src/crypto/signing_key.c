@@ -26,7 +26,7 @@ crkey_stored_private(const char *name, size_t len, CrKey **key, CredregFailure *
 	int			rc;
 
 	SPI_connect();
-	rc = SPI_execute_with_args("SELECT private_key FROM credreg.signing_key WHERE name = $1",
+	rc = SPI_execute_with_args("SELECT private_key FROM credreg.signing_key WHERE name OPERATOR(pg_catalog.=) $1",
 							   1, &argtype, &arg, NULL, true, 1);
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "signing_key query failed: %s", SPI_result_code_string(rc));

@@ -33,12 +33,18 @@
 #include "pg_shim.h"
 
 /*
- * The rdfc suites need JSON-LD contexts from credreg.context (SPI), which the
- * shim has no server for; they are fuzzed through fuzz_jsonld and
- * fuzz_nquads.  Here only the JOSE and JCS paths register.
+ * The rdfc suites and ecdsa-sd-2023 need JSON-LD contexts from
+ * credreg.context (SPI), which the shim has no server for; they are fuzzed
+ * through fuzz_jsonld, fuzz_nquads and fuzz_ecdsa_sd.  Here only the JOSE
+ * and JCS paths register.
  */
 void
 crdi_register_rdfc_suites(void)
+{
+}
+
+void
+crdi_register_ecdsa_sd_suite(void)
 {
 }
 

@@ -30,6 +30,7 @@
 #include "utils/guc.h"
 #include "utils/memutils.h"
 
+#include "crypto/crypto.h"
 #include "pg_shim.h"
 
 /* ---------- memory ---------- */
@@ -530,4 +531,17 @@ json_errdetail(JsonParseErrorType error, JsonLexContext *lex)
 						pnstrdup(lex->token_start,
 								 lex->token_terminator - lex->token_start));
 	return psprintf("JSON error %d.", (int) error);
+}
+
+/*
+ * 'signing_key:NAME' private keys are rows of credreg.signing_key
+ * (src/crypto/signing_key.c reads them through SPI); a harness has no
+ * database, so every name is unknown, with the code the real lookup gives
+ * for an unknown name.
+ */
+bool
+crkey_stored_private(const char *name, size_t len, CrKey **key, CredregFailure *failure)
+{
+	return credreg_fail(failure, "key_malformed", "there is no signing key named \"%.*s\"",
+						(int) len, name);
 }
