@@ -190,6 +190,10 @@ test: deps check-generated
 	$(MAKE) all
 	$(HARNESS)/cluster.sh test
 	@if [ "$(FUZZ_SECONDS)" != 0 ]; then FUZZ_SECONDS=$(FUZZ_SECONDS) test/fuzz/run.sh; fi
+	@# the closing line last: the suites' count plus one per clean fuzz harness
+	@read passed failed < tmp_run/suite-result; \
+	fuzzed=$$([ "$(FUZZ_SECONDS)" != 0 ] && ls test/fuzz/fuzz_*.c | wc -l || echo 0); \
+	echo; echo "credreg: $$((passed + fuzzed)) passed, $$failed failed"
 
 # The suites with every server process under valgrind.  The whole suite
 # takes too long under valgrind on two shared cores (README, "Memory checks
