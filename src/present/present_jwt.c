@@ -17,50 +17,6 @@
 #include "util/datetime.h"
 #include "verify/verify_internal.h"
 
-/* A NumericDate claim; absent is fine. */
-static bool
-date_claim(const CrJson *claims, const char *name, bool *has, TimestampTz *ts, CrPresentation *p)
-{
-	const CrJson *v = crjson_get(claims, name);
-	double		secs;
-
-	*has = false;
-	if (v == NULL)
-		return true;
-	if (!crjson_number_value(v, &secs) || !numericdate_to_timestamp(secs, ts))
-		return cr_verify_fail(&p->self, "malformed",
-							  psprintf("the claim \"%s\" is not a NumericDate", name));
-	*has = true;
-	return true;
-}
-
-/* The presentation's key: kid (resolved as a credential's is), else a jwk header. */
-static bool
-holder_key(const CrJws *jws, ResolvedKey *rk, CrPresentation *p)
-{
-	CredregFailure f;
-
-	memset(rk, 0, sizeof(*rk));
-	if (jws->kid != NULL && cr_verify_resolve_key(jws->kid, NULL, rk, &f))
-		return true;
-	if (jws->jwk != NULL)
-	{
-		StringInfoData jwk;
-
-		initStringInfo(&jwk);
-		crjson_append_text(&jwk, jws->jwk);
-		if (!crkey_cached(jwk.data, jwk.len, &rk->key, &f))
-			return cr_verify_fail(&p->self, "key_unresolved",
-								  psprintf("the jwk header is not a usable key: %s", f.message));
-		rk->controller = NULL;
-		rk->key_id = psprintf("jwk:%s", crkey_thumbprint(rk->key));
-		return true;
-	}
-	if (jws->kid != NULL)
-		return cr_verify_fail(&p->self, f.code, f.message);
-	return cr_verify_fail(&p->self, "key_unresolved", "the presentation's JWS header names no key (no kid, no jwk)");
-}
-
 /* aud is the domain, or an array holding it (RFC 7519 §4.1.3). */
 static bool
 audience_has(const CrJson *aud, const char *domain)
@@ -107,7 +63,7 @@ cr_present_jws(const char *text, size_t len, const CrPresentExpect *expect,
 
 	/* RFC 7515 §5.2 step 8: the signature under the key kid names */
 	cr_verify_check(&p->self, "signature");
-	if (!holder_key(&jws, &rk, p))
+	if (!cr_verify_jws_key(&jws, "the presentation's JWS header", &rk, &p->self))
 		return;
 	p->self.key_id = rk.key_id;
 	if (!crjws_verify(&jws, rk.key, &f))
@@ -181,9 +137,9 @@ cr_present_jws(const char *text, size_t len, const CrPresentExpect *expect,
 
 	/* lifetime: RFC 7519 §4.1.4, §4.1.5 */
 	cr_verify_check(&p->self, "validity");
-	if (date_claim(claims, "exp", &has_exp, &exp, p) &&
-		date_claim(claims, "nbf", &has_nbf, &nbf, p) &&
-		date_claim(claims, "iat", &has_iat, &iat, p))
+	if (cr_verify_date_claim(claims, "exp", "malformed", &has_exp, &exp, &p->self) &&
+		cr_verify_date_claim(claims, "nbf", "malformed", &has_nbf, &nbf, &p->self) &&
+		cr_verify_date_claim(claims, "iat", "malformed", &has_iat, &iat, &p->self))
 	{
 		if (has_exp && as_of >= exp)
 			cr_verify_fail(&p->self, "presentation_expired",

@@ -24,54 +24,6 @@ fail_with(CrVerification *r, const CredregFailure *f)
 	return cr_verify_fail(r, f->code, f->message);
 }
 
-/*
- * A NumericDate claim (RFC 7519 §2) of the processed payload; absent is
- * fine, anything but a number is "malformed" (or code).
- */
-static bool
-date_claim(const CrJson *payload, const char *name, const char *code, bool *has,
-		   TimestampTz *ts, CrVerification *r)
-{
-	const CrJson *v = crjson_get(payload, name);
-	double		secs;
-
-	*has = false;
-	if (v == NULL)
-		return true;
-	if (!crjson_number_value(v, &secs) || !numericdate_to_timestamp(secs, ts))
-		return cr_verify_fail(r, code, psprintf("the claim \"%s\" is not a NumericDate", name));
-	*has = true;
-	return true;
-}
-
-/* The issuer key: kid first (resolved as vc+jwt's is), then a jwk header. */
-static bool
-issuer_key(const CrJws *jws, ResolvedKey *rk, CrVerification *r)
-{
-	CredregFailure f;
-
-	memset(rk, 0, sizeof(*rk));
-	if (jws->kid != NULL && cr_verify_resolve_key(jws->kid, NULL, rk, &f))
-		return true;
-	if (jws->jwk != NULL)
-	{
-		StringInfoData jwk;
-
-		initStringInfo(&jwk);
-		crjson_append_text(&jwk, jws->jwk);
-		if (!crkey_cached(jwk.data, jwk.len, &rk->key, &f))
-			return cr_verify_fail(r, "key_unresolved",
-								  psprintf("the jwk header is not a usable key: %s", f.message));
-		rk->controller = NULL;
-		rk->key_id = psprintf("jwk:%s", crkey_thumbprint(rk->key));
-		return true;
-	}
-	if (jws->kid != NULL)
-		return fail_with(r, &f);
-	/* SD-JWT VC §3.5 also names JWT VC Issuer Metadata and x5c: both need a fetch or a PKI */
-	return cr_verify_fail(r, "key_unresolved", "the issuer-signed JWT names no key (no kid, no jwk)");
-}
-
 /* RFC 9901 §7.3 step 5: the Key Binding JWT. */
 static bool
 check_key_binding(const CrSdJwt *sd, const CrJson *payload, CrSdAlg alg, TimestampTz as_of,
@@ -123,9 +75,9 @@ check_key_binding(const CrSdJwt *sd, const CrJson *payload, CrSdAlg alg, Timesta
 	aud = crjson_get_string(claims, "aud");
 	nonce = crjson_get_string(claims, "nonce");
 	sd_hash = crjson_get_string(claims, "sd_hash");
-	if (!date_claim(claims, "iat", "kb_malformed", &has_iat, &iat, r) ||
-		!date_claim(claims, "exp", "kb_malformed", &has_exp, &exp, r) ||
-		!date_claim(claims, "nbf", "kb_malformed", &has_nbf, &nbf, r))
+	if (!cr_verify_date_claim(claims, "iat", "kb_malformed", &has_iat, &iat, r) ||
+		!cr_verify_date_claim(claims, "exp", "kb_malformed", &has_exp, &exp, r) ||
+		!cr_verify_date_claim(claims, "nbf", "kb_malformed", &has_nbf, &nbf, r))
 		return false;
 	if (!has_iat || aud == NULL || nonce == NULL || sd_hash == NULL)
 		return cr_verify_fail(r, "kb_malformed",
@@ -225,7 +177,7 @@ cr_sdjwt_verify(const char *text, size_t len, TimestampTz as_of, const CrSdJwtEx
 	/* §7.1 step 2: the issuer signature over the received bytes */
 	if (!stop)
 		cr_verify_check(r, "signature");
-	if (!issuer_key(&jws, &rk, r))
+	if (!cr_verify_jws_key(&jws, "the issuer-signed JWT", &rk, r))
 		return;
 	r->key_id = rk.key_id;
 	if (!crjws_verify(&jws, rk.key, &f))
@@ -279,9 +231,9 @@ cr_sdjwt_verify(const char *text, size_t len, TimestampTz as_of, const CrSdJwtEx
 	/* §7.1 step 6: iat, nbf, exp at as_of */
 	if (!stop)
 		cr_verify_check(r, "validity");
-	if (!date_claim(processed, "iat", "malformed", &has_iat, &iat, r) ||
-		!date_claim(processed, "nbf", "malformed", &has_nbf, &nbf, r) ||
-		!date_claim(processed, "exp", "malformed", &has_exp, &exp, r))
+	if (!cr_verify_date_claim(processed, "iat", "malformed", &has_iat, &iat, r) ||
+		!cr_verify_date_claim(processed, "nbf", "malformed", &has_nbf, &nbf, r) ||
+		!cr_verify_date_claim(processed, "exp", "malformed", &has_exp, &exp, r))
 	{
 		if (stop)
 			return;

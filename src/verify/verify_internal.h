@@ -50,6 +50,16 @@ extern bool cr_verify_resolve_key(const char *vm, const char *issuer, ResolvedKe
 extern bool cr_verify_bind_key(ResolvedKey *rk, const char *issuer, TimestampTz as_of,
 							   CrVerification *r);
 
+/*
+ * For the JWS-secured formats (jwt_claims.c): the key a JWS header names
+ * (kid, else jwk) and a NumericDate claim (absent is fine).
+ */
+struct CrJws;
+extern bool cr_verify_jws_key(const struct CrJws *jws, const char *signer, ResolvedKey *rk,
+							  CrVerification *r);
+extern bool cr_verify_date_claim(const CrJson *claims, const char *name, const char *code,
+								 bool *has, TimestampTz *ts, CrVerification *r);
+
 /* The trust list: sets r->trusted, records untrusted_issuer. */
 extern void cr_verify_trust(const char *issuer, TimestampTz as_of, CrVerification *r);
 
