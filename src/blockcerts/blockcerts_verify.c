@@ -193,21 +193,6 @@ verify_one(CrJson *doc, const CrJson *proofs, int i, const CrJson *p, CrVerifica
 	return check_anchors(&mp, r);
 }
 
-static bool
-has_type(const CrJson *doc, const char *type)
-{
-	const CrJson *t = crjson_get(doc, "type");
-
-	if (t != NULL && t->kind == CRJ_ARRAY)
-	{
-		for (int i = 0; i < t->count; i++)
-			if (crjson_is_string(t->u.elems[i], type))
-				return true;
-		return false;
-	}
-	return crjson_is_string(t, type);
-}
-
 /*
  * A Blockcerts presentation: its own Merkle proof checked above, then every
  * credential it carries, each verified as verify() verifies a credential;
@@ -247,7 +232,7 @@ check_presented(const CrJson *doc, TimestampTz as_of, bool stop, CrVerification 
 void
 crbc_verify_document(CrJson *doc, TimestampTz as_of, bool stop, CrVerification *r)
 {
-	bool		presentation = has_type(doc, "VerifiablePresentation");
+	bool		presentation = crjson_has_string(crjson_get(doc, "type"), "VerifiablePresentation");
 	const CrJson *proof = crjson_get(doc, "proof");
 	CrJson		single;
 	const CrJson *proofs = proof;

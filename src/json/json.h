@@ -84,6 +84,8 @@ extern const char *crjson_get_string(const CrJson *v, const char *name);
 
 /* True when v is a string equal to s. */
 extern bool crjson_is_string(const CrJson *v, const char *s);
+/* v is the string s, or an array holding it (JSON-LD's one-or-many, e.g. "type"). */
+extern bool crjson_has_string(const CrJson *v, const char *s);
 
 /* The number's value as a double; false when v is not a finite number. */
 extern bool crjson_number_value(const CrJson *v, double *result);

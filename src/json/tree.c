@@ -56,6 +56,19 @@ crjson_is_string(const CrJson *v, const char *s)
 	return (size_t) v->count == len && memcmp(v->u.str, s, len) == 0;
 }
 
+bool
+crjson_has_string(const CrJson *v, const char *s)
+{
+	if (v != NULL && v->kind == CRJ_ARRAY)
+	{
+		for (int i = 0; i < v->count; i++)
+			if (crjson_is_string(v->u.elems[i], s))
+				return true;
+		return false;
+	}
+	return crjson_is_string(v, s);
+}
+
 /*
  * strtod is correctly rounded (glibc) and, in the backend, LC_NUMERIC is
  * always "C".  The literal was checked by the lexer (or came from numeric

@@ -17,26 +17,11 @@ is_ob2_context(const CrJson *ctx)
 		crjson_is_string(ctx, "https://openbadgespec.org/v2/context.json");
 }
 
-static bool
-has_type(const CrJson *doc, const char *type)
-{
-	const CrJson *t = crjson_get(doc, "type");
-
-	if (t != NULL && t->kind == CRJ_ARRAY)
-	{
-		for (int i = 0; i < t->count; i++)
-			if (crjson_is_string(t->u.elems[i], type))
-				return true;
-		return false;
-	}
-	return crjson_is_string(t, type);
-}
-
 bool
 crob2_is_assertion(const CrJson *doc)
 {
 	return doc != NULL && doc->kind == CRJ_OBJECT &&
-		is_ob2_context(crjson_get(doc, "@context")) && has_type(doc, "Assertion");
+		is_ob2_context(crjson_get(doc, "@context")) && crjson_has_string(crjson_get(doc, "type"), "Assertion");
 }
 
 bool

@@ -105,8 +105,9 @@ credreg_taxonomy_policy_from_jsonb(Jsonb *json, TaxonomyPolicy *policy,
 	return true;
 }
 
-static void
-PolicyArg(FunctionCallInfo fcinfo, int argno, TaxonomyPolicy *policy)
+/* The policy of SQL argument argno (absent or NULL: the defaults); 22023 when invalid. */
+void
+credreg_taxonomy_policy_arg(FunctionCallInfo fcinfo, int argno, TaxonomyPolicy *policy)
 {
 	CredregFailure failure;
 	Jsonb	   *j = (PG_NARGS() > argno && !PG_ARGISNULL(argno)) ? PG_GETARG_JSONB_P(argno) : NULL;
@@ -125,7 +126,7 @@ taxonomy_closure(PG_FUNCTION_ARGS)
 	SkillSet   *s = PG_GETARG_SKILLSET_P(0);
 	TaxonomyPolicy policy;
 
-	PolicyArg(fcinfo, 1, &policy);
+	credreg_taxonomy_policy_arg(fcinfo, 1, &policy);
 	PG_RETURN_SKILLSET_P(credreg_skillset_closure(s, &policy));
 }
 
@@ -142,7 +143,7 @@ taxonomy_gap(PG_FUNCTION_ARGS)
 	int			n = 0,
 				i;
 
-	PolicyArg(fcinfo, 2, &policy);
+	credreg_taxonomy_policy_arg(fcinfo, 2, &policy);
 	for (i = 0; i < req->nitems; i++)
 	{
 		TaxonomyMatch m;
@@ -186,7 +187,7 @@ taxonomy_match(PG_FUNCTION_ARGS)
 				nsat = 0;
 	TaxonomyGraph *g;
 
-	PolicyArg(fcinfo, 2, &policy);
+	credreg_taxonomy_policy_arg(fcinfo, 2, &policy);
 	initStringInfo(&items);
 	for (i = 0; i < req->nitems; i++)
 	{

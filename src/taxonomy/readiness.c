@@ -134,18 +134,6 @@ EssentialsArg(FunctionCallInfo fcinfo, int argno)
 	return oe;
 }
 
-static void
-ReadinessPolicyArg(FunctionCallInfo fcinfo, int argno, TaxonomyPolicy *policy)
-{
-	CredregFailure failure;
-	Jsonb	   *j = (PG_NARGS() > argno && !PG_ARGISNULL(argno)) ? PG_GETARG_JSONB_P(argno) : NULL;
-
-	if (!credreg_taxonomy_policy_from_jsonb(j, policy, &failure))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s", failure.message)));
-}
-
 PG_FUNCTION_INFO_V1(occupation_id);
 /* occupation_id(ref text): the occupation's competency id */
 Datum
@@ -171,7 +159,7 @@ readiness_score(PG_FUNCTION_ARGS)
 	double		have = 0;
 	int			i;
 
-	ReadinessPolicyArg(fcinfo, 2, &policy);
+	credreg_taxonomy_policy_arg(fcinfo, 2, &policy);
 	if (oe->n == 0 || oe->total <= 0)
 		PG_RETURN_FLOAT8(1.0);
 	closure = credreg_skillset_closure(held, &policy);

@@ -112,6 +112,8 @@ extern void credreg_taxonomy_policy_default(TaxonomyPolicy *policy);
  */
 extern bool credreg_taxonomy_policy_from_jsonb(Jsonb *json, TaxonomyPolicy *policy,
 											   CredregFailure *failure);
+/* The policy of SQL argument argno (absent or NULL: the defaults); 22023 when invalid. */
+extern void credreg_taxonomy_policy_arg(FunctionCallInfo fcinfo, int argno, TaxonomyPolicy *policy);
 
 /* ---------------------------------------------------------------------------
  * Closure and satisfaction.  These read the taxonomy tables through a
