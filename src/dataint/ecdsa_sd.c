@@ -135,8 +135,8 @@ verify_with_proof_key(const CrEcdsaSdDerived *d, char **stmts, int nstmts, Credr
 }
 
 /* Canonical N-Quads relabelled with d's label map, sorted (§3.4.1 steps 3, 4). */
-static bool
-relabelled_statements(const StringInfoData *canonical, const CrEcdsaSdDerived *d,
+bool
+crdi_ecdsa_sd_relabelled_statements(const StringInfoData *canonical, const CrEcdsaSdDerived *d,
 					  char ***stmts_out, int *nstmts_out, CredregFailure *f)
 {
 	const char *p = canonical->data;
@@ -226,7 +226,7 @@ verify_derived(const CrJson *doc, const CrDiProof *proofs, int nproofs, int i,
 	if (!crdi_hash(doc, proofs, nproofs, i, CRKEY_P256, &h, f))
 		return false;
 	/* step 4: relabelled, sorted statements */
-	if (!relabelled_statements(&h.canonical_document, &d, &stmts, &nstmts, f))
+	if (!crdi_ecdsa_sd_relabelled_statements(&h.canonical_document, &d, &stmts, &nstmts, f))
 		return false;
 	return verify_groups(&d, stmts, nstmts, h.proof_config_hash, issuer_key, f);
 }

@@ -64,6 +64,10 @@ extern bool crdi_ecdsa_sd_parse_derived(const char *proof_value, CrEcdsaSdDerive
 extern bool crdi_ecdsa_sd_relabel(const char *line, size_t len, const CrEcdsaSdDerived *d,
 								  StringInfo out, CredregFailure *failure);
 extern int	crdi_ecdsa_sd_cmp_str(const void *a, const void *b);
+/* Every statement of canonical N-Quads relabelled with d's map, sorted (§3.4.1 steps 3, 4). */
+extern bool crdi_ecdsa_sd_relabelled_statements(const StringInfoData *canonical,
+												const CrEcdsaSdDerived *d, char ***stmts,
+												int *nstmts, CredregFailure *failure);
 
 /*
  * ecdsa_sd_base.c: the issuer's grouping of a document with a base proof

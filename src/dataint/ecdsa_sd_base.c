@@ -367,29 +367,8 @@ crdi_ecdsa_sd_base_groups(const CrJson *doc, const CrEcdsaSdBase *b, CrEcdsaSdDe
 	}
 
 	/* §3.4.1 steps 3, 4: every statement, relabelled and sorted */
-	{
-		const char *p = canonical.data;
-		const char *end = p + canonical.len;
-		int			n = 0;
-
-		nstmts = 0;
-		for (int k = 0; k < canonical.len; k++)
-			if (canonical.data[k] == '\n')
-				nstmts++;
-		stmts = palloc(sizeof(char *) * Max(nstmts, 1));
-		while (p < end)
-		{
-			const char *nl = memchr(p, '\n', end - p);
-			StringInfoData line;
-
-			initStringInfo(&line);
-			if (!crdi_ecdsa_sd_relabel(p, nl - p + 1, d, &line, f))
-				return false;
-			stmts[n++] = line.data;
-			p = nl + 1;
-		}
-		qsort(stmts, nstmts, sizeof(char *), crdi_ecdsa_sd_cmp_str);
-	}
+	if (!crdi_ecdsa_sd_relabelled_statements(&canonical, d, &stmts, &nstmts, f))
+		return false;
 
 	/* §3.4.15: the statements the mandatory pointers select, in HMAC labels */
 	mandatory = palloc0(sizeof(bool) * Max(nstmts, 1));
