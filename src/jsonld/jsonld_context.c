@@ -969,9 +969,9 @@ jld_expand_iri(JldProc *p, JldContext *ac, const char *value,
 		*result = def->iri;
 		return true;
 	}
-	/* 6 */
-	colon = strchr(value + 1, ':');
-	if (value[0] != '\0' && colon != NULL)
+	/* 6 (a colon after the first character; "" has none, and no byte after its end) */
+	colon = value[0] != '\0' ? strchr(value + 1, ':') : NULL;
+	if (colon != NULL)
 	{
 		/* 6.1 */
 		char	   *prefix = pnstrdup(value, colon - value);
