@@ -76,7 +76,7 @@ hits AS (
 ),
 best AS (
 	SELECT DISTINCT ON (competency) competency, label, kind, score FROM hits
-	ORDER BY competency, score DESC, kind = 'preferred' DESC, label
+	ORDER BY competency, score DESC, kind = 'preferred' DESC, label, kind
 )
 SELECT c.id, b.label, b.kind, b.score
 FROM best b JOIN credreg.competency c ON c.id = b.competency

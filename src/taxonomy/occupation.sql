@@ -530,9 +530,11 @@ WITH hits AS (
 	  AND (x.score > 0 OR (l.kind = 'preferred'
 			AND strpos(' ' || l.norm || ' ', ' ' || (SELECT credreg.label_norm(query)) || ' ') > 0))
 ),
+-- (kind last: one text can be both an alternative and a hidden label of a
+-- competency; without it the pick depended on the plan's row order)
 best AS (
 	SELECT DISTINCT ON (competency) competency, label, kind, score FROM hits
-	ORDER BY competency, score DESC, kind = 'preferred' DESC, label
+	ORDER BY competency, score DESC, kind = 'preferred' DESC, label, kind
 )
 SELECT c.id, c.uri, c.label, c.kind, c.framework, b.label, b.kind, b.score
 FROM best b JOIN credreg.competency c ON c.id = b.competency
