@@ -152,6 +152,15 @@ else
 
 include $(PGXS)
 
+# PGXS names each object's dependency file after the source's base name
+# (.deps/status_check.Po), so two sources of one name in different folders
+# (src/status/status_check.c, src/verify/status_check.c) overwrite each
+# other's, and a changed header then left one of them stale.  The same rule,
+# with the dependency file named after the whole path.
+%.o: %.c
+	@if test ! -d $(DEPDIR); then mkdir -p $(DEPDIR); fi
+	$(COMPILE.c) -o $@ $< -MMD -MP -MF $(DEPDIR)/$(subst /,--,$*).Po
+
 # A fragment listed in SQL_PARTS or UPGRADE_PARTS that does not exist is an
 # error, not a silent omission (a wildcard once hid a file that never existed).
 missing_parts := $(filter-out $(wildcard $(SQL_PARTS) $(UPGRADE_PARTS)),$(SQL_PARTS) $(UPGRADE_PARTS))
