@@ -43,6 +43,7 @@ SQL_PARTS += src/taxonomy/readiness.sql
 SQL_PARTS += src/registrar/registrar.sql
 SQL_PARTS += src/log/log.sql
 SQL_PARTS += src/registry/registry.sql
+SQL_PARTS += src/taxonomy/snapshot.sql
 SQL_PARTS += src/privileges.sql
 
 # Versions and updates (README, section "Upgrading").
@@ -88,6 +89,7 @@ UPGRADE_PARTS += src/taxonomy/readiness.sql
 UPGRADE_PARTS += src/registrar/registrar.sql
 UPGRADE_PARTS += src/log/log.sql
 UPGRADE_PARTS += src/registry/registry.sql
+UPGRADE_PARTS += src/taxonomy/snapshot.sql
 # Privileges last, so that every object exists.
 UPGRADE_PARTS += src/privileges.sql
 UPGRADE_SCRIPT = $(EXTENSION)--$(PREVIOUS)--$(EXTVERSION).sql

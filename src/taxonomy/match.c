@@ -166,9 +166,9 @@ AppendCompetency(StringInfo out, TaxonomyGraph *g, int32 id)
 	if (idx >= 0)
 	{
 		appendStringInfoString(out, ", \"uri\": ");
-		escape_json(out, g->uris[idx]);
+		escape_json(out, credreg_taxonomy_uri(g, idx));
 		appendStringInfoString(out, ", \"label\": ");
-		escape_json(out, g->labels[idx]);
+		escape_json(out, credreg_taxonomy_node_label(g, idx));
 	}
 	appendStringInfoChar(out, '}');
 }

@@ -68,7 +68,7 @@ ResolveOccupation(const char *ref)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("competency \"%s\" is not an occupation", ref),
-				 errdetail("It resolves to \"%s\".", g->labels[credreg_taxonomy_index(g, id)])));
+				 errdetail("It resolves to \"%s\".", credreg_taxonomy_node_label(g, credreg_taxonomy_index(g, id)))));
 	}
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
