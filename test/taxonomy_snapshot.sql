@@ -14,7 +14,7 @@
 SET search_path = credreg, public;
 SET client_min_messages = error;
 CREATE EXTENSION IF NOT EXISTS dblink SCHEMA public;
-SELECT plan(31);
+SELECT plan(32);
 
 CREATE FUNCTION pg_temp.connstr() RETURNS text LANGUAGE sql AS $$
   SELECT format('host=%s port=%s dbname=%s user=%s',
@@ -82,6 +82,13 @@ SELECT is(pg_temp.fresh($$SELECT credreg.competency_id('urn:snap:sql/')::text$$)
   (SELECT competency_id('urn:snap:sql'))::text, 'a trailing slash still resolves in a new session');
 SELECT is(pg_temp.fresh((SELECT closure_sql FROM q), (SELECT source FROM q)),
   'urn:snap:db:3,urn:snap:sql:3 | snapshot', 'a new session''s closure comes from the snapshot');
+SELECT is(pg_temp.fresh((SELECT closure_sql FROM q),
+    $$SELECT (bytes < (SELECT length(image) FROM credreg.taxonomy_snapshot))::text FROM credreg.taxonomy_cache_stats()$$,
+    $$SELECT credreg.match(credreg.skills(ARRAY['urn:snap:sql'], ARRAY[3]), credreg.skills(ARRAY['urn:snap:db'], ARRAY[2]))
+             #>> '{requirements,0,by,label}'$$,
+    $$SELECT (bytes = (SELECT length(image) FROM credreg.taxonomy_snapshot))::text FROM credreg.taxonomy_cache_stats()$$),
+  'urn:snap:db:3,urn:snap:sql:3 | true | SQL | true',
+  'a closure reads only the graph region; match''s labels read the names from the same row');
 
 -- another session's committed change: this session and new ones see it
 SELECT pg_temp.other($$INSERT INTO credreg.competency_relation (src, dst, kind)

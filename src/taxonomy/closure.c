@@ -63,49 +63,44 @@ credreg_taxonomy_index(const TaxonomyGraph *g, int32 id)
 }
 
 const char *
-credreg_taxonomy_uri(const TaxonomyGraph *g, int idx)
+credreg_competency_uri(int32 id)
 {
-	return g->strings + g->uri_offsets[idx];
-}
+	const TaxonomyNames *names = credreg_taxonomy_names();
+	int			idx = taxonomy_names_index(names, id);
 
-const char *
-credreg_taxonomy_node_label(const TaxonomyGraph *g, int idx)
-{
-	uint32		off = g->label_offsets[idx];
-
-	return off == TAXONOMY_IMAGE_NO_STRING ? NULL : g->strings + off;
+	return idx < 0 ? NULL : names->strings + names->uris[idx];
 }
 
 const char *
 credreg_competency_label(int32 id)
 {
-	TaxonomyGraph *g = credreg_taxonomy_graph();
-	int			idx = credreg_taxonomy_index(g, id);
+	const TaxonomyNames *names = credreg_taxonomy_names();
+	int			idx = taxonomy_names_index(names, id);
 
-	return idx < 0 ? NULL : credreg_taxonomy_node_label(g, idx);
+	if (idx < 0 || names->labels[idx] == TAXONOMY_IMAGE_NO_STRING)
+		return NULL;
+	return names->strings + names->labels[idx];
 }
 
 TaxonomyGraph *
 credreg_taxonomy_graph(void)
 {
-	bool		fresh;
+	uint64		generation;
 	MemoryContext memory;
-	const TaxonomyImageHeader *image = credreg_taxonomy_image(&fresh, &memory);
+	const TaxonomyImageHeader *image = credreg_taxonomy_image(&generation, &memory);
 	TaxonomyGraph *g;
 
-	if (!fresh && graph != NULL)
+	if (graph != NULL && graph->generation == generation)
 		return graph;
 	graph = NULL;
 	scratch_ready = false;
 	g = MemoryContextAllocZero(memory, sizeof(TaxonomyGraph));
 	g->image = image;
+	g->generation = generation;
 	g->n = image->n;
 	g->nedges = image->nedges;
 	g->ids = TAXONOMY_IMAGE_SECTION(image, TI_IDS, const int32 *);
 	g->top_level = TAXONOMY_IMAGE_SECTION(image, TI_TOP_LEVEL, const uint8 *);
-	g->uri_offsets = TAXONOMY_IMAGE_SECTION(image, TI_URIS, const uint32 *);
-	g->label_offsets = TAXONOMY_IMAGE_SECTION(image, TI_LABELS, const uint32 *);
-	g->strings = TAXONOMY_IMAGE_SECTION(image, TI_STRINGS, const char *);
 	g->offsets = TAXONOMY_IMAGE_SECTION(image, TI_OFFSETS, const int32 *);
 	g->targets = TAXONOMY_IMAGE_SECTION(image, TI_TARGETS, const int32 *);
 	g->kinds = TAXONOMY_IMAGE_SECTION(image, TI_KINDS, const uint8 *);
@@ -548,7 +543,7 @@ credreg_taxonomy_satisfies(const SkillSet *held, int32 target, int min_level,
 int32
 credreg_competency_resolve(const char *ref)
 {
-	TaxonomyGraph *g;
+	const TaxonomyNames *names;
 	char		buf[TAXONOMY_REF_MAX];
 	size_t		len = strlen(ref);
 	int			idx;
@@ -559,14 +554,14 @@ credreg_competency_resolve(const char *ref)
 	/* an exact URI answers the same from the table's index (see there) */
 	if (credreg_taxonomy_uri_lookup(ref, &id))
 		return id;
-	g = credreg_taxonomy_graph();
-	idx = taxonomy_image_lookup(g->image, ref);
+	names = credreg_taxonomy_names();
+	idx = taxonomy_image_lookup(names, ref);
 	if (idx < 0 && len > 1 && ref[len - 1] == '/')
 	{
 		/* a trailing slash is not part of the concept URI */
 		memcpy(buf, ref, len - 1);
 		buf[len - 1] = '\0';
-		idx = taxonomy_image_lookup(g->image, buf);
+		idx = taxonomy_image_lookup(names, buf);
 	}
 	if (idx < 0 && strncmp(ref, "https://", 8) == 0)
 	{
@@ -574,7 +569,7 @@ credreg_competency_resolve(const char *ref)
 		snprintf(buf, sizeof(buf), "http://%s", ref + 8);
 		if (buf[strlen(buf) - 1] == '/')
 			buf[strlen(buf) - 1] = '\0';
-		idx = taxonomy_image_lookup(g->image, buf);
+		idx = taxonomy_image_lookup(names, buf);
 	}
-	return idx >= 0 ? g->ids[idx] : 0;
+	return idx >= 0 ? names->ids[idx] : 0;
 }

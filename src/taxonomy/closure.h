@@ -14,12 +14,10 @@ struct TaxonomyImageHeader;
 typedef struct TaxonomyGraph
 {
 	const struct TaxonomyImageHeader *image;	/* everything below points into it */
+	uint64		generation;		/* the cache generation it belongs to */
 	int			n;				/* competencies */
 	const int32 *ids;			/* [n] ascending competency ids */
 	const uint8 *top_level;		/* [n] */
-	const uint32 *uri_offsets;	/* [n] into strings */
-	const uint32 *label_offsets;	/* [n] into strings, or NO_STRING */
-	const char *strings;
 	int			nedges;
 	const int32 *offsets;		/* [n + 1] CSR row starts */
 	const int32 *targets;		/* [nedges] node indexes */
@@ -28,17 +26,20 @@ typedef struct TaxonomyGraph
 
 extern TaxonomyGraph *credreg_taxonomy_graph(void);
 extern int	credreg_taxonomy_index(const TaxonomyGraph *g, int32 id);
-/* URI and label (NULL when none) of node idx. */
-extern const char *credreg_taxonomy_uri(const TaxonomyGraph *g, int idx);
-extern const char *credreg_taxonomy_node_label(const TaxonomyGraph *g, int idx);
+/* The URI of a competency (NULL when unknown); credreg_competency_label in taxonomy.h. */
+extern const char *credreg_competency_uri(int32 id);
 
 /*
  * snapshot.c: the current generation's image (from the persisted snapshot,
- * else from the tables).  *fresh is true when it differs from the one the
- * previous call returned; *memory is the generation's memory context, where
- * whatever is derived from the image belongs.
+ * else from the tables), of which only the header and graph region may be
+ * in memory; *generation numbers it (crcache_generation), *memory is the
+ * generation's memory context, where whatever is derived from it belongs.
  */
-extern const struct TaxonomyImageHeader *credreg_taxonomy_image(bool *fresh, MemoryContext *memory);
+extern const struct TaxonomyImageHeader *credreg_taxonomy_image(uint64 *generation,
+																MemoryContext *memory);
+
+/* snapshot.c: the names region of the current image, read when first asked for. */
+extern const struct TaxonomyNames *credreg_taxonomy_names(void);
 
 /*
  * snapshot.c: before the image is loaded, the competency whose URI is uri

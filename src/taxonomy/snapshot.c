@@ -32,14 +32,20 @@
  *    taxonomy at once are serialized (the second waits at its first
  *    changing statement) and the second one's snapshot includes the
  *    first's rows; readers are never blocked;
- *  - the image is checked (taxonomy_image_check) before use; a row missing,
- *    damaged or duplicated means building from the tables, as before.
+ *  - the image is checked (taxonomy_image_check_graph, taxonomy_image_names)
+ *    before use; a row missing, damaged or duplicated means building from
+ *    the tables, as before.
+ * A new backend reads only the image's graph region (what closure() needs,
+ * an eighth of the bytes); the names (URIs, labels, the reference index)
+ * are read from the same row when first asked for, and exact URIs are
+ * looked up in the table's index until then.
  * Changes that fire no trigger (session_replication_role = replica,
  * disabled triggers) leave the snapshot as stale as they leave every other
  * cache of credreg: run credreg.taxonomy_snapshot_refresh() after them.
  */
 #include "postgres.h"
 
+#include "access/detoast.h"
 #include "access/genam.h"
 #include "access/heapam.h"
 #include "access/htup_details.h"
@@ -323,10 +329,24 @@ image_from_tables(void)
  * Reading the snapshot
  * ---------------------------------------------------------------------------
  */
+
+/* the current generation's image: whole, or the graph region of the snapshot */
+static const TaxonomyImageHeader *image = NULL;
+static uint64 image_generation = 0;
+static bool image_whole = false;
+static TimestampTz image_built_at = 0;	/* of the snapshot row it came from */
+/* its names region, once asked for */
+static TaxonomyNames names;
+static uint64 names_generation = 0;
+
+/* What a scan of the snapshot table reads: one region of the one row. */
 typedef struct SnapshotRead
 {
+	bool		names;			/* the names region, else the graph region */
+	TimestampTz built_at;		/* in: the row wanted (names); out: the row read */
 	int			rows;
-	struct varlena *image;		/* detoasted copy of the last row's image */
+	int32		graph_bytes;
+	struct varlena *region;		/* a copy of the region read */
 } SnapshotRead;
 
 static bool
@@ -334,24 +354,36 @@ read_snapshot_row(HeapTuple tup, TupleDesc desc, void *arg)
 {
 	SnapshotRead *r = arg;
 	bool		isnull;
-	Datum		d = crcache_getattr(tup, desc, "image", &isnull);
+	Datum		image_datum = crcache_getattr(tup, desc, "image", &isnull);
+	int32		graph_bytes = DatumGetInt32(crcache_getattr(tup, desc, "graph_bytes", &isnull));
+	TimestampTz built_at = DatumGetTimestampTz(crcache_getattr(tup, desc, "built_at", &isnull));
+	struct varlena *value = (struct varlena *) DatumGetPointer(image_datum);
+	int32		total;
 
 	if (++r->rows > 1)
-		return false;			/* more than one: not used (see caller) */
-	if (!isnull)
-		r->image = pg_detoast_datum_copy((struct varlena *) DatumGetPointer(d));
+		return false;			/* more than one: none is used (see callers) */
+	total = (int32) toast_raw_datum_size(image_datum) - VARHDRSZ;
+	if (graph_bytes < (int32) sizeof(TaxonomyImageHeader) || graph_bytes > total ||
+		(r->names && built_at != r->built_at))
+		return true;
+	r->built_at = built_at;
+	r->graph_bytes = graph_bytes;
+	/* only the chunks of the region are fetched (the value is stored uncompressed) */
+	r->region = r->names ? detoast_attr_slice(value, graph_bytes, total - graph_bytes)
+		: detoast_attr_slice(value, 0, graph_bytes);
 	return true;
 }
 
 /*
- * The snapshot's image in CurrentMemoryContext, or NULL when there is none
- * that can be used.  The caller's right to read the taxonomy is checked as
- * a build from the tables would check it.
+ * The graph region of the snapshot in CurrentMemoryContext, or NULL when
+ * there is none that can be used.  The caller's right to read the taxonomy
+ * is checked as a build from the tables would check it.
  */
 static TaxonomyImageHeader *
-image_from_snapshot(void)
+graph_from_snapshot(void)
 {
 	SnapshotRead r = {0};
+	TaxonomyImageHeader *header;
 	Oid			snapshot_relid = crcache_table_relid(&taxonomy_cache, TABLE_SNAPSHOT);
 
 	/* an extension at 0.1.0 has no snapshot table */
@@ -369,10 +401,12 @@ image_from_snapshot(void)
 			aclcheck_error(acl, OBJECT_TABLE, get_rel_name(relid));
 	}
 	crcache_read_rows(&taxonomy_cache, TABLE_SNAPSHOT, NULL, NULL, read_snapshot_row, &r);
-	if (r.rows != 1 || r.image == NULL)
+	if (r.rows != 1 || r.region == NULL)
 		return NULL;
-	if (!taxonomy_image_check((TaxonomyImageHeader *) VARDATA(r.image),
-							  VARSIZE(r.image) - VARHDRSZ))
+	/* VARDATA of a palloc'd copy is 4-byte aligned, as every section needs */
+	header = (TaxonomyImageHeader *) VARDATA(r.region);
+	if (!taxonomy_image_check_graph(header, VARSIZE(r.region) - VARHDRSZ) ||
+		header->names_start != (uint32) r.graph_bytes)
 	{
 		ereport(WARNING,
 				(errcode(ERRCODE_DATA_CORRUPTED),
@@ -380,25 +414,21 @@ image_from_snapshot(void)
 				 errhint("Run credreg.taxonomy_snapshot_refresh().")));
 		return NULL;
 	}
-	/* VARDATA is 4-byte aligned in a palloc'd copy: every section is int32-aligned */
-	return (TaxonomyImageHeader *) VARDATA(r.image);
+	image_built_at = r.built_at;
+	return header;
 }
 
-/* the image of the generation image_generation (if still current) */
-static const TaxonomyImageHeader *image = NULL;
-static uint64 image_generation = 0;
-
 const TaxonomyImageHeader *
-credreg_taxonomy_image(bool *fresh, MemoryContext *memory)
+credreg_taxonomy_image(uint64 *generation, MemoryContext *memory)
 {
 	MemoryContext old;
 
-	*fresh = false;
 	/* a writer may have begun a generation since (open_snapshot_for_write) */
 	if (!crcache_begin(&taxonomy_cache) && image != NULL &&
 		image_generation == crcache_generation(&taxonomy_cache))
 	{
 		*memory = crcache_memory(&taxonomy_cache);
+		*generation = image_generation;
 		return image;
 	}
 	image = NULL;
@@ -406,23 +436,80 @@ credreg_taxonomy_image(bool *fresh, MemoryContext *memory)
 	old = MemoryContextSwitchTo(*memory);
 	/* the changing transaction sees its own rows, not the snapshot it deleted */
 	if (!changed_here)
-		image = image_from_snapshot();
+		image = graph_from_snapshot();
+	image_whole = image == NULL;
 	image_source = image != NULL ? "snapshot" : "tables";
 	if (image == NULL)
 		image = image_from_tables();
 	MemoryContextSwitchTo(old);
-	image_size = image->size;
+	image_size = image_whole ? image->size : image->names_start;
 	image_generation = crcache_generation(&taxonomy_cache);
-	*fresh = true;
+	*generation = image_generation;
 	return image;
 }
 
+static bool
+names_loaded(void)
+{
+	return image != NULL && names_generation == image_generation &&
+		image_generation == crcache_generation(&taxonomy_cache);
+}
+
+const TaxonomyNames *
+credreg_taxonomy_names(void)
+{
+	uint64		generation;
+	MemoryContext memory,
+				old;
+	const TaxonomyImageHeader *img = credreg_taxonomy_image(&generation, &memory);
+	bool		ok = false;
+
+	if (names_loaded())
+		return &names;
+	old = MemoryContextSwitchTo(memory);
+	if (image_whole)
+		ok = taxonomy_image_names(img, (const char *) img + img->names_start,
+								  img->size - img->names_start, &names);
+	else
+	{
+		SnapshotRead r = {0};
+
+		/* the rest of the same row (one written later has another built_at) */
+		r.names = true;
+		r.built_at = image_built_at;
+		crcache_read_rows(&taxonomy_cache, TABLE_SNAPSHOT, NULL, NULL, read_snapshot_row, &r);
+		if (r.rows == 1 && r.region != NULL)
+			ok = taxonomy_image_names(img, VARDATA(r.region), VARSIZE(r.region) - VARHDRSZ,
+									  &names);
+		if (ok)
+			image_size = img->size;
+	}
+	if (!ok)
+	{
+		/*
+		 * The row was replaced since the graph was read (the change's
+		 * invalidation starts a new generation at the next statement) or is
+		 * damaged: the names of the tables, which are looked up by
+		 * competency id, never by the graph's node numbers.
+		 */
+		TaxonomyImageHeader *whole = image_from_tables();
+
+		if (!taxonomy_image_names(whole, (const char *) whole + whole->names_start,
+								  whole->size - whole->names_start, &names))
+			elog(ERROR, "compiled taxonomy image is not well formed");
+	}
+	MemoryContextSwitchTo(old);
+	names_generation = generation;
+	return &names;
+}
+
 /*
- * Before the image is loaded: a URI is looked up in the uri column's index
- * of credreg.competency, a few pages instead of the whole image.  The first
- * queries of a new connection (a recruiter's skills(ARRAY[uri, ...])) need
- * nothing else.  After COLD_URI_LOOKUPS of them in one generation the image
- * is loaded instead, since a lookup in it costs a hash probe, not a scan.
+ * Before the names are loaded: a URI is looked up in the uri column's index
+ * of credreg.competency, a few pages instead of the 90% of the image that
+ * the names are.  The first queries of a new connection (a recruiter's
+ * skills(ARRAY[uri, ...])) need nothing else.  After COLD_URI_LOOKUPS of
+ * them in one generation the names are loaded instead, since a lookup in
+ * them costs a hash probe, not an index scan.
  */
 #define COLD_URI_LOOKUPS 64
 
@@ -443,9 +530,9 @@ credreg_taxonomy_uri_lookup(const char *uri, int32 *id)
 	uint64		generation;
 
 	(void) crcache_begin(&taxonomy_cache);
-	generation = crcache_generation(&taxonomy_cache);
-	if (image != NULL && image_generation == generation)
+	if (names_loaded())
 		return false;
+	generation = crcache_generation(&taxonomy_cache);
 	if (cold_generation != generation)
 	{
 		cold_generation = generation;
@@ -497,6 +584,23 @@ delete_snapshot_rows(Relation rel)
 	CommandCounterIncrement();
 }
 
+static void
+set_column(TupleDesc desc, Datum *values, bool *nulls, const char *column, Datum value)
+{
+	for (int i = 0; i < desc->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, i);
+
+		if (!att->attisdropped && strcmp(NameStr(att->attname), column) == 0)
+		{
+			values[i] = value;
+			nulls[i] = false;
+			return;
+		}
+	}
+	elog(ERROR, "column \"%s\" of credreg.taxonomy_snapshot does not exist", column);
+}
+
 /*
  * Replaces the snapshot with the image of the tables as this transaction
  * now sees them.  The rows are read, and the row written, as the snapshot
@@ -511,10 +615,12 @@ write_snapshot(void)
 	int			save_sec_context;
 	TaxonomyImageHeader *image;
 	bytea	   *value;
-	Datum		values[4];
-	bool		nulls[4] = {false, false, false, false};
+	TupleDesc	desc;
+	Datum	   *values;
+	bool	   *nulls;
 	HeapTuple	tuple;
 	int64		size;
+	uint32		graph_bytes;
 
 	if (rel == NULL)
 		return 0;
@@ -524,17 +630,25 @@ write_snapshot(void)
 	delete_snapshot_rows(rel);
 	image = image_from_tables();
 	size = image->size;
+	graph_bytes = image->names_start;
 	value = palloc(VARHDRSZ + image->size);
 	SET_VARSIZE(value, VARHDRSZ + image->size);
 	memcpy(VARDATA(value), image, image->size);
 	pfree(image);
-	if (RelationGetDescr(rel)->natts != 4)
-		elog(ERROR, "credreg.taxonomy_snapshot does not have the expected columns");
-	values[0] = TimestampTzGetDatum(GetCurrentTimestamp());
-	values[1] = Int32GetDatum(((TaxonomyImageHeader *) VARDATA(value))->n);
-	values[2] = Int32GetDatum(((TaxonomyImageHeader *) VARDATA(value))->nedges);
-	values[3] = PointerGetDatum(value);
-	tuple = heap_form_tuple(RelationGetDescr(rel), values, nulls);
+	/* by column name: whatever order an upgrade left the columns in */
+	desc = RelationGetDescr(rel);
+	values = palloc0(sizeof(Datum) * desc->natts);
+	nulls = palloc(sizeof(bool) * desc->natts);
+	memset(nulls, true, sizeof(bool) * desc->natts);
+	/* built_at also tells a reader of the names that the row is the one it read */
+	set_column(desc, values, nulls, "built_at", TimestampTzGetDatum(GetCurrentTimestamp()));
+	set_column(desc, values, nulls, "competencies",
+			   Int32GetDatum(((TaxonomyImageHeader *) VARDATA(value))->n));
+	set_column(desc, values, nulls, "edges",
+			   Int32GetDatum(((TaxonomyImageHeader *) VARDATA(value))->nedges));
+	set_column(desc, values, nulls, "graph_bytes", Int32GetDatum((int32) graph_bytes));
+	set_column(desc, values, nulls, "image", PointerGetDatum(value));
+	tuple = heap_form_tuple(desc, values, nulls);
 	/* the table has no index: a heap insert is the whole write (toasted uncompressed) */
 	simple_heap_insert(rel, tuple);
 	heap_freetuple(tuple);

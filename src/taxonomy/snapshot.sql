@@ -11,6 +11,7 @@ CREATE TABLE taxonomy_snapshot (
 	built_at timestamptz NOT NULL,
 	competencies integer NOT NULL,
 	edges integer NOT NULL,
+	graph_bytes integer NOT NULL,	-- the image's first region: what a closure reads
 	image bytea NOT NULL
 );
 -- uncompressed: a new backend reads the image without inflating it
