@@ -14,7 +14,7 @@
 SET search_path = credreg, public;
 SET client_min_messages = error;
 CREATE EXTENSION IF NOT EXISTS dblink SCHEMA public;
-SELECT plan(32);
+SELECT plan(33);
 
 CREATE FUNCTION pg_temp.connstr() RETURNS text LANGUAGE sql AS $$
   SELECT format('host=%s port=%s dbname=%s user=%s',
@@ -75,6 +75,9 @@ SELECT is(pg_temp.closure_of('urn:snap:sql'), 'urn:snap:db:3,urn:snap:sql:3', 'c
 SELECT is(pg_temp.fresh($$SELECT credreg.competency_id('urn:snap:sql')::text$$, (SELECT source FROM q)),
   (SELECT competency_id('urn:snap:sql'))::text || ' | none',
   'a new session resolves a URI without loading the compiled taxonomy');
+SELECT is(pg_temp.fresh($$SELECT count(DISTINCT credreg.skills(ARRAY['urn:snap:sql', 'urn:snap:db'])::text)::text
+                          FROM generate_series(1, 500)$$, (SELECT source FROM q)),
+  '1 | none', 'the same URIs resolved 1,000 times (a recheck does that) still load nothing');
 SELECT is(pg_temp.fresh($$SELECT credreg.competency_id('snap:sql')::text$$, (SELECT source FROM q)),
   (SELECT competency_id('urn:snap:sql'))::text || ' | snapshot',
   'a code loads the compiled taxonomy from the snapshot');

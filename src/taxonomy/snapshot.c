@@ -58,6 +58,7 @@
 #include "utils/acl.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
+#include "utils/hsearch.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
@@ -507,11 +508,19 @@ credreg_taxonomy_names(void)
  * Before the names are loaded: a URI is looked up in the uri column's index
  * of credreg.competency, a few pages instead of the 90% of the image that
  * the names are.  The first queries of a new connection (a recruiter's
- * skills(ARRAY[uri, ...])) need nothing else.  After COLD_URI_LOOKUPS of
- * them in one generation the names are loaded instead, since a lookup in
- * them costs a hash probe, not an index scan.
+ * skills(ARRAY[uri, ...])) need nothing else.  The answers are remembered
+ * for the generation (a bitmap heap scan's recheck evaluates skills() again
+ * for every candidate row); after COLD_URI_LOOKUPS distinct URIs the names
+ * are loaded instead, since a lookup in them costs a hash probe, not an
+ * index scan.
  */
 #define COLD_URI_LOOKUPS 64
+
+typedef struct ColdRef
+{
+	char		uri[TAXONOMY_REF_MAX];	/* hash key */
+	int32		id;
+} ColdRef;
 
 static bool
 read_id(HeapTuple tup, TupleDesc desc, void *arg)
@@ -526,23 +535,45 @@ bool
 credreg_taxonomy_uri_lookup(const char *uri, int32 *id)
 {
 	static uint64 cold_generation = 0;
-	static int	cold_lookups = 0;
+	static HTAB *cold_refs = NULL;	/* in the generation's memory */
 	uint64		generation;
+	char		key[TAXONOMY_REF_MAX];
+	ColdRef    *entry;
+	bool		found;
 
 	(void) crcache_begin(&taxonomy_cache);
-	if (names_loaded())
+	if (names_loaded() || strlen(uri) >= TAXONOMY_REF_MAX)
 		return false;
 	generation = crcache_generation(&taxonomy_cache);
-	if (cold_generation != generation)
+	if (cold_generation != generation || cold_refs == NULL)
 	{
+		HASHCTL		ctl;
+
+		memset(&ctl, 0, sizeof(ctl));
+		ctl.keysize = TAXONOMY_REF_MAX;
+		ctl.entrysize = sizeof(ColdRef);
+		ctl.hcxt = crcache_memory(&taxonomy_cache);
+		cold_refs = hash_create("credreg taxonomy cold URIs", COLD_URI_LOOKUPS, &ctl,
+								HASH_ELEM | HASH_STRINGS | HASH_CONTEXT);
 		cold_generation = generation;
-		cold_lookups = 0;
 	}
-	if (++cold_lookups > COLD_URI_LOOKUPS)
+	memset(key, 0, sizeof(key));
+	strcpy(key, uri);
+	entry = hash_search(cold_refs, key, HASH_FIND, NULL);
+	if (entry != NULL)
+	{
+		*id = entry->id;
+		return true;
+	}
+	if (hash_get_num_entries(cold_refs) >= COLD_URI_LOOKUPS)
 		return false;
 	*id = 0;
 	crcache_read_rows(&taxonomy_cache, TABLE_COMPETENCY, "uri", uri, read_id, id);
-	return *id != 0;
+	if (*id == 0)
+		return false;
+	entry = hash_search(cold_refs, key, HASH_ENTER, &found);
+	entry->id = *id;
+	return true;
 }
 
 /* ---------------------------------------------------------------------------
