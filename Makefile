@@ -43,6 +43,7 @@ SQL_PARTS += src/taxonomy/readiness.sql
 SQL_PARTS += src/registrar/registrar.sql
 SQL_PARTS += src/log/log.sql
 SQL_PARTS += src/registry/registry.sql
+SQL_PARTS += src/citus/citus.sql
 SQL_PARTS += src/privileges.sql
 
 # Versions and updates (README, section "Upgrading").
@@ -88,6 +89,7 @@ UPGRADE_PARTS += src/taxonomy/readiness.sql
 UPGRADE_PARTS += src/registrar/registrar.sql
 UPGRADE_PARTS += src/log/log.sql
 UPGRADE_PARTS += src/registry/registry.sql
+UPGRADE_PARTS += src/citus/citus.sql
 # Privileges last, so that every object exists.
 UPGRADE_PARTS += src/privileges.sql
 UPGRADE_SCRIPT = $(EXTENSION)--$(PREVIOUS)--$(EXTVERSION).sql
@@ -195,6 +197,15 @@ test: deps check-generated
 	fuzzed=$$([ "$(FUZZ_SECONDS)" != 0 ] && ls test/fuzz/fuzz_*.c | wc -l || echo 0); \
 	echo; echo "credreg: $$((passed + fuzzed)) passed, $$failed failed"
 
+# credreg on a throwaway Citus cluster (a coordinator and two workers under
+# tmp_run/citus, localhost only): the distributed tests of test/citus and
+# the README's Citus examples (README, "credreg on Citus").  It uses the
+# Citus installed into the PostgreSQL that pg_config names and never builds
+# it; without Citus it says so and succeeds, so `make test` and CI are
+# unchanged.  CREDREG_CITUS_PORT sets the coordinator's port (workers: +1, +2).
+test-citus: all
+	$(HARNESS)/citus.sh test
+
 # The suites with every server process under valgrind.  The whole suite
 # takes too long under valgrind on two shared cores (README, "Memory checks
 # and fuzzing"), so by default it runs a subset that reaches every
@@ -236,6 +247,6 @@ interop: all
 bench: all
 	bench/run.sh $(B)
 
-.PHONY: deps test demo stop fuzz bench valgrind check-generated interop FORCE
+.PHONY: deps test test-citus demo stop fuzz bench valgrind check-generated interop FORCE
 
 endif
