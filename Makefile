@@ -37,6 +37,7 @@ SQL_PARTS += src/baked/baked.sql
 SQL_PARTS += src/present/present.sql
 SQL_PARTS += src/taxonomy/taxonomy.sql
 SQL_PARTS += src/stack/stack.sql
+SQL_PARTS += src/stack/progress_state.sql
 SQL_PARTS += src/stack/next_best.sql
 SQL_PARTS += src/taxonomy/occupation.sql
 SQL_PARTS += src/taxonomy/readiness.sql
@@ -75,6 +76,7 @@ UPGRADE_PARTS += src/upgrade/upgrade--0.1.0--0.2.0.sql
 # Changes to objects 0.1.0 had.
 UPGRADE_PARTS += src/jsonld/jsonld--0.1.0--0.2.0.sql
 UPGRADE_PARTS += src/taxonomy/taxonomy--0.1.0--0.2.0.sql
+UPGRADE_PARTS += src/stack/stack--0.1.0--0.2.0.sql
 # Objects new in 0.2.0, by capability (the same fragments as in SQL_PARTS).
 UPGRADE_PARTS += src/crypto/pubkey_parse.sql
 UPGRADE_PARTS += src/did/did.sql
@@ -83,6 +85,7 @@ UPGRADE_PARTS += src/baked/baked.sql
 UPGRADE_PARTS += src/present/present.sql
 UPGRADE_PARTS += src/blockcerts/blockcerts.sql
 UPGRADE_PARTS += src/ob2/ob2.sql
+UPGRADE_PARTS += src/stack/progress_state.sql
 UPGRADE_PARTS += src/stack/next_best.sql
 UPGRADE_PARTS += src/taxonomy/occupation.sql
 UPGRADE_PARTS += src/taxonomy/readiness.sql

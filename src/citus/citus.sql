@@ -84,12 +84,17 @@ BEGIN
 	FOR t IN SELECT r FROM credreg.citus_reference_tables() r LOOP
 		IF NOT EXISTS (SELECT FROM pg_dist_partition p WHERE p.logicalrelid = t) THEN
 			-- The rows Citus copies into the placements were checked when
-			-- they were stored: the row triggers that check and derive
+			-- they were stored: the triggers that check and derive rows
 			-- (builtin contexts, status list verification) are off for the
 			-- copy and on again for every placement after (ALTER TABLE holds
 			-- its lock to the end of the transaction: no row slips past).
+			-- Not those that also fire on TRUNCATE (tgtype bit 5): Citus
+			-- does not pass ENABLE TRIGGER on to their placement copies, and
+			-- none of them checks rows.
 			SELECT array_agg(g.tgname ORDER BY g.tgname) INTO enabled
-			  FROM pg_trigger g WHERE g.tgrelid = t AND NOT g.tgisinternal AND g.tgenabled = 'O';
+			  FROM pg_trigger g
+			  WHERE g.tgrelid = t AND NOT g.tgisinternal AND g.tgenabled = 'O'
+				AND g.tgtype::int & 32 = 0;
 			FOR i IN 1 .. coalesce(cardinality(enabled), 0) LOOP
 				EXECUTE format('ALTER TABLE %s DISABLE TRIGGER %I', t, enabled[i]);
 			END LOOP;

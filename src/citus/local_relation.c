@@ -87,15 +87,16 @@ credreg_citus_local_relation(Oid relid)
 	if (!OidIsValid(relid) ||
 		!citus_catalog_value("pg_dist_partition", relid, "partmethod", &value, &isnull))
 		return relid;
-	relname = get_rel_name(relid);
+	relname = quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
+										 get_rel_name(relid));
 	if (isnull || DatumGetChar(value) != CITUS_PARTMETHOD_NONE)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("credreg.%s is a distributed Citus table", relname),
+				 errmsg("%s is a distributed Citus table", relname),
 				 errdetail("credreg reads its registry tables on every node; a sharded table's rows are on no node in full."),
 				 errhint("Make it a reference table: undistribute_table, then credreg.citus_prepare().")));
 	if (!citus_catalog_value("pg_dist_shard", relid, "shardid", &value, &isnull) || isnull)
-		elog(ERROR, "Citus table credreg.%s has no shard", relname);
+		elog(ERROR, "Citus table %s has no shard", relname);
 	shardid = DatumGetInt64(value);
 
 	/*
@@ -103,14 +104,14 @@ credreg_citus_local_relation(Oid relid)
 	 * (with a hash) only where the result would not fit in a name; credreg's
 	 * table names are short enough never to be shortened.
 	 */
-	shardname = psprintf("%s_" INT64_FORMAT, relname, shardid);
+	shardname = psprintf("%s_" INT64_FORMAT, get_rel_name(relid), shardid);
 	if (strlen(shardname) >= NAMEDATALEN)
-		elog(ERROR, "the shard name of credreg.%s is too long to resolve", relname);
+		elog(ERROR, "the shard name of %s is too long to resolve", relname);
 	placement = get_relname_relid(shardname, get_rel_namespace(relid));
 	if (!OidIsValid(placement))
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-				 errmsg("Citus table credreg.%s has no placement on this node", relname),
+				 errmsg("Citus table %s has no placement on this node", relname),
 				 errhint("Add the coordinator to the Citus metadata (citus_set_coordinator_host) before credreg.citus_prepare(), so that reference tables have a copy on it.")));
 	return placement;
 }
