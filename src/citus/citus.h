@@ -24,4 +24,12 @@
  */
 extern Oid	credreg_citus_local_relation(Oid relid);
 
+/*
+ * The schema-qualified, quoted name of the relation holding the rows of
+ * credreg.<table> on this node, for the few lookups that still query with
+ * SPI: a query naming the placement itself is planned as an ordinary local
+ * query, also on a worker inside a query on a shard.
+ */
+extern char *credreg_local_table_name(const char *table);
+
 #endif							/* CREDREG_CITUS_H */

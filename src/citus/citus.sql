@@ -18,7 +18,7 @@ COMMENT ON FUNCTION citus_local_relation(regclass) IS
 -- whose triggers keep them current with cross-row statements on the
 -- coordinator.
 CREATE FUNCTION citus_reference_tables() RETURNS SETOF regclass
-	LANGUAGE sql IMMUTABLE PARALLEL SAFE ROWS 12
+	LANGUAGE sql STABLE PARALLEL SAFE ROWS 12
 	AS $$
 	SELECT t::pg_catalog.regclass FROM pg_catalog.unnest(ARRAY[
 		'credreg.framework', 'credreg.competency', 'credreg.competency_label',

@@ -116,6 +116,19 @@ credreg_citus_local_relation(Oid relid)
 	return placement;
 }
 
+char *
+credreg_local_table_name(const char *table)
+{
+	Oid			nsp = get_namespace_oid("credreg", false);
+	Oid			relid = get_relname_relid(table, nsp);
+
+	if (!OidIsValid(relid))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("relation \"credreg.%s\" does not exist", table)));
+	return quote_qualified_identifier("credreg", get_rel_name(credreg_citus_local_relation(relid)));
+}
+
 PG_FUNCTION_INFO_V1(credreg_citus_local_relation_sql);
 /* citus_local_relation(regclass) returns regclass: what the caches read on this node */
 Datum

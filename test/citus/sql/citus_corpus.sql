@@ -112,6 +112,14 @@ DELETE FROM credreg.trusted_issuer WHERE issuer = :'untrusted';
 SELECT count(*) AS valid_after FROM corpus WHERE credreg.is_valid(credential, '2026-06-01T00:00:00Z');
 SELECT count(*) AS valid_after_single_node FROM corpus_local WHERE credreg.is_valid(credential, '2026-06-01T00:00:00Z');
 
+-- a role with no more than PUBLIC's rights on credreg verifies on the
+-- workers too (Citus copied the grants onto the placements the caches read)
+CREATE ROLE credreg_citus_reader LOGIN;
+GRANT SELECT ON corpus TO credreg_citus_reader;
+SET ROLE credreg_citus_reader;
+SELECT count(*) AS valid_as_reader FROM corpus WHERE credreg.is_valid(credential, '2026-06-01T00:00:00Z');
+RESET ROLE;
 DROP TABLE corpus, corpus_local, corpus_raw, single_answer, distributed_answer;
+DROP ROLE credreg_citus_reader;
 DROP FUNCTION plan_of(text);
 TRUNCATE credreg.trusted_issuer, credreg.status_list;

@@ -17,7 +17,11 @@ INSERT INTO credreg.competency (framework, uri, code, label, kind) VALUES
 	('cx', 'urn:cx:prog', 'prog', 'Programming', 'skill'),
 	('cx', 'urn:cx:python', 'python', 'Python', 'skill'),
 	('cx', 'urn:cx:stats', 'stats', 'Statistics', 'skill'),
-	('cx', 'urn:cx:ml', 'ml', 'Machine learning', 'skill');
+	('cx', 'urn:cx:ml', 'ml', 'Machine learning', 'skill'),
+	('cx', 'urn:cx:analyst', 'analyst', 'Data analyst', 'occupation');
+INSERT INTO credreg.occupation_requirement (occupation, competency, kind, level, importance)
+SELECT credreg.competency_id('urn:cx:analyst'), credreg.competency_id(c), 'essential', l, i
+  FROM (VALUES ('urn:cx:query', 3, 4), ('urn:cx:stats', 2, 3), ('urn:cx:python', 2, NULL)) AS r(c, l, i);
 INSERT INTO credreg.competency_relation (src, dst, kind)
 SELECT credreg.competency_id(a), credreg.competency_id(b), 'broader'
   FROM (VALUES ('urn:cx:query', 'urn:cx:data'), ('urn:cx:sql', 'urn:cx:query'),
@@ -95,6 +99,13 @@ SELECT count(*) AS single_node FROM learner_local
 SELECT count(*) AS distributed FROM learner
  WHERE skills OPERATOR(credreg.@@) format('%s>=3 & !%s', credreg.competency_id('urn:cx:query'), credreg.competency_id('urn:cx:ml'))::credreg.skillquery;
 
+-- readiness for an occupation (its requirements read on each worker from
+-- the local placement)
+SELECT count(*) AS ready, round(avg(credreg.readiness_score(held, 'urn:cx:analyst'))::numeric, 4) AS mean_score
+  FROM learner_local WHERE credreg.readiness_score(held, 'urn:cx:analyst') >= 0.5;
+SELECT count(*) AS ready, round(avg(credreg.readiness_score(held, 'urn:cx:analyst'))::numeric, 4) AS mean_score
+  FROM learner WHERE credreg.readiness_score(held, 'urn:cx:analyst') >= 0.5;
+
 -- skillset_union_agg grouped by a column that is not the distribution
 -- column: partial aggregates on the workers (worker_partial_agg), combined
 -- on the coordinator (coord_combine_agg) with its combine function
@@ -141,6 +152,7 @@ SELECT (SELECT count(*) FROM (SELECT cohort, credreg.stack_progress(:rule, item,
 
 DROP TABLE award, award_local, learner, learner_local, report, report_local;
 DROP FUNCTION recruit(regclass), plan_of(text), stack_report(regclass, credreg.stackrule), derive_profiles(regclass, regclass);
+DELETE FROM credreg.occupation_requirement;
 DELETE FROM credreg.competency_relation;
 DELETE FROM credreg.competency;
 DELETE FROM credreg.framework;
