@@ -207,7 +207,7 @@ test: deps check-generated
 # it; without Citus it says so and succeeds, so `make test` and CI are
 # unchanged.  CREDREG_CITUS_PORT sets the coordinator's port (workers: +1, +2).
 test-citus: all
-	$(HARNESS)/citus.sh test
+	PG_CONFIG=$(PG_CONFIG) $(HARNESS)/citus.sh test
 
 # The suites with every server process under valgrind.  The whole suite
 # takes too long under valgrind on two shared cores (README, "Memory checks
