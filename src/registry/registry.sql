@@ -560,6 +560,49 @@ CREATE TRIGGER context_reverify_delete AFTER DELETE ON context
 	REFERENCING OLD TABLE AS registry_old_contexts
 	FOR EACH STATEMENT EXECUTE FUNCTION registry_context_changed();
 
+-- TRUNCATE: no transition table tells what was removed, so the re-check
+-- takes every credential the emptied table can have moved: with no status
+-- list, those that read a status bit; with no trusted issuer, those stored
+-- as trusted (no other verdict can change); with no registered key, all of
+-- them (which key verified a credential is not stored).  A truncated
+-- credential table takes its status index and its subjects' profiles with
+-- it (the Merkle log keeps its leaves).  credreg.context refuses TRUNCATE
+-- (its pinned contexts), so it needs none.
+CREATE FUNCTION registry_truncated() RETURNS trigger
+	LANGUAGE plpgsql SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp SET jit = off
+	AS $$
+DECLARE
+	ids bigint[];
+BEGIN
+	IF TG_TABLE_NAME = 'credential' THEN
+		DELETE FROM credreg.credential_status;
+		PERFORM credreg.learner_refresh(array_agg(l.subject)) FROM credreg.learner l;
+		RETURN NULL;
+	ELSIF TG_TABLE_NAME = 'status_list' THEN
+		SELECT array_agg(DISTINCT cs.credential_id) INTO ids FROM credreg.credential_status cs;
+	ELSIF TG_TABLE_NAME = 'trusted_issuer' THEN
+		SELECT array_agg(c.id) INTO ids FROM credreg.credential c WHERE c.trusted;
+	ELSE
+		SELECT array_agg(c.id) INTO ids FROM credreg.credential c;
+	END IF;
+	IF ids IS NOT NULL THEN
+		PERFORM credreg.registry_recheck(ids);
+	END IF;
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION registry_truncated() IS
+	'trigger: after TRUNCATE of a status list, trust or key table, re-verifies the stored credentials it can have moved; after TRUNCATE of credential, empties the status index and the profiles';
+CREATE TRIGGER status_list_reverify_truncate AFTER TRUNCATE ON status_list
+	FOR EACH STATEMENT EXECUTE FUNCTION registry_truncated();
+CREATE TRIGGER keystore_reverify_truncate AFTER TRUNCATE ON trusted_issuer
+	FOR EACH STATEMENT EXECUTE FUNCTION registry_truncated();
+CREATE TRIGGER keystore_reverify_truncate AFTER TRUNCATE ON issuer_key
+	FOR EACH STATEMENT EXECUTE FUNCTION registry_truncated();
+CREATE TRIGGER registry_truncated AFTER TRUNCATE ON credential
+	FOR EACH STATEMENT EXECUTE FUNCTION registry_truncated();
+
 -- Taxonomy: a change of competencies or relations can change what every
 -- credential's alignments resolve to and every closure, so each stored
 -- credential's skills and every profile are re-derived (costly: import
