@@ -16,6 +16,7 @@
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
+#include "utils/hsearch.h"
 #include "utils/jsonb.h"
 #include "utils/timestamp.h"
 #include "utils/tuplestore.h"
@@ -146,10 +147,12 @@ content_hash(const char *raw, size_t len)
 
 /*
  * credreg.registry_lines(document text) returns table(line int, raw text,
- * content_hash bytea, error text): one row per line that is not blank
- * (lines end at '\n'; ' ', '\t' and '\r' around a line are not part of
- * it), numbered from 1 as in the document, with the credential it holds
- * and its SHA-256 over UTF-8, or why it holds none.
+ * content_hash bytea, error text, repeated boolean): one row per line that
+ * is not blank (lines end at '\n'; ' ', '\t' and '\r' around a line are
+ * not part of it), numbered from 1 as in the document, with the credential
+ * it holds, its SHA-256 over UTF-8 and whether an earlier line holds the
+ * same bytes (so that the caller stores each once without sorting them), or
+ * why it holds none.
  */
 Datum
 credreg_registry_lines(PG_FUNCTION_ARGS)
@@ -162,7 +165,15 @@ credreg_registry_lines(PG_FUNCTION_ARGS)
 	MemoryContext outer;
 	int32		line = 0;
 
+	HASHCTL		ctl;
+	HTAB	   *seen;
+
 	InitMaterializedSRF(fcinfo, 0);
+	ctl.keysize = CR_SHA256_LEN;
+	ctl.entrysize = CR_SHA256_LEN;
+	ctl.hcxt = CurrentMemoryContext;
+	seen = hash_create("registry_lines content hashes", 1024, &ctl,
+					   HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
 	per_line = AllocSetContextCreate(CurrentMemoryContext, "registry_lines",
 									 ALLOCSET_DEFAULT_SIZES);
 	while (p <= end)
@@ -170,8 +181,8 @@ credreg_registry_lines(PG_FUNCTION_ARGS)
 		const char *nl = memchr(p, '\n', end - p);
 		const char *stop = nl ? nl : end;
 		const char *t = p;
-		Datum		values[4];
-		bool		nulls[4] = {false, false, false, false};
+		Datum		values[5];
+		bool		nulls[5] = {false, false, false, false, false};
 		const char *raw;
 		size_t		raw_len = 0;
 		const char *error;
@@ -189,13 +200,18 @@ credreg_registry_lines(PG_FUNCTION_ARGS)
 		values[0] = Int32GetDatum(line);
 		if (raw != NULL)
 		{
+			bytea	   *h = content_hash(raw, raw_len);
+			bool		found;
+
 			values[1] = PointerGetDatum(cstring_to_text_with_len(raw, (int) raw_len));
-			values[2] = PointerGetDatum(content_hash(raw, raw_len));
+			values[2] = PointerGetDatum(h);
 			nulls[3] = true;
+			hash_search(seen, VARDATA(h), HASH_ENTER, &found);
+			values[4] = BoolGetDatum(found);
 		}
 		else
 		{
-			nulls[1] = nulls[2] = true;
+			nulls[1] = nulls[2] = nulls[4] = true;
 			values[3] = CStringGetTextDatum(error);
 		}
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
@@ -203,6 +219,7 @@ credreg_registry_lines(PG_FUNCTION_ARGS)
 		MemoryContextReset(per_line);
 	}
 	MemoryContextDelete(per_line);
+	hash_destroy(seen);
 	return (Datum) 0;
 }
 

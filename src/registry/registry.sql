@@ -348,19 +348,20 @@ COMMENT ON FUNCTION ingest(text, text) IS
 -- document, src/registry/ingest.c): a JSON object is a document, a JSON
 -- string holds a JWS or SD-JWT, a bare compact serialization is taken as
 -- it is; anything else is an error for that line alone.  Blank lines give
--- no row; content_hash is the SHA-256 of the credential's UTF-8 bytes.
+-- no row; content_hash is the SHA-256 of the credential's UTF-8 bytes;
+-- repeated tells a credential an earlier line of the document holds.
 CREATE FUNCTION registry_lines(document text,
-		OUT line int, OUT raw text, OUT content_hash bytea, OUT error text)
+		OUT line int, OUT raw text, OUT content_hash bytea, OUT error text, OUT repeated boolean)
 	RETURNS SETOF record
 	AS 'MODULE_PATHNAME', 'credreg_registry_lines'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 1000;
 COMMENT ON FUNCTION registry_lines(text) IS
-	'the non-blank lines of an NDJSON document: the credential each holds and its SHA-256, or why it holds none';
+	'the non-blank lines of an NDJSON document: the credential each holds, its SHA-256 and whether an earlier line holds it, or why it holds none';
 
 CREATE FUNCTION ingest_ndjson(document text, source text DEFAULT NULL)
 	RETURNS TABLE (line int, id bigint, valid boolean, error text)
 	LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
-	SET search_path = pg_catalog, pg_temp SET jit = off
+	SET search_path = pg_catalog, pg_temp SET jit = off SET enable_mergejoin = off
 	AS $$
 BEGIN
 	-- One statement for all lines: neither the line reader nor the
@@ -368,13 +369,15 @@ BEGIN
 	-- others and none needs a subtransaction of its own.
 	RETURN QUERY
 	WITH lines AS (
-		SELECT l.line, l.raw, l.error, l.content_hash FROM credreg.registry_lines(document) l
+		SELECT l.line, l.raw, l.error, l.content_hash, l.repeated FROM credreg.registry_lines(document) l
 	), fresh AS (
-		SELECT DISTINCT ON (l.content_hash) l.line, l.content_hash, l.raw
+		-- in line order without a sort of the credentials' bytes: the
+		-- lines come in order, and the anti-join (hashed or by index, not
+		-- merged: enable_mergejoin is off) keeps it
+		SELECT l.line, l.content_hash, l.raw
 		FROM lines l
-		WHERE l.raw IS NOT NULL
+		WHERE l.raw IS NOT NULL AND NOT l.repeated
 		  AND NOT EXISTS (SELECT FROM credreg.credential e WHERE e.content_hash = l.content_hash)
-		ORDER BY l.content_hash, l.line
 	), added AS (
 		INSERT INTO credreg.credential AS c (content_hash, raw, source, format, issuer, subject,
 				payload, skills, valid, errors, status, trusted, valid_from, valid_until,
@@ -382,8 +385,7 @@ BEGIN
 			SELECT f.content_hash, f.raw, ingest_ndjson.source, x.format, x.issuer, x.subject,
 				   x.payload, x.skills, x.valid, x.errors, x.status, x.trusted, x.valid_from,
 				   x.valid_until, x.status_entries
-			FROM (SELECT * FROM fresh ORDER BY fresh.line) f,
-				 LATERAL credreg.registry_examine(f.raw) x
+			FROM fresh f, LATERAL credreg.registry_examine(f.raw) x
 			ON CONFLICT (content_hash) DO NOTHING
 			RETURNING c.id, c.content_hash, c.valid, c.errors
 	)
