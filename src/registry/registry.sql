@@ -35,7 +35,8 @@ CREATE TABLE credential (
 ) WITH (toast_tuple_target = 8160);
 CREATE INDEX credential_subject_idx ON credential (subject);
 CREATE INDEX credential_issuer_idx ON credential (issuer);
-CREATE INDEX credential_valid_until_idx ON credential (valid_until);
+-- No index on valid_until: nothing of the registry searches by it (expiry
+-- is found through learner.next_change), and each index costs every ingest.
 COMMENT ON TABLE credential IS
 	'ingested credentials (credreg.ingest, credreg.ingest_ndjson) with their stored verdict, kept current by triggers; personal data: not readable by PUBLIC';
 COMMENT ON COLUMN credential.content_hash IS 'SHA-256 of the bytes received (UTF-8): the Merkle log leaf and the resubmission key';
