@@ -68,7 +68,8 @@ COMMENT ON FUNCTION log_leaf_hash(bytea) IS
 -- concurrent append fails on the primary key instead).
 CREATE FUNCTION log_append_many(content_hashes bytea[]) RETURNS bigint
 	AS 'MODULE_PATHNAME', 'credreg_log_append_many'
-	LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE SECURITY DEFINER;
+	LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION log_append_many(bytea[]) IS
 	'appends content hashes to the Merkle log in array order (writes log_entry and log_subtree); returns the leaf index of the first';
 

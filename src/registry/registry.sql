@@ -266,10 +266,13 @@ COMMENT ON FUNCTION reverify(timestamptz) IS
 -- their status bits and derive their subjects' profiles.  After rows are
 -- deleted: re-derive their subjects' profiles without them (the log keeps
 -- them: it never forgets).  SECURITY DEFINER: whoever may add credentials
--- may append them to the log.
+-- may append them to the log.  Nested loops and merge joins on: it fires
+-- inside ingest_ndjson, which turns them off for its own statement, and
+-- the profile upkeep reads credentials by index.
 CREATE FUNCTION registry_added() RETURNS trigger
 	LANGUAGE plpgsql SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp SET jit = off
+	SET enable_nestloop = on SET enable_mergejoin = on
 	AS $$
 DECLARE
 	subjects text[];
@@ -362,7 +365,7 @@ COMMENT ON FUNCTION registry_lines(text) IS
 CREATE FUNCTION ingest_ndjson(document text, source text DEFAULT NULL)
 	RETURNS TABLE (line int, id bigint, valid boolean, error text)
 	LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
-	SET search_path = pg_catalog, pg_temp SET jit = off SET enable_mergejoin = off
+	SET search_path = pg_catalog, pg_temp SET jit = off SET enable_mergejoin = off SET enable_nestloop = off
 	AS $$
 BEGIN
 	-- One statement for all lines: neither the line reader nor the
@@ -371,14 +374,20 @@ BEGIN
 	RETURN QUERY
 	WITH lines AS (
 		SELECT l.line, l.raw, l.error, l.content_hash, l.repeated FROM credreg.registry_lines(document) l
+	), stored AS (
+		-- one look-up of the bytes already stored (an index scan), before
+		-- anything is added: a join with credential itself could rescan
+		-- the table while this statement adds to it
+		SELECT c.id, c.content_hash, c.valid, c.errors[1] AS error FROM credreg.credential c
+		WHERE c.content_hash = ANY (ARRAY(SELECT l.content_hash FROM lines l WHERE l.raw IS NOT NULL))
 	), fresh AS (
 		-- in line order without a sort of the credentials' bytes: the
-		-- lines come in order, and the anti-join (hashed or by index, not
-		-- merged: enable_mergejoin is off) keeps it
+		-- lines come in order, and the hashed anti-join keeps it (nested
+		-- loops and merge joins are off but for the LATERAL examination)
 		SELECT l.line, l.content_hash, l.raw
 		FROM lines l
 		WHERE l.raw IS NOT NULL AND NOT l.repeated
-		  AND NOT EXISTS (SELECT FROM credreg.credential e WHERE e.content_hash = l.content_hash)
+		  AND NOT EXISTS (SELECT FROM stored s WHERE s.content_hash = l.content_hash)
 	), added AS (
 		INSERT INTO credreg.credential AS c (content_hash, raw, source, format, issuer, subject,
 				payload, skills, valid, errors, status, trusted, valid_from, valid_until,
@@ -390,12 +399,12 @@ BEGIN
 			ON CONFLICT (content_hash) DO NOTHING
 			RETURNING c.id, c.content_hash, c.valid, c.errors
 	)
-	SELECT l.line, coalesce(a.id, e.id), coalesce(a.valid, e.valid),
-		   coalesce(l.error, a.errors[1], e.errors[1],
-					CASE WHEN a.id IS NULL AND e.id IS NULL THEN 'not stored: ingested concurrently' END)
+	SELECT l.line, coalesce(a.id, s.id), coalesce(a.valid, s.valid),
+		   coalesce(l.error, a.errors[1], s.error,
+					CASE WHEN a.id IS NULL AND s.id IS NULL THEN 'not stored: ingested concurrently' END)
 	FROM lines l
 		LEFT JOIN added a ON a.content_hash = l.content_hash
-		LEFT JOIN credreg.credential e ON e.content_hash = l.content_hash
+		LEFT JOIN stored s ON s.content_hash = l.content_hash
 	ORDER BY l.line;
 END
 $$;
