@@ -108,6 +108,7 @@ SELECT 'size', 'integer', '131072' UNION ALL
 SELECT 'credential_status', 'jsonb', (SELECT (text::jsonb -> 'credentialStatus')::text FROM cred) UNION ALL
 SELECT 'nquads', 'text', E'<urn:a> <urn:b> _:x .\n_:x <urn:c> "d" .\n' UNION ALL
 SELECT 'base', 'text', NULL UNION ALL
+SELECT 'tbl', 'regclass', 'credreg.trusted_issuer' UNION ALL
 SELECT 'ref', 'text', 'urn:sp:sql' UNION ALL
 SELECT 'refs', 'text[]', '{urn:sp:sql}' UNION ALL
 SELECT 'levels', 'integer[]', '{3}' UNION ALL
