@@ -1,55 +1,49 @@
 /*
  * stored_document.c
- *		Plain SPI lookups of the stored documents (see stored_document.h).
+ *		Lookups of the stored documents (see stored_document.h).
  *
- * TODO(cache): move these onto src/util/cache.c after the `cache` branch is
- * merged (one lookup function each, so the move is local).
+ * Each lookup reads its table straight from the local relation through the
+ * primary key (crcache_read_rows), no query planned: on Citus, where these
+ * tables are reference tables, a verification running on a worker inside a
+ * query on a shard reads the worker's own placement (src/citus/citus.h).
+ * The documents are not cached: a lookup is one index probe, and each
+ * watched table has a generation of its own only so that the read follows
+ * the table to its placement.
  */
 #include "postgres.h"
 
-#include "catalog/pg_type.h"
-#include "executor/spi.h"
 #include "utils/builtins.h"
+#include "utils/jsonb.h"
 
 #include "did/stored_document.h"
+#include "util/cache.h"
 
-/*
- * Runs a one-parameter query returning at most one text column and returns
- * that text (palloc'd in the caller's context), or NULL when no row.
- */
-static char *
-lookup_text(const char *sql, const char *arg1, const char *arg2)
+static CrCache did_document_table = CRCACHE_INIT("credreg did_document reader", "did_document");
+static CrCache hosted_document_table = CRCACHE_INIT("credreg hosted_document reader", "hosted_document");
+static CrCache anchor_table = CRCACHE_INIT("credreg blockchain_anchor reader", "blockchain_anchor");
+
+/* Row callback: the jsonb column "document" as text, in the caller's context. */
+static bool
+read_document(HeapTuple tuple, TupleDesc desc, void *arg)
 {
-	Oid			types[2] = {TEXTOID, TEXTOID};
-	Datum		values[2];
-	int			nargs = arg2 != NULL ? 2 : 1;
-	char	   *result = NULL;
-	MemoryContext caller = CurrentMemoryContext;
-	int			rc;
+	char	  **text = arg;
+	bool		isnull;
+	Datum		d = crcache_getattr(tuple, desc, "document", &isnull);
 
-	values[0] = CStringGetTextDatum(arg1);
-	if (arg2 != NULL)
-		values[1] = CStringGetTextDatum(arg2);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	rc = SPI_execute_with_args(sql, nargs, types, values, NULL, true, 1);
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "stored document query failed: %s", SPI_result_code_string(rc));
-	if (SPI_processed == 1)
-	{
-		bool		isnull;
-		Datum		d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	if (!isnull)
+		*text = JsonbToCString(NULL, &DatumGetJsonbP(d)->root, VARSIZE_ANY(DatumGetPointer(d)));
+	return false;				/* the key is the primary key: one row */
+}
 
-		if (!isnull)
-		{
-			MemoryContext spi = MemoryContextSwitchTo(caller);
+/* The document of the row whose key column equals key, as text, or NULL. */
+static char *
+lookup_document(CrCache *table, const char *column, const char *key)
+{
+	char	   *text = NULL;
 
-			result = TextDatumGetCString(d);
-			MemoryContextSwitchTo(spi);
-		}
-	}
-	SPI_finish();
-	return result;
+	crcache_begin(table);
+	crcache_read_rows(table, 0, column, key, read_document, &text);
+	return text;
 }
 
 static CrJson *
@@ -66,26 +60,44 @@ parse_stored(const char *text)
 CrJson *
 cr_did_document(const char *did)
 {
-	return parse_stored(lookup_text("SELECT document::pg_catalog.text FROM credreg.did_document "
-									"WHERE did OPERATOR(pg_catalog.=) $1", did, NULL));
+	return parse_stored(lookup_document(&did_document_table, "did", did));
 }
 
 CrJson *
 cr_hosted_document(const char *url)
 {
-	return parse_stored(lookup_text("SELECT document::pg_catalog.text FROM credreg.hosted_document "
-									"WHERE url OPERATOR(pg_catalog.=) $1", url, NULL));
+	return parse_stored(lookup_document(&hosted_document_table, "url", url));
+}
+
+typedef struct AnchorLookup
+{
+	const char *transaction_id;
+	char	   *merkle_root;	/* found: the stored root */
+} AnchorLookup;
+
+/* Row callback over a chain's anchors: the root of the wanted transaction. */
+static bool
+read_anchor(HeapTuple tuple, TupleDesc desc, void *arg)
+{
+	AnchorLookup *lookup = arg;
+	bool		isnull;
+	Datum		tx = crcache_getattr(tuple, desc, "transaction_id", &isnull);
+
+	if (isnull || strcmp(TextDatumGetCString(tx), lookup->transaction_id) != 0)
+		return true;
+	lookup->merkle_root = TextDatumGetCString(crcache_getattr(tuple, desc, "merkle_root", &isnull));
+	return false;
 }
 
 bool
 cr_blockchain_anchor_matches(const char *chain, const char *transaction_id,
 							 const char *merkle_root, bool *found)
 {
-	char	   *root = lookup_text("SELECT pg_catalog.lower(merkle_root) FROM credreg.blockchain_anchor "
-								   "WHERE chain OPERATOR(pg_catalog.=) $1 "
-								   "AND transaction_id OPERATOR(pg_catalog.=) $2",
-								   chain, transaction_id);
+	AnchorLookup lookup = {.transaction_id = transaction_id};
 
-	*found = root != NULL;
-	return root != NULL && pg_strcasecmp(root, merkle_root) == 0;
+	/* the primary key (chain, transaction_id) leads with chain */
+	crcache_begin(&anchor_table);
+	crcache_read_rows(&anchor_table, 0, "chain", chain, read_anchor, &lookup);
+	*found = lookup.merkle_root != NULL;
+	return *found && pg_strcasecmp(lookup.merkle_root, merkle_root) == 0;
 }

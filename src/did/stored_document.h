@@ -6,11 +6,10 @@
  *		(credreg.blockchain_anchor).  credreg never fetches anything; a
  *		document that is not stored is simply not there.
  *
- * Each lookup is one plain SPI query.  They should move onto the shared
- * cache module (src/util/cache.c, branch `cache`) once it is merged, as the
- * keystore lookups did; until then a verification that needs a document
- * costs one query per lookup.  Lookups raise only on database errors, never
- * on their input.
+ * Each lookup reads the table's local relation through its primary key
+ * (src/util/cache.h, crcache_read_rows), no query planned, so that it also
+ * runs on a Citus worker inside a query on a shard.  Lookups raise only on
+ * database errors, never on their input.
  */
 #ifndef CREDREG_STORED_DOCUMENT_H
 #define CREDREG_STORED_DOCUMENT_H

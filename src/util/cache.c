@@ -26,6 +26,7 @@
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
 
+#include "citus/citus.h"
 #include "util/cache.h"
 
 #if PG_VERSION_NUM >= 170000
@@ -164,7 +165,7 @@ crcache_begin(CrCache *c)
 	nsp = c->tables[0] != NULL ? credreg_schema() : InvalidOid;
 	for (int i = 0; i < CRCACHE_MAX_TABLES; i++)
 		c->relids[i] = c->tables[i] != NULL && OidIsValid(nsp) ?
-			get_relname_relid(c->tables[i], nsp) : InvalidOid;
+			credreg_citus_local_relation(get_relname_relid(c->tables[i], nsp)) : InvalidOid;
 	c->cxt = AllocSetContextCreate(TopMemoryContext, "credreg cache", ALLOCSET_DEFAULT_SIZES);
 	MemoryContextSetIdentifier(c->cxt, c->name);
 	c->generation = ++last_generation;
