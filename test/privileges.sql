@@ -41,6 +41,7 @@ SELECT set_eq(
 		  'credreg.import_occupation_crosswalk(text)',
 		  'credreg.taxonomy_read_file(text,boolean)', 'credreg.taxonomy_read_onet(text,text)',
 		  'credreg.taxonomy_read_optional(text,boolean)', 'credreg.taxonomy_read_text(text)',
+		  'credreg.taxonomy_snapshot_refresh()',
 		  'credreg.log_append(bytea)', 'credreg.log_append_many(bytea[])',
 		  'credreg.log_signed_head_impl(text)',
 		  'credreg.status_list_update_impl(text,integer[],boolean,text,text,text)',

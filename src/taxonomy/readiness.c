@@ -49,7 +49,6 @@ static int32
 ResolveOccupation(const char *ref)
 {
 	int32		id = credreg_competency_resolve(ref);
-	TaxonomyGraph *g;
 
 	if (id != 0)
 	{
@@ -67,11 +66,10 @@ ResolveOccupation(const char *ref)
 		SPI_finish();
 		if (found)
 			return id;
-		g = credreg_taxonomy_graph();
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("competency \"%s\" is not an occupation", ref),
-				 errdetail("It resolves to \"%s\".", g->labels[credreg_taxonomy_index(g, id)])));
+				 errdetail("It resolves to \"%s\".", credreg_competency_label(id))));
 	}
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

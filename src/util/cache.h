@@ -45,7 +45,7 @@
 #include "storage/lock.h"
 #include "utils/relcache.h"
 
-#define CRCACHE_MAX_TABLES 2
+#define CRCACHE_MAX_TABLES 3
 #define CRCACHE_MAX_RETIRED 4
 
 typedef struct CrCache
