@@ -1,7 +1,7 @@
 -- crypto: the JOSE known-answer vectors of RFC 8037 and RFC 7515, read from
 -- test/vectors/jose/ (see SOURCE.md there).
 BEGIN;
-SELECT plan(11);
+SELECT plan(16);
 SET LOCAL search_path = credreg, public;
 
 -- each file is read whole, one line per row, then parsed as JSON
@@ -60,6 +60,31 @@ SELECT is((SELECT verify_signature((v->'jwk_public')::text::pubkey, 'RS256', con
 SELECT is((SELECT verify_signature((v->'jwk_public')::text::pubkey, 'PS256', convert_to(signing_input, 'UTF8'), sig)
 			 FROM vec JOIN jws USING (file) WHERE file = 'rs256'),
 	false, 'RFC 7515 A.2: the PKCS#1 v1.5 signature is not a PS256 signature');
+
+-- ES256 signatures given as r || s reach ECDSA as the two integers (no DER
+-- round trip): the mirror signature (r, n - s) verifies too (high-S is
+-- accepted, see src/crypto/sig.c), r = 0 and s = n are refused as
+-- invalid, not as errors, and so is a truncated signature.
+CREATE FUNCTION pg_temp.b2n(b bytea) RETURNS numeric LANGUAGE sql IMMUTABLE AS $$
+	SELECT coalesce(sum(get_byte(b, i)::numeric * 256::numeric ^ (length(b) - 1 - i)), 0)
+	  FROM generate_series(0, length(b) - 1) i $$;
+CREATE FUNCTION pg_temp.n2b(n numeric) RETURNS bytea LANGUAGE sql IMMUTABLE AS $$
+	SELECT string_agg(set_byte('\x00'::bytea, 0, (trunc(n / 256::numeric ^ (31 - i)) % 256)::int), '' ORDER BY i)
+	  FROM generate_series(0, 31) i $$;
+CREATE TEMP TABLE es AS
+SELECT pubkey_from_private((v->'jwk')::text) AS key, convert_to(signing_input, 'UTF8') AS msg,
+       substring(sig FROM 1 FOR 32) AS r, substring(sig FROM 33 FOR 32) AS s,
+       115792089210356248762697446949407573529996955224135760342422259061068512044369::numeric AS n
+  FROM vec JOIN jws USING (file) WHERE file = 'es256';
+SELECT is((SELECT pg_temp.n2b(pg_temp.b2n(r)) = r FROM es), true, 'ES256 test helpers: bytes to number and back');
+SELECT is((SELECT verify_signature(key, 'ES256', msg, r || pg_temp.n2b(n - pg_temp.b2n(s))) FROM es),
+	true, 'ES256: the mirror signature (r, n - s) of RFC 7515 A.3 verifies');
+SELECT is((SELECT verify_signature(key, 'ES256', msg, pg_temp.n2b(0) || s) FROM es),
+	false, 'ES256: r = 0 does not verify');
+SELECT is((SELECT verify_signature(key, 'ES256', msg, r || pg_temp.n2b(n)) FROM es),
+	false, 'ES256: s = n (the group order) does not verify');
+SELECT is((SELECT verify_signature(key, 'ES256', msg, r || substring(s FROM 1 FOR 31)) FROM es),
+	false, 'ES256: a signature of 63 bytes does not verify');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -3,8 +3,12 @@
  *		Signature verification and signing for the JOSE algorithms credreg
  *		allows (EdDSA, ES256, ES384, RS256, PS256), and SHA-2 digests.
  *
- * ECDSA signatures travel as raw r || s (RFC 7518 §3.4); OpenSSL wants DER,
- * so verification re-encodes them and signing decodes OpenSSL's DER.  High-S
+ * ECDSA signatures travel as raw r || s (RFC 7518 §3.4).  Verification
+ * hands r and s to ECDSA_do_verify as the BIGNUMs of one reused ECDSA_SIG:
+ * the EVP route wants DER, which it decodes, re-encodes to check that it
+ * is canonical and frees again on every call -- allocation and parsing per
+ * row that a verification report over a million stored ES256 credentials
+ * pays for nothing.  Signing decodes OpenSSL's DER.  High-S
  * signatures are accepted, as the libraries that produce the credentials we
  * verify accept them.  RSASSA-PSS uses MGF1 with SHA-256 and a 32-byte salt
  * (RFC 7518 §3.5).
@@ -16,7 +20,15 @@
  */
 #include "postgres.h"
 
+/*
+ * ECDSA_do_verify and EVP_PKEY_get0_EC_KEY are deprecated in OpenSSL 3.0
+ * (not removed); they are the only way to verify a signature given as r
+ * and s without a DER round trip.
+ */
+#define OPENSSL_SUPPRESS_DEPRECATED
+
 #include <openssl/core_names.h>
+#include <openssl/ec.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/rsa.h>
@@ -177,45 +189,6 @@ cr_sha384(const void *data, size_t len, uint8 out[CR_SHA384_LEN])
 
 /* ---- ECDSA signature encodings ---- */
 
-/* Appends a DER INTEGER holding the unsigned big-endian v[0..n). */
-static size_t
-der_integer(uint8 *out, const uint8 *v, size_t n)
-{
-	size_t		o = 0;
-
-	while (n > 1 && v[0] == 0)
-	{
-		v++;
-		n--;
-	}
-	out[o++] = 0x02;
-	if (v[0] & 0x80)
-	{
-		out[o++] = (uint8) (n + 1);
-		out[o++] = 0x00;
-	}
-	else
-		out[o++] = (uint8) n;
-	memcpy(out + o, v, n);
-	return o + n;
-}
-
-/*
- * raw r || s (each n bytes) to a DER ECDSA-Sig-Value.  For P-384 the
- * content is at most 2 * (2 + 49) = 102 bytes, so short-form lengths do.
- */
-static size_t
-ecdsa_raw_to_der(const uint8 *raw, size_t n, uint8 *der)
-{
-	size_t		len = 2;
-
-	len += der_integer(der + len, raw, n);
-	len += der_integer(der + len, raw + n, n);
-	der[0] = 0x30;
-	der[1] = (uint8) (len - 2);
-	return len;
-}
-
 /* Reads one DER INTEGER into a fixed n-byte big-endian slot. */
 static bool
 der_read_integer(const uint8 **p, const uint8 *end, uint8 *out, size_t n)
@@ -258,8 +231,52 @@ ecdsa_der_to_raw(const uint8 *der, size_t derlen, uint8 *raw, size_t n)
 /* ---- verification ---- */
 
 /*
- * The EVP_PKEY_CTX for verifying a precomputed digest with alg, set up once
- * per key and algorithm and kept on the key.  NULL on OpenSSL failure.
+ * The ECDSA_SIG whose r and s every ECDSA verification of the backend
+ * overwrites (BN_bin2bn into the existing BIGNUMs allocates nothing once
+ * they have grown to the curve's size).
+ */
+static ECDSA_SIG *ecdsa_reused_sig = NULL;
+
+/*
+ * ECDSA verification of the digest md with the raw signature r || s (each
+ * n bytes): 1 valid, 0 invalid, -1 OpenSSL failure.  ECDSA_do_verify checks
+ * 0 < r, s < order itself (SEC 1 §4.1.4 step 1).
+ */
+static int
+ecdsa_verify_raw(const CrKey *key, const uint8 *md, size_t mdlen,
+				 const uint8 *raw, size_t n)
+{
+	const EC_KEY *ec = EVP_PKEY_get0_EC_KEY(key->pkey);
+	const BIGNUM *r,
+			   *s;
+
+	if (ec == NULL)
+		return -1;
+	if (ecdsa_reused_sig == NULL)
+	{
+		ECDSA_SIG  *sig = ECDSA_SIG_new();
+		BIGNUM	   *nr = BN_new();
+		BIGNUM	   *ns = BN_new();
+
+		if (sig == NULL || nr == NULL || ns == NULL || ECDSA_SIG_set0(sig, nr, ns) != 1)
+		{
+			ECDSA_SIG_free(sig);
+			BN_free(nr);
+			BN_free(ns);
+			return -1;
+		}
+		ecdsa_reused_sig = sig;
+	}
+	ECDSA_SIG_get0(ecdsa_reused_sig, &r, &s);
+	if (BN_bin2bn(raw, n, unconstify(BIGNUM *, r)) == NULL ||
+		BN_bin2bn(raw + n, n, unconstify(BIGNUM *, s)) == NULL)
+		return -1;
+	return ECDSA_do_verify(md, mdlen, ecdsa_reused_sig, unconstify(EC_KEY *, ec));
+}
+
+/*
+ * The EVP_PKEY_CTX for verifying a precomputed digest with alg (RSA), set up
+ * once per key and algorithm and kept on the key.  NULL on OpenSSL failure.
  */
 static EVP_PKEY_CTX *
 digest_verify_ctx(CrKey *key, CrSigAlg alg)
@@ -280,12 +297,6 @@ digest_verify_ctx(CrKey *key, CrSigAlg alg)
 	ok = EVP_PKEY_verify_init(ctx) == 1;
 	switch (alg)
 	{
-		case CRSIG_ES256:
-			ok = ok && EVP_PKEY_CTX_set_signature_md(ctx, cr_md_sha256()) == 1;
-			break;
-		case CRSIG_ES384:
-			ok = ok && EVP_PKEY_CTX_set_signature_md(ctx, cr_md_sha384()) == 1;
-			break;
 		case CRSIG_RS256:
 			ok = ok && EVP_PKEY_CTX_set_rsa_padding(ctx, RSA_PKCS1_PADDING) == 1 &&
 				EVP_PKEY_CTX_set_signature_md(ctx, cr_md_sha256()) == 1;
@@ -318,9 +329,6 @@ crsig_verify(const CrKey *ckey, CrSigAlg alg,
 	CrKey	   *key = unconstify(CrKey *, ckey);
 	uint8		md[CR_SHA384_LEN];
 	size_t		mdlen;
-	uint8		der[2 + 2 * (3 + 48)];
-	const uint8 *s = sig;
-	size_t		slen = siglen;
 	EVP_PKEY_CTX *ctx;
 	int			rc;
 
@@ -371,14 +379,18 @@ crsig_verify(const CrKey *ckey, CrSigAlg alg,
 					return credreg_fail(failure, "signature_invalid",
 										"an %s signature has %zu bytes (r || s), not %zu",
 										crsig_alg_name(alg), 2 * n, siglen);
-				slen = ecdsa_raw_to_der(sig, n, der);
-				s = der;
 				if (alg == CRSIG_ES256)
 					cr_sha256(msg, msglen, md);
 				else
 					cr_sha384(msg, msglen, md);
-				mdlen = (alg == CRSIG_ES256) ? CR_SHA256_LEN : CR_SHA384_LEN;
-				break;
+				rc = ecdsa_verify_raw(key, md, n, sig, n);
+				if (rc == 1)
+					return true;
+				ERR_clear_error();
+				if (rc < 0)
+					return crypto_fail(failure, "signature_invalid", "could not verify the ECDSA signature");
+				return credreg_fail(failure, "signature_invalid", "the %s signature does not verify",
+									crsig_alg_name(alg));
 			}
 		case CRSIG_RS256:
 		case CRSIG_PS256:
@@ -396,7 +408,7 @@ crsig_verify(const CrKey *ckey, CrSigAlg alg,
 	ctx = digest_verify_ctx(key, alg);
 	if (ctx == NULL)
 		return crypto_fail(failure, "signature_invalid", "could not set up signature verification");
-	rc = EVP_PKEY_verify(ctx, s, slen, md, mdlen);
+	rc = EVP_PKEY_verify(ctx, sig, siglen, md, mdlen);
 	if (rc == 1)
 		return true;
 	ERR_clear_error();

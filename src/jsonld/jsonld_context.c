@@ -65,7 +65,8 @@ term_slot(const JldContext *ac, const char *term)
 
 	while (ac->slots[s] != NULL)
 	{
-		if (ac->slots[s] != &tombstone && strcmp(ac->slots[s]->term, term) == 0)
+		if (ac->slots[s] != &tombstone && ac->slots[s]->term[0] == term[0] &&
+			strcmp(ac->slots[s]->term, term) == 0)
 			return s;
 		s = (s + 1) & mask;
 	}

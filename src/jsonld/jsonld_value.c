@@ -153,15 +153,24 @@ jv_find(const JldValue *obj, const char *key)
 		{
 			int			i = obj->index[s] - 1;
 
-			if (strcmp(obj->keys[i], key) == 0)
+			if (obj->keys[i][0] == key[0] && strcmp(obj->keys[i], key) == 0)
 				return i;
 			s = (s + 1) & (nslots - 1);
 		}
 		return -1;
 	}
+	/*
+	 * The first byte settles most mismatches (keywords against IRIs) without
+	 * a call: node maps look keywords up in small objects for every node of
+	 * every verified RDFC document.
+	 */
 	for (int i = 0; i < obj->count; i++)
-		if (strcmp(obj->keys[i], key) == 0)
+	{
+		const char *k = obj->keys[i];
+
+		if (k[0] == key[0] && strcmp(k, key) == 0)
 			return i;
+	}
 	return -1;
 }
 
