@@ -32,6 +32,8 @@ alg_allowed(const char *name, CrSigAlg *alg)
 		*alg = CRSIG_RS256;
 	else if (strcmp(name, "PS256") == 0)
 		*alg = CRSIG_PS256;
+	else if (strcmp(name, "ES256K") == 0)	/* RFC 8812 §3.2 */
+		*alg = CRSIG_ES256K;
 	else
 		return false;
 	return true;
