@@ -101,12 +101,39 @@ hexval(uint8 c)
 	return -1;
 }
 
+/*
+ * Raw bytes wrapped in a byte string: the encoding of the earlier
+ * Blockcerts v3.1 issuers (cert-verifier-js fixture mocknet-v3-valid), whose
+ * hashes and transaction are CBOR byte strings inside the byte string
+ * rather than hex text.
+ */
+static bool
+wrapped_bytes(const CrCbor *v, const uint8 **s, size_t *len)
+{
+	CrCbor	   *inner;
+	CredregFailure ignored;
+
+	if (v->kind != CRCBOR_BYTES || !crcbor_decode(v->data, v->len, &inner, &ignored) ||
+		inner->kind != CRCBOR_BYTES)
+		return false;
+	*s = inner->data;
+	*len = inner->len;
+	return true;
+}
+
 static bool
 hash_value(const CrCbor *v, uint8 out[CR_SHA256_LEN])
 {
 	const uint8 *s;
 	size_t		len;
 
+	if (wrapped_bytes(v, &s, &len))
+	{
+		if (len != CR_SHA256_LEN)
+			return false;
+		memcpy(out, s, CR_SHA256_LEN);
+		return true;
+	}
 	if (!text_value(v, &s, &len) || len != 2 * CR_SHA256_LEN)
 		return false;
 	for (int i = 0; i < CR_SHA256_LEN; i++)
@@ -191,6 +218,16 @@ decode_anchor(const CrCbor *a, CrMerkleAnchor *anchor)
 		}
 		else if (key >= 1 && text_value(v, &tx, &txlen))
 			;					/* the transaction: the last text member */
+		else if (key >= 1 && wrapped_bytes(v, &tx, &txlen) && txlen > 0 && txlen <= 64)
+		{
+			/* a transaction as raw bytes: named in hex, as chains name them */
+			char	   *hex = palloc(2 * txlen + 1);
+
+			for (size_t k = 0; k < txlen; k++)
+				snprintf(hex + 2 * k, 3, "%02x", tx[k]);
+			tx = (const uint8 *) hex;
+			txlen = 2 * txlen;
+		}
 		else
 			return false;
 	}
