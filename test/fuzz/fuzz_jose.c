@@ -33,7 +33,7 @@
 #include "pg_shim.h"
 
 /*
- * The rdfc suites and ecdsa-sd-2023 need JSON-LD contexts from
+ * The rdfc suites, EcdsaSecp256k1Signature2019 and ecdsa-sd-2023 need JSON-LD contexts from
  * credreg.context (SPI), which the shim has no server for; they are fuzzed
  * through fuzz_jsonld, fuzz_nquads and fuzz_ecdsa_sd.  Here only the JOSE
  * and JCS paths register.
@@ -45,6 +45,12 @@ crdi_register_rdfc_suites(void)
 
 void
 crdi_register_ecdsa_sd_suite(void)
+{
+}
+
+/* EcdsaSecp256k1Signature2019 canonicalizes with RDFC too (contexts from SPI) */
+void
+crdi_register_secp256k1_suite(void)
 {
 }
 
