@@ -31,10 +31,11 @@
 \set status_list_suspension `cat test/vectors/blockcerts/blockcerts-status-list-2021-suspension.json`
 \set secp256k1_context `cat test/vectors/blockcerts/context-secp256k1-2019-v1.json`
 \set hyland_profile `cat test/vectors/blockcerts/hyland-issuer-profile-secp256k1.json`
+\set id_card_schema `cat test/vectors/blockcerts/credential-schema-example-id-card.json`
 
 BEGIN;
 SET LOCAL search_path = credreg, public;
-SELECT plan(42);
+SELECT plan(44);
 
 -- what the registry records before verifying (credreg never fetches): the
 -- EcdsaSecp256k1Signature2019 context, the issuer profile holding the
@@ -47,6 +48,8 @@ VALUES ('https://issuer.dev.hylandcredentials.com/93d02af5-8683-452a-a79c-959dea
 INSERT INTO blockchain_anchor (chain, transaction_id, merkle_root, anchored_at) VALUES
  ('btc:testnet', '188bd8713c62c0f1f1f8abf48291c33b5503dcd5b9e0ab18c0f969bb790b571a',
   '1C10497BDBC9E1812ADA342C1E2A1C4D60C2F263F195116A804A98E6E8288B6C', '2023-03-30T13:13:13Z');
+INSERT INTO credential_schema (url, schema)
+VALUES ('https://www.blockcerts.org/samples/3.0/example-id-card-schema.json', :'id_card_schema');
 INSERT INTO status_list (url, credential, purpose) VALUES
  ('https://www.blockcerts.org/samples/3.0/status-list-2021.json', :'status_list', '{revocation}'),
  ('https://www.blockcerts.org/samples/3.0/status-list-2021-suspension.json', :'status_list_suspension', '{suspension}');
@@ -71,9 +74,9 @@ INSERT INTO bc VALUES
  -- presentations: the presentation's own proof, then each credential it carries
  ('mocknet-verifiable-presentation', :'mocknet_verifiable_presentation', true, NULL, 'valid presentation of two valid credentials'),
  ('mocknet-verifiable-presentation-tampered', :'mocknet_verifiable_presentation_tampered', false, 'signature_invalid', 'invalid: the holder was changed'),
+ ('mocknet-vc-v2-credential-schema-invalid', :'mocknet_vc_v2_credential_schema_invalid', false, 'schema_invalid', 'invalid: its subject lacks the name its JSON Schema requires'),
+ ('mocknet-verifiable-presentation-failing-credential', :'mocknet_verifiable_presentation_failing_credential', false, 'schema_invalid', 'invalid: it carries credential-schema-invalid'),
  -- what credreg does not give as the name says (README lists them)
- ('mocknet-vc-v2-credential-schema-invalid', :'mocknet_vc_v2_credential_schema_invalid', true, NULL, 'NOT as named: invalid upstream by JSON Schema (credentialSchema), which credreg does not validate; the proof is sound'),
- ('mocknet-verifiable-presentation-failing-credential', :'mocknet_verifiable_presentation_failing_credential', true, NULL, 'NOT as named: it carries credential-schema-invalid (JSON Schema, not validated here)'),
  ('certificate', :'certificate', false, 'unsupported_format', 'NOT as named: Blockcerts v2 (MerkleProof2017 under "signature") is not supported');
 INSERT INTO trusted_issuer (issuer, name)
 SELECT DISTINCT coalesce(doc::jsonb->'issuer'->>'id', doc::jsonb->>'issuer'), 'Blockcerts sample issuer' FROM bc
@@ -141,6 +144,16 @@ SELECT is(split_part((verify(jsonb_set(doc::jsonb, '{proof,proofValue}', to_json
                    ('truncated CBOR', 'z' || left(((SELECT doc FROM bc WHERE file = 'mocknet-vc-v2-validFrom-valid')::jsonb->'proof'->>'proofValue'), 40)))
        AS m(what, pv)
  WHERE file = 'mocknet-vc-v2-validFrom-valid' ORDER BY what;
+
+-- credentialSchema: the stored schema decides; one that cannot be applied
+-- fails; without one, the proof still verifies and checks say so
+UPDATE credential_schema SET schema = '{"$ref": "https://elsewhere.example/schema.json"}';
+SELECT is(split_part((verify(doc, '2026-06-01T00:00:00Z')).errors[1], ':', 1), 'schema_unusable',
+          'a stored schema referring outside itself: schema_unusable') FROM bc WHERE file = 'mocknet-vc-v2-credential-schema';
+DELETE FROM credential_schema;
+SELECT ok(v.valid AND 'schema_unavailable: https://www.blockcerts.org/samples/3.0/example-id-card-schema.json is not stored in credreg.credential_schema' = ANY (v.checks),
+          'no schema stored: valid, and checks say the schema was not applied')
+  FROM bc, LATERAL verify(doc, '2026-06-01T00:00:00Z') v WHERE file = 'mocknet-vc-v2-credential-schema-invalid';
 
 SELECT * FROM finish();
 ROLLBACK;
