@@ -13,10 +13,6 @@
 
 #include <math.h>
 
-#include "catalog/pg_collation.h"
-#include "mb/pg_wchar.h"
-#include "regex/regex.h"
-
 #include "schema/json_schema.h"
 
 typedef struct SchemaCtx
@@ -169,30 +165,6 @@ code_points(const CrJson *s)
 	return n;
 }
 
-/*
- * §6.3.3 pattern: does the regular expression match anywhere in s (ECMA-262
- * patterns are not anchored)?  1, 0, or -1 when the pattern does not compile.
- */
-static int
-regex_search(const char *pattern, int patlen, const char *s, int slen)
-{
-	pg_wchar   *wp = palloc((patlen + 1) * sizeof(pg_wchar));
-	pg_wchar   *ws = palloc((slen + 1) * sizeof(pg_wchar));
-	int			wplen = pg_encoding_mb2wchar_with_len(PG_UTF8, pattern, wp, patlen);
-	int			wslen = pg_encoding_mb2wchar_with_len(PG_UTF8, s, ws, slen);
-	regex_t		re;
-	int			rc;
-
-	rc = pg_regcomp(&re, wp, wplen, REG_ADVANCED, C_COLLATION_OID);
-	if (rc != REG_OKAY)
-		return -1;
-	rc = pg_regexec(&re, ws, wslen, 0, NULL, 0, NULL, 0);
-	pg_regfree(&re);
-	pfree(wp);
-	pfree(ws);
-	return rc == REG_OKAY ? 1 : rc == REG_NOMATCH ? 0 : -1;
-}
-
 static bool
 number_of(const CrJson *v, double *x)
 {
@@ -249,7 +221,7 @@ check_string(SchemaCtx *c, const CrJson *schema, const CrJson *inst, const char 
 
 		if (pattern->kind != CRJ_STRING)
 			return fail(c, -1, path, "pattern: the schema's pattern is not a string");
-		m = regex_search(pattern->u.str, pattern->count, inst->u.str, inst->count);
+		m = crschema_regex_search(pattern->u.str, pattern->count, inst->u.str, inst->count);
 		if (m < 0)
 			return fail(c, -1, path, "pattern: \"%s\" is not a regular expression credreg can apply", pattern->u.str);
 		if (m == 0)
@@ -340,7 +312,7 @@ check_object(SchemaCtx *c, const CrJson *schema, const CrJson *inst, const char 
 		for (int k = 0; patterns != NULL && k < patterns->count; k++)
 		{
 			const CrJsonMember *pm = &patterns->u.members[k];
-			int			hit = regex_search(pm->name, pm->name_len, m->name, m->name_len);
+			int			hit = crschema_regex_search(pm->name, pm->name_len, m->name, m->name_len);
 
 			if (hit < 0)
 				return fail(c, -1, path, "patternProperties: \"%s\" is not a regular expression credreg can apply", pm->name);

@@ -40,4 +40,11 @@ typedef enum CrSchemaResult
 extern CrSchemaResult crschema_validate(const CrJson *schema, const CrJson *instance,
 										char **message);
 
+/*
+ * Does the regular expression pattern (UTF-8, patlen bytes) match anywhere
+ * in s (ECMA-262 patterns are not anchored)?  1, 0, or -1 when the pattern
+ * does not compile (json_schema_regex.c).
+ */
+extern int	crschema_regex_search(const char *pattern, int patlen, const char *s, int slen);
+
 #endif							/* CREDREG_JSON_SCHEMA_H */
