@@ -1,7 +1,8 @@
--- Blockcerts v3 (README, "Blockcerts v3: MerkleProof2019"): the fixtures of
+-- Blockcerts (README, "Blockcerts v3: MerkleProof2019"): the 20 fixtures of
 -- test/vectors/blockcerts (cert-verifier-js, MIT) as of 2026-06-01, each with
--- the outcome its file name says or, where credreg cannot give it, the
--- outcome it gives and why.
+-- the outcome its file name (or, for certificate.json, a v2 certificate,
+-- cert-verifier-js's use of it) says, once the registry has stored what
+-- cert-verifier-js's tests serve for the URLs they name.
 \set ON_ERROR_STOP 1
 \set QUIET 1
 \pset format unaligned
@@ -32,22 +33,33 @@
 \set secp256k1_context `cat test/vectors/blockcerts/context-secp256k1-2019-v1.json`
 \set hyland_profile `cat test/vectors/blockcerts/hyland-issuer-profile-secp256k1.json`
 \set id_card_schema `cat test/vectors/blockcerts/credential-schema-example-id-card.json`
+\set blockcerts_v2_context `cat test/vectors/blockcerts/context-blockcerts-v2.json`
+\set openbadges_v2_context `cat test/vectors/blockcerts/context-openbadges-v2.json`
+\set v2_profile `cat test/vectors/blockcerts/v2-issuer-profile-5a4fe9931f607f0f3452a65e.json`
+\set v2_revocation_list `cat test/vectors/blockcerts/v2-revocation-list.json`
 
 BEGIN;
 SET LOCAL search_path = credreg, public;
-SELECT plan(44);
+SELECT plan(48);
 
 -- what the registry records before verifying (credreg never fetches): the
 -- EcdsaSecp256k1Signature2019 context, the issuer profile holding the
 -- secp256k1 key of mocknet-v3-valid, the btc:testnet anchor of the
 -- status-list fixtures, and their status lists (which name no statusPurpose:
 -- the registry gives it), each verified on insert
-INSERT INTO context (url, document) VALUES ('https://ns.did.ai/suites/secp256k1-2019/v1', :'secp256k1_context');
+INSERT INTO context (url, document) VALUES ('https://ns.did.ai/suites/secp256k1-2019/v1', :'secp256k1_context'),
+ ('https://w3id.org/blockcerts/v2', :'blockcerts_v2_context'), ('https://w3id.org/openbadges/v2', :'openbadges_v2_context');
+-- certificate.json (Blockcerts v2): its bitcoinMainnet anchor, its issuer's profile and revocation list
+INSERT INTO hosted_document (url, document) VALUES
+ ('https://blockcerts.learningmachine.com/issuer/5a4fe9931f607f0f3452a65e.json', :'v2_profile'),
+ ('https://blockcerts.learningmachine.com/issuer/5a4fe9931f607f0f3452a65e/revocation.json', :'v2_revocation_list');
 INSERT INTO did_document (did, document)
 VALUES ('https://issuer.dev.hylandcredentials.com/93d02af5-8683-452a-a79c-959deae72495/issuer_profile.json', :'hyland_profile');
 INSERT INTO blockchain_anchor (chain, transaction_id, merkle_root, anchored_at) VALUES
  ('btc:testnet', '188bd8713c62c0f1f1f8abf48291c33b5503dcd5b9e0ab18c0f969bb790b571a',
-  '1C10497BDBC9E1812ADA342C1E2A1C4D60C2F263F195116A804A98E6E8288B6C', '2023-03-30T13:13:13Z');
+  '1C10497BDBC9E1812ADA342C1E2A1C4D60C2F263F195116A804A98E6E8288B6C', '2023-03-30T13:13:13Z'),
+ ('btc:mainnet', 'f4d2c2e2340bdf4b6bf0661a9c5f36e11e730e8918f8503086088c8cbd8696f0',
+  'b7829df5bc8acbee68c9140c297b50deec81a8828913aad795348d25dac5ecbd', NULL);
 INSERT INTO credential_schema (url, schema)
 VALUES ('https://www.blockcerts.org/samples/3.0/example-id-card-schema.json', :'id_card_schema');
 INSERT INTO status_list (url, credential, purpose) VALUES
@@ -76,11 +88,10 @@ INSERT INTO bc VALUES
  ('mocknet-verifiable-presentation-tampered', :'mocknet_verifiable_presentation_tampered', false, 'signature_invalid', 'invalid: the holder was changed'),
  ('mocknet-vc-v2-credential-schema-invalid', :'mocknet_vc_v2_credential_schema_invalid', false, 'schema_invalid', 'invalid: its subject lacks the name its JSON Schema requires'),
  ('mocknet-verifiable-presentation-failing-credential', :'mocknet_verifiable_presentation_failing_credential', false, 'schema_invalid', 'invalid: it carries credential-schema-invalid'),
- -- what credreg does not give as the name says (README lists them)
- ('certificate', :'certificate', false, 'unsupported_format', 'NOT as named: Blockcerts v2 (MerkleProof2017 under "signature") is not supported');
+ ('certificate', :'certificate', true, NULL, 'valid: a Blockcerts v2 certificate (MerkleProof2017), anchored on btc:mainnet, not in its issuer''s revocation list');
 INSERT INTO trusted_issuer (issuer, name)
-SELECT DISTINCT coalesce(doc::jsonb->'issuer'->>'id', doc::jsonb->>'issuer'), 'Blockcerts sample issuer' FROM bc
- WHERE coalesce(doc::jsonb->'issuer'->>'id', doc::jsonb->>'issuer') IS NOT NULL;
+SELECT DISTINCT coalesce(doc::jsonb->'issuer'->>'id', doc::jsonb->>'issuer', doc::jsonb#>>'{badge,issuer,id}'), 'Blockcerts sample issuer' FROM bc
+ WHERE coalesce(doc::jsonb->'issuer'->>'id', doc::jsonb->>'issuer', doc::jsonb#>>'{badge,issuer,id}') IS NOT NULL;
 
 CREATE TEMP TABLE r ON COMMIT DROP AS
 SELECT bc.*, v.valid, split_part(v.errors[1], ':', 1) AS code, v.errors, v.checks, v.format
@@ -94,7 +105,7 @@ SELECT ok(array_to_string(errors, '; ') LIKE '%verifiableCredential[0]: signatur
           FROM bc WHERE file = 'mocknet-verifiable-presentation') x;
 SELECT ok(bool_and('mocknet_anchor: a test credential, not anchored on a blockchain' = ANY (checks)),
           'mocknet proofs verify without an anchor, and say so in checks') FROM r WHERE file LIKE 'mocknet-vc-v2-%' AND valid;
-SELECT is(array_agg(DISTINCT format ORDER BY format), '{ChainedProof2021,MerkleProof2019,merkle-proof-2019}', 'format: the proof type, or the cryptosuite')
+SELECT is(array_agg(DISTINCT format ORDER BY format), '{ChainedProof2021,MerkleProof2017,MerkleProof2019,merkle-proof-2019}', 'format: the proof type, or the cryptosuite')
   FROM r WHERE valid;
 
 SELECT is(array_agg(file ORDER BY file) FILTER (WHERE is_valid(doc, '2026-06-01T00:00:00Z')),
@@ -117,10 +128,10 @@ SELECT is((SELECT list_type FROM status_list WHERE url = 'https://www.blockcerts
           'StatusList2021Credential', 'an un-prefixed "H4sI" encodedList is recorded as the StatusList2021 list it is');
 SELECT is((verify(doc::jsonb - 'credentialStatus', '2026-06-01T00:00:00Z')).valid, false,
           'removing the status entry breaks the hash') FROM bc WHERE file = 'cert-rl-status-list-2021';
-UPDATE blockchain_anchor SET merkle_root = repeat('ab', 32);
+UPDATE blockchain_anchor SET merkle_root = repeat('ab', 32) WHERE chain = 'btc:testnet';
 SELECT is(split_part((verify(doc, '2026-06-01T00:00:00Z')).errors[1], ':', 1), 'anchor_mismatch',
           'a transaction anchoring another root: anchor_mismatch') FROM bc WHERE file = 'cert-rl-status-list-2021';
-DELETE FROM blockchain_anchor;
+DELETE FROM blockchain_anchor WHERE chain = 'btc:testnet';
 SELECT is(split_part((verify(doc, '2026-06-01T00:00:00Z')).errors[1], ':', 1), 'anchor_unknown',
           'a transaction credreg.blockchain_anchor does not hold: anchor_unknown') FROM bc WHERE file = 'cert-rl-status-list-2021';
 SELECT throws_ok($$INSERT INTO credreg.blockchain_anchor VALUES ('btc:mainnet', 'x', 'not-hex')$$, '23514', NULL,
@@ -144,6 +155,21 @@ SELECT is(split_part((verify(jsonb_set(doc::jsonb, '{proof,proofValue}', to_json
                    ('truncated CBOR', 'z' || left(((SELECT doc FROM bc WHERE file = 'mocknet-vc-v2-validFrom-valid')::jsonb->'proof'->>'proofValue'), 40)))
        AS m(what, pv)
  WHERE file = 'mocknet-vc-v2-validFrom-valid' ORDER BY what;
+
+-- Blockcerts v2: tampered, revoked, unanchored
+SELECT is(split_part((verify(jsonb_set(doc::jsonb, '{recipientProfile,name}', '"Someone Else"'), '2026-06-01T00:00:00Z')).errors[1], ':', 1),
+          'signature_invalid', 'a v2 certificate with another recipient: its hash is not targetHash') FROM bc WHERE file = 'certificate';
+UPDATE hosted_document SET document = jsonb_set(document, '{revokedAssertions,0,id}', to_jsonb((SELECT doc::jsonb->>'id' FROM bc WHERE file = 'certificate')))
+ WHERE url LIKE '%/revocation.json';
+SELECT is((SELECT row(v.valid, v.status, split_part(v.errors[1], ':', 1)) FROM bc, LATERAL verify(doc, '2026-06-01T00:00:00Z') v WHERE file = 'certificate'),
+          row(false, 'revoked'::text, 'revoked'::text), 'listed in the issuer''s revocation list: revoked');
+DELETE FROM hosted_document;
+SELECT ok((SELECT v.valid AND 'status_not_checked: the issuer profile https://blockcerts.learningmachine.com/issuer/5a4fe9931f607f0f3452a65e.json is not stored in credreg.hosted_document' = ANY (v.checks)
+             FROM bc, LATERAL verify(doc, '2026-06-01T00:00:00Z') v WHERE file = 'certificate'),
+          'no issuer profile stored: valid, and checks say revocation was not checked');
+DELETE FROM blockchain_anchor WHERE chain = 'btc:mainnet';
+SELECT is(split_part((verify(doc, '2026-06-01T00:00:00Z')).errors[1], ':', 1), 'anchor_unknown',
+          'a v2 certificate whose anchor is not recorded: anchor_unknown') FROM bc WHERE file = 'certificate';
 
 -- credentialSchema: the stored schema decides; one that cannot be applied
 -- fails; without one, the proof still verifies and checks say so

@@ -55,7 +55,7 @@ crbc_is_merkle_document(const CrJson *doc)
 	const CrJson *proof = crjson_get(doc, "proof");
 
 	if (proof == NULL)
-		return false;
+		return crbc_is_v2_document(doc);
 	if (proof->kind == CRJ_ARRAY)
 	{
 		bool		chained = false;
@@ -134,8 +134,8 @@ credential_hash(const CrJson *doc, const CrJson *proofs, int i, uint8 out[CR_SHA
 	return true;
 }
 
-static bool
-check_anchors(const CrMerkleProof *mp, CrVerification *r)
+bool
+crbc_check_anchors(const CrMerkleProof *mp, CrVerification *r)
 {
 	const char *root = hex(mp->merkle_root);
 	const char *mismatch = NULL;
@@ -257,7 +257,7 @@ verify_one(CrJson *doc, const CrJson *proofs, int i, const CrJson *p, bool issue
 		return cr_verify_fail(r, "signature_invalid",
 							  psprintf("the Merkle path leads to %s, not to the proof's merkleRoot %s",
 									   hex(h), hex(mp.merkle_root)));
-	return check_anchors(&mp, r);
+	return crbc_check_anchors(&mp, r);
 }
 
 /*
@@ -303,8 +303,15 @@ crbc_verify_document(CrJson *doc, TimestampTz as_of, bool stop, CrVerification *
 	const CrJson *proof = crjson_get(doc, "proof");
 	CrJson		single;
 	const CrJson *proofs = proof;
-	const CrJson *first = proof->kind == CRJ_ARRAY ? proof->u.elems[0] : proof;
+	const CrJson *first;
 	bool		issuer_signed = false;
+
+	if (proof == NULL)
+	{
+		crbc_verify_v2(doc, as_of, stop, r);
+		return;
+	}
+	first = proof->kind == CRJ_ARRAY ? proof->u.elems[0] : proof;
 
 	r->format = crjson_is_string(crjson_get(first, "type"), "MerkleProof2019") ?
 		"MerkleProof2019" : is_merkle_proof(first) ? "merkle-proof-2019" : "ChainedProof2021";
