@@ -93,7 +93,7 @@ crjws_header(CrJws *jws, CredregFailure *failure)
 		return credreg_fail(failure, "malformed", "JWS header has no \"alg\" string");
 	if (!alg_allowed(algv->u.str, &jws->alg))
 		return credreg_fail(failure, "algorithm_refused",
-							"JWS algorithm \"%.*s\" is not accepted (accepted: EdDSA, ES256, ES384, RS256, PS256)",
+							"JWS algorithm \"%.*s\" is not accepted (accepted: EdDSA, ES256, ES384, RS256, PS256, ES256K)",
 							(int) Min(algv->count, 32), algv->u.str);
 
 	/*
