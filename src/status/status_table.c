@@ -235,13 +235,15 @@ credreg_status_list_derive(PG_FUNCTION_ARGS)
 	if (encoded == NULL)
 		bad_credential(url, "Its credentialSubject has no encodedList string.");
 	/*
-	 * A BitstringStatusListCredential whose list has no multibase prefix
-	 * but starts as StatusList2021's base64url GZIP does ("H4sI"; a "u"
-	 * multibase value never starts so): a StatusList2021 list under the
-	 * newer type name, as the Blockcerts samples publish theirs and point
-	 * at with StatusList2021Entry.  It is recorded, and read, as one.
+	 * A BitstringStatusListCredential that states no statusPurpose and whose
+	 * list has no multibase prefix but starts as StatusList2021's base64url
+	 * GZIP does ("H4sI"): a StatusList2021 list under the newer type name,
+	 * as the Blockcerts samples publish theirs and point at with
+	 * StatusList2021Entry.  It is recorded, and read, as one.  A list that
+	 * states its purpose is a Bitstring Status List and must carry the
+	 * prefix.
 	 */
-	if (!legacy && strncmp(encoded, "H4sI", 4) == 0)
+	if (!legacy && purpose == NULL && strncmp(encoded, "H4sI", 4) == 0)
 	{
 		legacy = true;
 		list_type = "StatusList2021Credential";
