@@ -40,7 +40,7 @@
 
 BEGIN;
 SET LOCAL search_path = credreg, public;
-SELECT plan(48);
+SELECT plan(58);
 
 -- what the registry records before verifying (credreg never fetches): the
 -- EcdsaSecp256k1Signature2019 context, the issuer profile holding the
@@ -155,6 +155,26 @@ SELECT is(split_part((verify(jsonb_set(doc::jsonb, '{proof,proofValue}', to_json
                    ('truncated CBOR', 'z' || left(((SELECT doc FROM bc WHERE file = 'mocknet-vc-v2-validFrom-valid')::jsonb->'proof'->>'proofValue'), 40)))
        AS m(what, pv)
  WHERE file = 'mocknet-vc-v2-validFrom-valid' ORDER BY what;
+
+-- malformed EcdsaSecp256k1Signature2019 jws and MerkleProof2017 signatures: valid = false with a code
+SELECT is(split_part((verify(jsonb_set(doc::jsonb, '{proof,0,jws}', to_jsonb(jws)), '2026-06-01T00:00:00Z')).errors[1], ':', 1),
+          code, 'jws ' || what || ': ' || code)
+  FROM bc, (VALUES ('not detached', 'eyJhbGciOiJFUzI1NksiLCJiNjQiOmZhbHNlLCJjcml0IjpbImI2NCJdfQ.e30.AAAA', 'malformed'),
+                   ('without dots', 'AAAA', 'malformed'),
+                   ('ES256 header', 'eyJhbGciOiJFUzI1NiIsImI2NCI6ZmFsc2UsImNyaXQiOlsiYjY0Il19..AAAA', 'algorithm_refused'),
+                   ('b64 not false', 'eyJhbGciOiJFUzI1NksifQ..AAAA', 'malformed'),
+                   ('short signature', 'eyJhbGciOiJFUzI1NksiLCJiNjQiOmZhbHNlLCJjcml0IjpbImI2NCJdfQ..AAAA', 'signature_invalid'))
+       AS m(what, jws, code)
+ WHERE file = 'mocknet-v3-valid' ORDER BY what;
+SELECT is(split_part((verify(jsonb_set(doc::jsonb, path, val), '2026-06-01T00:00:00Z')).errors[1], ':', 1),
+          'malformed', 'MerkleProof2017 ' || what || ': malformed')
+  FROM bc, (VALUES ('targetHash not hex', '{signature,targetHash}'::text[], '"zz"'::jsonb),
+                   ('a step both left and right', '{signature,proof}', '[{"left": "b7829df5bc8acbee68c9140c297b50deec81a8828913aad795348d25dac5ecbd", "right": "b7829df5bc8acbee68c9140c297b50deec81a8828913aad795348d25dac5ecbd"}]'),
+                   ('no anchors', '{signature,anchors}', '[]'),
+                   ('an anchor without sourceId', '{signature,anchors}', '[{"type": "BTCOpReturn"}]'),
+                   ('proof not a list', '{signature,proof}', '{}'))
+       AS m(what, path, val)
+ WHERE file = 'certificate' ORDER BY what;
 
 -- Blockcerts v2: tampered, revoked, unanchored
 SELECT is(split_part((verify(jsonb_set(doc::jsonb, '{recipientProfile,name}', '"Someone Else"'), '2026-06-01T00:00:00Z')).errors[1], ':', 1),
