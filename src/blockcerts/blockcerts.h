@@ -66,6 +66,14 @@ extern bool crbc_check_anchors(const CrMerkleProof *proof, CrVerification *r);
  * "signature" is a MerkleProof2017, and its verification.
  */
 extern bool crbc_is_v2_document(const CrJson *doc);
+
+/*
+ * Decodes a MerkleProof2017 "signature" (targetHash, merkleRoot, proof as
+ * {left|right: hex} steps, anchors with sourceId and chain, the chain named
+ * as v3 names it: bitcoinMainnet -> btc:mainnet...).  Code "malformed".
+ */
+extern bool crbc_decode_v2_signature(const CrJson *sig, CrMerkleProof *proof,
+									 CredregFailure *failure);
 extern void crbc_verify_v2(CrJson *doc, TimestampTz as_of, bool stop, CrVerification *r);
 
 #endif							/* CREDREG_BLOCKCERTS_H */

@@ -39,96 +39,6 @@ crbc_is_v2_document(const CrJson *doc)
 	return crjson_get(doc, "proof") == NULL && v2_signature(doc) != NULL;
 }
 
-static bool
-hex32(const char *s, uint8 out[CR_SHA256_LEN])
-{
-	if (s == NULL || strlen(s) != 2 * CR_SHA256_LEN)
-		return false;
-	for (int i = 0; i < CR_SHA256_LEN; i++)
-	{
-		int			v = 0;
-
-		for (int k = 0; k < 2; k++)
-		{
-			char		c = s[2 * i + k];
-
-			v <<= 4;
-			if (c >= '0' && c <= '9')
-				v |= c - '0';
-			else if (c >= 'a' && c <= 'f')
-				v |= c - 'a' + 10;
-			else if (c >= 'A' && c <= 'F')
-				v |= c - 'A' + 10;
-			else
-				return false;
-		}
-		out[i] = (uint8) v;
-	}
-	return true;
-}
-
-/* Blockcerts v2 chain names (cert-schema 2.0 merkleProof2017Schema) as v3 names them. */
-static const char *
-chain_name(const char *chain)
-{
-	static const char *const names[][2] = {
-		{"bitcoinMainnet", "btc:mainnet"}, {"bitcoinTestnet", "btc:testnet"},
-		{"bitcoinRegtest", "btc:regtest"}, {"ethereumMainnet", "eth:mainnet"},
-		{"ethereumRopsten", "eth:ropsten"}, {"ethereumRinkeby", "eth:rinkeby"},
-		{"ethereumGoerli", "eth:goerli"}, {"ethereumSepolia", "eth:sepolia"},
-		{"mockchain", "mocknet"},
-	};
-
-	/* an anchor without chain is on bitcoinMainnet (cert-verifier-js) */
-	if (chain == NULL)
-		return "btc:mainnet";
-	for (int i = 0; i < lengthof(names); i++)
-		if (strcmp(chain, names[i][0]) == 0)
-			return names[i][1];
-	return chain;
-}
-
-static bool
-decode_signature(const CrJson *sig, CrMerkleProof *mp, CredregFailure *f)
-{
-	const CrJson *path = crjson_get(sig, "proof");
-	const CrJson *anchors = crjson_get(sig, "anchors");
-
-	memset(mp, 0, sizeof(*mp));
-	if (!hex32(crjson_get_string(sig, "targetHash"), mp->target_hash) ||
-		!hex32(crjson_get_string(sig, "merkleRoot"), mp->merkle_root))
-		return credreg_fail(f, "malformed", "MerkleProof2017 targetHash and merkleRoot are SHA-256 hashes in hex");
-	if (path != NULL && (path->kind != CRJ_ARRAY || path->count > CRBC_MAX_PATH))
-		return credreg_fail(f, "malformed", "MerkleProof2017 proof is not a list of at most %d steps", CRBC_MAX_PATH);
-	for (int i = 0; path != NULL && i < path->count; i++)
-	{
-		const CrJson *step = path->u.elems[i];
-		const char *left = crjson_get_string(step, "left");
-		const char *right = crjson_get_string(step, "right");
-
-		if ((left == NULL) == (right == NULL) || step->count != 1 ||
-			!hex32(left != NULL ? left : right, mp->sibling[i]))
-			return credreg_fail(f, "malformed", "MerkleProof2017 proof step %d is not one left or right SHA-256 hash", i);
-		mp->left[i] = left != NULL;
-		mp->npath++;
-	}
-	if (anchors == NULL || anchors->kind != CRJ_ARRAY || anchors->count == 0 ||
-		anchors->count > CRBC_MAX_ANCHORS)
-		return credreg_fail(f, "malformed", "MerkleProof2017 anchors is not a list of 1 to %d anchors", CRBC_MAX_ANCHORS);
-	for (int i = 0; i < anchors->count; i++)
-	{
-		const CrJson *a = anchors->u.elems[i];
-		const char *tx = crjson_get_string(a, "sourceId");
-
-		if (tx == NULL || tx[0] == '\0')
-			return credreg_fail(f, "malformed", "MerkleProof2017 anchor %d has no sourceId (the transaction)", i);
-		mp->anchors[i].chain = pstrdup(chain_name(crjson_get_string(a, "chain")));
-		mp->anchors[i].transaction_id = pstrdup(tx);
-		mp->nanchors++;
-	}
-	return true;
-}
-
 /* The issuer profile's id: badge.issuer, an object with an id or its IRI. */
 static const char *
 issuer_of(const CrJson *doc)
@@ -201,7 +111,7 @@ crbc_verify_v2(CrJson *doc, TimestampTz as_of, bool stop, CrVerification *r)
 	}
 	if (!stop)
 		cr_verify_check(r, "proof");
-	if (!decode_signature(sig, &mp, &f))
+	if (!crbc_decode_v2_signature(sig, &mp, &f))
 	{
 		cr_verify_fail(r, f.code, f.message);
 		return;
