@@ -81,6 +81,16 @@ extern void crdi_register_rdfc_suites(void);	/* rdfc_suites.c */
 extern void crdi_register_ecdsa_sd_suite(void);	/* ecdsa_sd.c */
 extern void crdi_register_secp256k1_suite(void);	/* secp256k1_2019.c */
 
+/*
+ * A detached JWS with unencoded payload (the "jws" of the Linked Data
+ * Signatures suites): checks the header names alg, b64 false and crit
+ * ["b64"]; gives the length of BASE64URL(header) (the signing input is that,
+ * '.', then the payload bytes) and the decoded signature.  Codes:
+ * "malformed", "algorithm_refused" (detached_jws.c).
+ */
+extern bool crdi_detached_jws_parse(const char *jws, const char *alg, size_t *header_len,
+									uint8 **sig, size_t *siglen, CredregFailure *failure);
+
 /* RDFC-1.0 canonical N-Quads of a JSON-LD document (the RDFC suites' transformation). */
 extern bool crdi_rdfc_canonicalize(const CrJson *doc, bool hash_sha384, StringInfo out,
 								   CredregFailure *failure);
