@@ -10,13 +10,15 @@
 --             asks tags && (descendant uris x levels 3..5) for each.
 \set ON_ERROR_STOP 1
 \timing off
-SET search_path = credreg, public;
+-- the bench tables live in schema bench (credreg.learner is the registry's)
+CREATE SCHEMA IF NOT EXISTS bench;
+SET search_path = bench, credreg, public;
 SET max_parallel_workers_per_gather = 0;
 SET maintenance_work_mem = '1GB';
 SET work_mem = '256MB';
 
 SET client_min_messages = warning;
-DROP TABLE IF EXISTS bench_gen, learner, learner_plain;
+DROP TABLE IF EXISTS bench.bench_gen, bench.learner, bench.learner_plain;
 RESET client_min_messages;
 
 \echo generating :learners learners
@@ -73,8 +75,8 @@ BEGIN
 	RETURN QUERY SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY x)::numeric, 2), n FROM unnest(times) x;
 END $$;
 
-\set q_credreg 'SELECT count(*) FROM credreg.learner WHERE skills @> credreg.skillset(ARRAY[' :a ',' :b '], ARRAY[3, 3])'
-\set q_plain 'WITH RECURSIVE da(id) AS (SELECT ' :a ' UNION SELECT r.src FROM credreg.competency_relation r JOIN da ON r.dst = da.id AND r.kind = ''broader''), db(id) AS (SELECT ' :b ' UNION SELECT r.src FROM credreg.competency_relation r JOIN db ON r.dst = db.id AND r.kind = ''broader'') SELECT count(*) FROM credreg.learner_plain WHERE tags && (SELECT array_agg(c.uri || ''|'' || l) FROM da JOIN credreg.competency c USING (id), generate_series(3, 5) l) AND tags && (SELECT array_agg(c.uri || ''|'' || l) FROM db JOIN credreg.competency c USING (id), generate_series(3, 5) l)'
+\set q_credreg 'SELECT count(*) FROM bench.learner WHERE skills @> credreg.skillset(ARRAY[' :a ',' :b '], ARRAY[3, 3])'
+\set q_plain 'WITH RECURSIVE da(id) AS (SELECT ' :a ' UNION SELECT r.src FROM credreg.competency_relation r JOIN da ON r.dst = da.id AND r.kind = ''broader''), db(id) AS (SELECT ' :b ' UNION SELECT r.src FROM credreg.competency_relation r JOIN db ON r.dst = db.id AND r.kind = ''broader'') SELECT count(*) FROM bench.learner_plain WHERE tags && (SELECT array_agg(c.uri || ''|'' || l) FROM da JOIN credreg.competency c USING (id), generate_series(3, 5) l) AND tags && (SELECT array_agg(c.uri || ''|'' || l) FROM db JOIN credreg.competency c USING (id), generate_series(3, 5) l)'
 
 EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) SELECT count(*) FROM learner WHERE skills @> skillset(ARRAY[:a, :b], ARRAY[3, 3]);
 SELECT * FROM pg_temp.bench(:'q_credreg', 7) \gset cr_
@@ -102,16 +104,16 @@ CREATE INDEX learner_skills_level ON learner USING gin (skills skillset_level_op
 SELECT round(extract(epoch FROM clock_timestamp() - :'t0')::numeric, 1) AS gin_level_s \gset
 EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) SELECT count(*) FROM learner WHERE skills @> skillset(ARRAY[:a, :b], ARRAY[3, 3]);
 SELECT * FROM pg_temp.bench(:'q_credreg', 7) \gset lv_
-SELECT pg_size_pretty(pg_relation_size('learner_skills_level')) AS gin_level_size \gset
+SELECT pg_size_pretty(pg_relation_size('bench.learner_skills_level')) AS gin_level_size \gset
 DROP INDEX learner_skills_level;
 CREATE INDEX learner_skills ON learner USING gin (skills);
 \echo skillset_level_ops: query :lv_median_ms ms (:lv_rows rows), build :gin_level_s s, size :gin_level_size
 \endif
 
-SELECT pg_size_pretty(pg_relation_size('learner')) AS learner_size,
-       pg_size_pretty(pg_relation_size('learner_skills')) AS gin_size,
-       pg_size_pretty(pg_relation_size('learner_plain')) AS plain_size,
-       pg_size_pretty(pg_relation_size('learner_plain_tags')) AS plain_gin_size,
+SELECT pg_size_pretty(pg_relation_size('bench.learner')) AS learner_size,
+       pg_size_pretty(pg_relation_size('bench.learner_skills')) AS gin_size,
+       pg_size_pretty(pg_relation_size('bench.learner_plain')) AS plain_size,
+       pg_size_pretty(pg_relation_size('bench.learner_plain_tags')) AS plain_gin_size,
        (SELECT round(avg(# skills), 1) FROM learner) AS avg_closure,
        (SELECT round(avg(# held), 1) FROM learner) AS avg_held \gset
 

@@ -15,4 +15,4 @@
 
 GRANT USAGE ON SCHEMA credreg TO PUBLIC;
 GRANT SELECT ON status_list, context, framework, competency, competency_label,
-	competency_relation, occupation_requirement TO PUBLIC;
+	competency_relation, occupation_requirement, taxonomy_snapshot TO PUBLIC;

@@ -41,6 +41,7 @@ SELECT set_eq(
 		  'credreg.import_occupation_crosswalk(text)',
 		  'credreg.taxonomy_read_file(text,boolean)', 'credreg.taxonomy_read_onet(text,text)',
 		  'credreg.taxonomy_read_optional(text,boolean)', 'credreg.taxonomy_read_text(text)',
+		  'credreg.taxonomy_snapshot_refresh()',
 		  'credreg.log_append(bytea)', 'credreg.log_append_many(bytea[])',
 		  'credreg.log_signed_head_impl(text)',
 		  'credreg.status_list_update_impl(text,integer[],boolean,text,text,text)',
@@ -54,7 +55,7 @@ SELECT set_eq(
 	ARRAY['credreg.log_append(bytea)', 'credreg.log_append_many(bytea[])',
 		  'credreg.registry_added()', 'credreg.registry_status_list_changed()',
 		  'credreg.registry_issuer_changed()', 'credreg.registry_context_changed()',
-		  'credreg.registry_taxonomy_changed()'],
+		  'credreg.registry_taxonomy_changed()', 'credreg.registry_truncated()'],
 	'no function is SECURITY DEFINER but the two that append to the Merkle log and the registry triggers that keep derived rows current');
 SELECT set_eq(
 	$$SELECT c.oid::regclass::text FROM pg_class c JOIN ext_member m ON m.objid = c.oid

@@ -14,7 +14,7 @@
 BEGIN;
 SET LOCAL search_path = credreg, public;
 SET LOCAL client_min_messages = error;
-SELECT plan(33);
+SELECT plan(43);
 
 CREATE TEMP TABLE raw (n serial, line text) ON COMMIT DROP;
 \copy raw(line) FROM 'test/vectors/corpus/vc-jwt-eddsa.ndjson' WITH (FORMAT csv, DELIMITER E'\x01', QUOTE E'\x02')
@@ -207,6 +207,55 @@ SELECT ok(identity_matches('{"credentialSubject": {"identifier": [{"type": "Iden
 	"hashed": true, "salt": "58c0bd4c584c8118",
 	"identityHash": "sha256$a39cdbc80ae2f19f0f03380a96e1f89aa7d8c47c1c3c513431460abd6cd607ab"}}}', 'emailAddress', 'other@example.org'),
 	'identity_matches: salted SHA-256 of an email address, type and plaintext must agree');
+
+-- stale() lists the stored verdicts a fresh verification disagrees with.
+CREATE FUNCTION pg_temp.stale() RETURNS SETOF bigint LANGUAGE sql AS $$
+	SELECT c.id FROM credreg.credential c, credreg.verify(c.raw) v
+	 WHERE (c.valid, c.status, c.trusted, c.errors) IS DISTINCT FROM (v.valid, v.status, v.trusted, coalesce(v.errors, '{}')) $$;
+
+-- A pinned context added or changed re-checks the credentials whose
+-- @context names it, and only those: two stored verdicts are falsified,
+-- one of a credential naming the new context URL.
+CREATE TEMP TABLE ctx_cred ON COMMIT DROP AS
+SELECT ingest(sign(jsonb_build_object('@context', jsonb_build_array('https://www.w3.org/ns/credentials/v2', 'https://registry.example.edu/ctx/1'),
+		'type', jsonb_build_array('VerifiableCredential'), 'issuer', credreg.pubkey_did(credreg.pubkey_from_private(k.priv)),
+		'validFrom', '2026-01-01T00:00:00Z', 'credentialSubject', jsonb_build_object('id', 'did:example:ctx')),
+	k.priv, 'eddsa-jcs-2022', credreg.pubkey_did(credreg.pubkey_from_private(k.priv)) || '#' || credreg.pubkey_multikey(credreg.pubkey_from_private(k.priv)))) AS id
+  FROM k;
+CREATE TEMP TABLE falsified ON COMMIT DROP AS
+SELECT id FROM ctx_cred UNION ALL SELECT min(id) FROM credential WHERE id <> (SELECT id FROM ctx_cred);
+UPDATE credential SET valid = NOT valid, errors = '{falsified}' WHERE id IN (SELECT id FROM falsified);
+INSERT INTO context (url, document) VALUES ('https://registry.example.edu/ctx/1', '{"@context": {"name": "https://schema.org/name"}}');
+SELECT set_eq($$SELECT * FROM pg_temp.stale()$$, $$SELECT id FROM falsified WHERE id <> (SELECT id FROM ctx_cred)$$,
+	'a new pinned context re-checks exactly the credentials whose @context names it');
+SELECT is(reverify(), (SELECT count(*) FROM credential), 'reverify re-checks every stored credential');
+SELECT is_empty($$SELECT * FROM pg_temp.stale()$$, 'after which every stored verdict is what verify says now');
+
+-- TRUNCATE of a table the verdicts depend on re-checks them too (no
+-- transition table says which rows went).
+CREATE TEMP TABLE keyed ON COMMIT DROP AS
+SELECT ingest(sign(jsonb_build_object('@context', jsonb_build_array('https://www.w3.org/ns/credentials/v2'),
+		'type', jsonb_build_array('VerifiableCredential'), 'issuer', ik.issuer, 'validFrom', '2026-01-01T00:00:00Z',
+		'credentialSubject', jsonb_build_object('id', 'did:example:keyed')), k.priv, 'vc+jwt', ik.key_id)) AS id
+  FROM issuer_key ik, k WHERE ik.key_id = 'https://status.example.edu/keys/registrar';
+SELECT ok((SELECT valid FROM credential WHERE id = (SELECT id FROM keyed)),
+	'a credential signed with a key registered in issuer_key is stored valid');
+TRUNCATE issuer_key;
+SELECT is((SELECT valid FROM credential WHERE id = (SELECT id FROM keyed)), false,
+	'TRUNCATE issuer_key re-checks: the credential whose key went is stored invalid');
+CREATE TEMP TABLE before_truncate ON COMMIT DROP AS SELECT id, status FROM credential;
+TRUNCATE status_list;
+SELECT ok((SELECT count(*) FROM credential c JOIN before_truncate b USING (id) WHERE b.status = 'revoked' AND c.status <> 'revoked') >= 10,
+	'TRUNCATE status_list re-checks the credentials that read a status bit');
+SELECT is_empty($$SELECT * FROM pg_temp.stale()$$, 'and every stored verdict is what verify says now');
+TRUNCATE trusted_issuer;
+SELECT is((SELECT count(*) FROM credential WHERE trusted OR valid), 0::bigint,
+	'TRUNCATE trusted_issuer re-checks: no credential is stored trusted or valid');
+SELECT is((SELECT count(*) FROM learner WHERE skillset_count(held) > 0), 0::bigint,
+	'and no learner holds a skill');
+TRUNCATE credential;
+SELECT ok(NOT EXISTS (SELECT FROM credential_status) AND log_size() > 0,
+	'TRUNCATE credential empties the status index (the Merkle log keeps its leaves)');
 
 SELECT * FROM finish();
 ROLLBACK;

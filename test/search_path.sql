@@ -108,6 +108,7 @@ SELECT 'size', 'integer', '131072' UNION ALL
 SELECT 'credential_status', 'jsonb', (SELECT (text::jsonb -> 'credentialStatus')::text FROM cred) UNION ALL
 SELECT 'nquads', 'text', E'<urn:a> <urn:b> _:x .\n_:x <urn:c> "d" .\n' UNION ALL
 SELECT 'base', 'text', NULL UNION ALL
+SELECT 'tbl', 'regclass', 'credreg.trusted_issuer' UNION ALL
 SELECT 'ref', 'text', 'urn:sp:sql' UNION ALL
 SELECT 'refs', 'text[]', '{urn:sp:sql}' UNION ALL
 SELECT 'levels', 'integer[]', '{3}' UNION ALL
@@ -278,14 +279,24 @@ SELECT credreg.key_cache_reset();
 UPDATE call SET ordinary = pg_temp.try('credreg, public', q);
 
 -- then the triggers, through DML with the hostile path (after the calls,
--- whose answers they would change)
+-- whose answers they would change); TRUNCATE through a function without a
+-- SET clause, which runs under the caller's path
+CREATE FUNCTION pg_temp.truncated(t regclass) RETURNS pg_catalog.text LANGUAGE plpgsql AS $$
+BEGIN
+	EXECUTE pg_catalog.concat('TRUNCATE ', t::pg_catalog.oid::pg_catalog.regclass);
+	RETURN 'truncated';
+END $$;
 CREATE TEMP TABLE dml AS
 SELECT t.what, pg_temp.try('hostile, pg_catalog', t.q) AS hostile FROM (VALUES
 	('context', $$INSERT INTO credreg.context (url, document) VALUES ('https://sp.example.edu/ctx', '{"@context": {"g": "urn:g"}}') RETURNING pg_catalog.encode(sha256, 'hex')$$),
 	('status_list', $$UPDATE credreg.status_list SET credential = credential RETURNING pg_catalog.array_to_string(purpose, ',')$$),
 	('trusted_issuer', $$UPDATE credreg.trusted_issuer SET name = 'SP2' RETURNING name$$),
 	('competency', $$INSERT INTO credreg.competency (framework, uri, label, kind) VALUES ('sp', 'urn:sp:py', 'Python', 'skill') RETURNING label$$),
-	('competency_relation', $$DELETE FROM credreg.competency_relation WHERE kind OPERATOR(pg_catalog.=) 'broader' AND src OPERATOR(pg_catalog.=) credreg.competency_id('urn:sp:sql') RETURNING kind$$)
+	('competency_relation', $$DELETE FROM credreg.competency_relation WHERE kind OPERATOR(pg_catalog.=) 'broader' AND src OPERATOR(pg_catalog.=) credreg.competency_id('urn:sp:sql') RETURNING kind$$),
+	('truncate status_list', $$SELECT pg_temp.truncated('credreg.status_list')$$),
+	('truncate trusted_issuer', $$SELECT pg_temp.truncated('credreg.trusted_issuer')$$),
+	('truncate issuer_key', $$SELECT pg_temp.truncated('credreg.issuer_key')$$),
+	('truncate credential', $$SELECT pg_temp.truncated('credreg.credential')$$)
 	) AS t(what, q);
 
 -- Functions whose answer depends on the backend's state (cache counters, the

@@ -15,10 +15,14 @@ SELECT is((SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.prona
 SELECT is((SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
             WHERE n.nspname = 'credreg' AND (p.proname LIKE 'stack%' OR p.proname = 'next_best')
               AND obj_description(p.oid, 'pg_proc') IS NULL), 0::bigint, 'every stack function has a comment');
-SELECT is((SELECT aggcombinefn::text || ',' || aggserialfn::text || ',' || aggdeserialfn::text FROM pg_aggregate
+-- a real transition type (not internal, which Citus cannot run partially on
+-- its workers), moved between processes in its flat form: a combine
+-- function and no serialize or deserialize function
+SELECT is((SELECT (SELECT typname FROM pg_type WHERE oid = aggtranstype) || ',' || aggcombinefn::text || ',' || aggserialfn::text || ',' || aggdeserialfn::text
+             FROM pg_aggregate
             WHERE aggfnoid = 'credreg.stack_progress(credreg.stackrule, credreg.stack_item)'::regprocedure),
-          'stack_progress_combine,stack_progress_serialize,stack_progress_deserialize',
-          'stack_progress has combine, serialize and deserialize functions');
+          'stack_progress_state,stack_progress_merge,-,-',
+          'stack_progress has a state type of its own and a combine function');
 
 -- SQLSTATEs
 SELECT throws_ok($$SELECT '{"id": '::stackrule$$, '22P02', NULL, 'JSON syntax errors are 22P02');

@@ -17,9 +17,10 @@ SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_namespace n ON n.oid = p.
 SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
 		   WHERE n.nspname = 'credreg' AND p.proparallel <> 's'
 			 AND p.proname NOT IN ('import_esco', 'import_onet', 'import_case', 'taxonomy_read_file',
-								   'taxonomy_read_text', 'taxonomy_read_onet', 'taxonomy_read_optional', 'taxonomy_changed')
+								   'taxonomy_read_text', 'taxonomy_read_onet', 'taxonomy_read_optional', 'taxonomy_changed',
+								   'taxonomy_snapshot_refresh', 'taxonomy_cache_stats')
 			 AND (p.proname ~ '^(skillset|skillquery|taxonomy|label|competency|closure|match|gap|skills|credential|unresolved)')), 0,
-	'every taxonomy function except importers and the trigger is PARALLEL SAFE');
+	'every taxonomy function except importers, the trigger, the snapshot writer and the cache counters is PARALLEL SAFE');
 SELECT is((SELECT array_agg(p.proname::text ORDER BY p.proname) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
 		   WHERE n.nspname = 'credreg' AND obj_description(p.oid, 'pg_proc') IS NULL
 			 AND (p.proname ~ '^(skillset|skillquery|taxonomy|label|competency|closure|match|gap|skills|credential|unresolved|import_)')), NULL,

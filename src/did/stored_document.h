@@ -10,7 +10,9 @@
  * are stored documents too.
  *
  * Each table has a per-backend cache (util/cache.h): a lookup reads its row
- * once per generation, and a hit runs no query.  A returned document
+ * once per generation through the primary key (crcache_read_rows, no query
+ * planned, so on Citus a worker reads its own placement), and a hit runs no
+ * query.  A returned document
  * belongs to the cache: it is borrowed for the call at hand, not to be
  * modified or kept.  Lookups raise only on database errors (a missing
  * SELECT privilege, say), never on their input.

@@ -87,6 +87,12 @@ extern bool crjson_is_string(const CrJson *v, const char *s);
 /* v is the string s, or an array holding it (JSON-LD's one-or-many, e.g. "type"). */
 extern bool crjson_has_string(const CrJson *v, const char *s);
 
+/*
+ * The text ->> gives for a value: NULL for JSON null or absent (v NULL), a
+ * string or number as is, true/false, an object or array as jsonb prints it.
+ */
+extern const char *crjson_text(const CrJson *v);
+
 /* The number's value as a double; false when v is not a finite number. */
 extern bool crjson_number_value(const CrJson *v, double *result);
 

@@ -61,63 +61,15 @@ COMMENT ON FUNCTION log_leaf_hash(bytea) IS
 	'RFC 9162 leaf hash of a log entry: SHA-256(0x00 || content_hash)';
 
 -- Appends leaves in order and writes every subtree they complete, level by
--- level (a subtree at level L is complete when its right child at L-1 is).
--- Appends serialize on a table lock, so indexes stay dense: the next index is
--- read after the lock is granted, when the previous holder has committed
--- (in REPEATABLE READ a concurrent append fails on the primary key instead).
+-- level (a subtree at level L is complete when its right child at L-1 is),
+-- computed in memory (src/log/append.c).  Appends serialize on a table
+-- lock, so indexes stay dense: the next index is read after the lock is
+-- granted, when the previous holder has committed (in REPEATABLE READ a
+-- concurrent append fails on the primary key instead).
 CREATE FUNCTION log_append_many(content_hashes bytea[]) RETURNS bigint
-	LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE SECURITY DEFINER
-	SET search_path = pg_catalog, pg_temp
-	AS $$
-DECLARE
-	first bigint;
-	n bigint := pg_catalog.cardinality(content_hashes);
-	lvl int := 1;
-	lo bigint;
-	hi bigint;
-BEGIN
-	IF n = 0 THEN
-		RETURN NULL;
-	END IF;
-	IF EXISTS (SELECT FROM pg_catalog.unnest(content_hashes) h
-			   WHERE h IS NULL OR pg_catalog.octet_length(h) OPERATOR(pg_catalog.<>) 32) THEN
-		RAISE EXCEPTION 'a log entry must be a 32-byte content hash'
-			USING ERRCODE = 'invalid_parameter_value';
-	END IF;
-	LOCK TABLE credreg.log_entry IN EXCLUSIVE MODE;
-	SELECT coalesce(max(leaf_index) + 1, 0) INTO first FROM credreg.log_entry;
-	INSERT INTO credreg.log_entry (leaf_index, content_hash, logged_at)
-		SELECT first + o - 1, h, pg_catalog.now()
-		FROM pg_catalog.unnest(content_hashes) WITH ORDINALITY u(h, o);
-	-- subtrees at level L whose last leaf is new: positions first >> L up to
-	-- ((first + n) >> L) - 1; none at L means none above L either
-	LOOP
-		lo := first >> lvl;
-		hi := ((first + n) >> lvl) - 1;
-		EXIT WHEN hi < lo;
-		IF lvl = 1 THEN
-			INSERT INTO credreg.log_subtree (level, position, hash)
-				SELECT 1, p, pg_catalog.sha256('\x01'::bytea
-						OPERATOR(pg_catalog.||) credreg.log_leaf_hash(l.content_hash)
-						OPERATOR(pg_catalog.||) credreg.log_leaf_hash(r.content_hash))
-				FROM pg_catalog.generate_series(lo, hi) p
-					JOIN credreg.log_entry l ON l.leaf_index OPERATOR(pg_catalog.=) 2 * p
-					JOIN credreg.log_entry r ON r.leaf_index OPERATOR(pg_catalog.=) 2 * p + 1;
-		ELSE
-			INSERT INTO credreg.log_subtree (level, position, hash)
-				SELECT lvl, p, pg_catalog.sha256('\x01'::bytea
-						OPERATOR(pg_catalog.||) l.hash OPERATOR(pg_catalog.||) r.hash)
-				FROM pg_catalog.generate_series(lo, hi) p
-					JOIN credreg.log_subtree l ON l.level OPERATOR(pg_catalog.=) lvl - 1
-						AND l.position OPERATOR(pg_catalog.=) 2 * p
-					JOIN credreg.log_subtree r ON r.level OPERATOR(pg_catalog.=) lvl - 1
-						AND r.position OPERATOR(pg_catalog.=) 2 * p + 1;
-		END IF;
-		lvl := lvl + 1;
-	END LOOP;
-	RETURN first;
-END
-$$;
+	AS 'MODULE_PATHNAME', 'credreg_log_append_many'
+	LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION log_append_many(bytea[]) IS
 	'appends content hashes to the Merkle log in array order (writes log_entry and log_subtree); returns the leaf index of the first';
 

@@ -4,7 +4,11 @@
 -- skill profiles kept current by triggers (README, section "The registry")
 -- ---------------------------------------------------------------------------
 
--- One row per distinct byte string received.  The verdict columns are what
+-- One row per distinct byte string received.  A row is typically 2-4 kB
+-- (a JWS and its payload): with the default toast_tuple_target (2 kB)
+-- every insert compressed raw and payload with pglz, a sixth of the cost
+-- of verifying the credential; a row now stays uncompressed in the heap up
+-- to a page, and only larger ones are compressed or moved out of line.  The verdict columns are what
 -- credreg.verify said at checked_at; the triggers below re-check a row
 -- whenever a status list, the trust list, a key or a pinned context it
 -- depends on changes, so only time moves them out of date, and valid_at
@@ -28,10 +32,11 @@ CREATE TABLE credential (
 	valid_until timestamptz,
 	status_entries jsonb,
 	checked_at timestamptz NOT NULL DEFAULT pg_catalog.now()
-);
+) WITH (toast_tuple_target = 8160);
 CREATE INDEX credential_subject_idx ON credential (subject);
 CREATE INDEX credential_issuer_idx ON credential (issuer);
-CREATE INDEX credential_valid_until_idx ON credential (valid_until);
+-- No index on valid_until: nothing of the registry searches by it (expiry
+-- is found through learner.next_change), and each index costs every ingest.
 COMMENT ON TABLE credential IS
 	'ingested credentials (credreg.ingest, credreg.ingest_ndjson) with their stored verdict, kept current by triggers; personal data: not readable by PUBLIC';
 COMMENT ON COLUMN credential.content_hash IS 'SHA-256 of the bytes received (UTF-8): the Merkle log leaf and the resubmission key';
@@ -101,74 +106,22 @@ COMMENT ON FUNCTION changed_status_bits(text, text) IS
 -- a CASE included, which compares with whatever "=" the search path finds:
 -- they run, or are inlined, under the caller's search_path.)
 
--- {"list", "index", "size", "purpose"} of every credentialStatus entry that
--- names a list and a base-10 index (others are left to the verifier's
--- verdict, which already calls them malformed).
-CREATE FUNCTION registry_status_entries(credential_status jsonb) RETURNS jsonb
-	LANGUAGE sql IMMUTABLE PARALLEL SAFE
-	AS $$
-	SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
-			'list', e OPERATOR(pg_catalog.->>) 'statusListCredential',
-			'index', (e OPERATOR(pg_catalog.->>) 'statusListIndex')::bigint,
-			'size', CASE WHEN e OPERATOR(pg_catalog.->>) 'statusSize' OPERATOR(pg_catalog.~) '^[0-9]{1,2}$'
-						 THEN (e OPERATOR(pg_catalog.->>) 'statusSize')::int ELSE 1 END,
-			'purpose', e OPERATOR(pg_catalog.->>) 'statusPurpose') ORDER BY o)
-	FROM pg_catalog.jsonb_array_elements(CASE
-			WHEN pg_catalog.jsonb_typeof(credential_status) OPERATOR(pg_catalog.=) 'array' THEN credential_status
-			WHEN pg_catalog.jsonb_typeof(credential_status) OPERATOR(pg_catalog.=) 'object'
-				THEN pg_catalog.jsonb_build_array(credential_status)
-			ELSE '[]'::pg_catalog.jsonb END) WITH ORDINALITY AS x(e, o)
-	WHERE pg_catalog.jsonb_typeof(e OPERATOR(pg_catalog.->) 'statusListCredential') OPERATOR(pg_catalog.=) 'string'
-	  AND e OPERATOR(pg_catalog.->>) 'statusListIndex' OPERATOR(pg_catalog.~) '^[0-9]{1,15}$'
-	$$;
-COMMENT ON FUNCTION registry_status_entries(jsonb) IS
-	'the status list url, index, size and purpose of each credentialStatus entry';
-
--- The payload of a credential the verifier accepted parses; one it refused
--- may not (a JWS is checked before its payload is read), so only then is
--- the parse guarded, and only then does it cost a subtransaction.
-CREATE FUNCTION registry_payload(raw text, verified boolean) RETURNS jsonb
-	LANGUAGE plpgsql STABLE PARALLEL SAFE
-	AS $$
-BEGIN
-	IF verified THEN
-		RETURN credreg.credential_payload(raw);
-	END IF;
-	BEGIN
-		RETURN credreg.credential_payload(raw);
-	EXCEPTION WHEN data_exception OR program_limit_exceeded THEN
-		RETURN NULL;
-	END;
-END
-$$;
-COMMENT ON FUNCTION registry_payload(text, boolean) IS
-	'credreg.credential_payload, or null for a credential that does not parse';
-
--- Everything stored about a credential besides what was received.
+-- Everything stored about a credential besides what was received: the
+-- verdict of credreg.verify as of now, the payload (credential_payload;
+-- null when it does not parse), its skills (skills_of), its status entries
+-- ([{"list", "index", "size", "purpose"}] of every credentialStatus entry
+-- that names a list and a base-10 index: others are left to the verdict,
+-- which already calls them malformed) and the issuer and subject (the
+-- verifier's, else the payload's).  In C (src/registry/ingest.c): the
+-- credential is verified once and its payload taken from the verifier's
+-- reading; it never raises on a bad credential.
 CREATE FUNCTION registry_examine(raw text,
 		OUT format text, OUT issuer text, OUT subject text, OUT payload jsonb, OUT skills skillset,
 		OUT valid boolean, OUT errors text[], OUT status text, OUT trusted boolean,
 		OUT valid_from timestamptz, OUT valid_until timestamptz, OUT status_entries jsonb)
-	RETURNS SETOF record
-	LANGUAGE sql STABLE PARALLEL SAFE ROWS 1
-	AS $$
-	SELECT v.format,
-		   coalesce(v.issuer,
-					CASE WHEN pg_catalog.jsonb_typeof(p.payload OPERATOR(pg_catalog.->) 'issuer')
-							  OPERATOR(pg_catalog.=) 'string'
-						THEN p.payload OPERATOR(pg_catalog.->>) 'issuer'
-						ELSE p.payload OPERATOR(pg_catalog.->) 'issuer' OPERATOR(pg_catalog.->>) 'id' END),
-		   coalesce(v.subject,
-					p.payload OPERATOR(pg_catalog.->) 'credentialSubject' OPERATOR(pg_catalog.->>) 'id',
-					p.payload OPERATOR(pg_catalog.->) 'credentialSubject' OPERATOR(pg_catalog.->) 0
-						OPERATOR(pg_catalog.->>) 'id'),
-		   p.payload,
-		   coalesce(credreg.skills_of(p.payload), '{}'::credreg.skillset),
-		   v.valid, coalesce(v.errors, '{}'::pg_catalog.text[]), v.status, v.trusted, v.valid_from, v.valid_until,
-		   credreg.registry_status_entries(p.payload OPERATOR(pg_catalog.->) 'credentialStatus')
-	FROM credreg.verify(raw) v,
-		 LATERAL (SELECT credreg.registry_payload(raw, v.valid) AS payload) p
-	$$;
+	RETURNS record
+	AS 'MODULE_PATHNAME', 'credreg_registry_examine'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE COST 5000;
 COMMENT ON FUNCTION registry_examine(text) IS
 	'the verdict and derived columns credreg.credential stores for a credential';
 
@@ -313,10 +266,13 @@ COMMENT ON FUNCTION reverify(timestamptz) IS
 -- their status bits and derive their subjects' profiles.  After rows are
 -- deleted: re-derive their subjects' profiles without them (the log keeps
 -- them: it never forgets).  SECURITY DEFINER: whoever may add credentials
--- may append them to the log.
+-- may append them to the log.  Nested loops and merge joins on: it fires
+-- inside ingest_ndjson, which turns them off for its own statement, and
+-- the profile upkeep reads credentials by index.
 CREATE FUNCTION registry_added() RETURNS trigger
 	LANGUAGE plpgsql SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp SET jit = off
+	SET enable_nestloop = on SET enable_mergejoin = on
 	AS $$
 DECLARE
 	subjects text[];
@@ -333,8 +289,11 @@ BEGIN
 	END IF;
 	PERFORM credreg.log_append_many(array_agg(a.content_hash ORDER BY a.id))
 		FROM registry_added_rows a;
+	-- no DISTINCT: ON CONFLICT skips a repeated bit, where a hashed
+	-- DISTINCT sized its table from the transition table's estimate
+	-- (work_mem, cleared on every statement)
 	INSERT INTO credreg.credential_status (list_url, idx, credential_id)
-		SELECT DISTINCT e->>'list', (e->>'index')::bigint * (e->>'size')::int + k, a.id
+		SELECT e->>'list', (e->>'index')::bigint * (e->>'size')::int + k, a.id
 		FROM registry_added_rows a,
 			 jsonb_array_elements(a.status_entries) e,
 			 generate_series(0, (e->>'size')::int - 1) k
@@ -389,56 +348,46 @@ $$;
 COMMENT ON FUNCTION ingest(text, text) IS
 	'stores (writes) and verifies one credential (JWS, SD-JWT or JSON document), logs it and updates its subject''s profile; returns its id (the existing id for a byte-identical resubmission, which changes nothing)';
 
--- A line of NDJSON as a credential: a JSON object is a document, a JSON
+-- The lines of an NDJSON document as credentials, in C (one pass over the
+-- document, src/registry/ingest.c): a JSON object is a document, a JSON
 -- string holds a JWS or SD-JWT, a bare compact serialization is taken as
--- it is; anything else is an error for that line alone.
-CREATE FUNCTION registry_line(line text, OUT raw text, OUT error text)
+-- it is; anything else is an error for that line alone.  Blank lines give
+-- no row; content_hash is the SHA-256 of the credential's UTF-8 bytes;
+-- repeated tells a credential an earlier line of the document holds.
+CREATE FUNCTION registry_lines(document text,
+		OUT line int, OUT raw text, OUT content_hash bytea, OUT error text, OUT repeated boolean)
 	RETURNS SETOF record
-	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE ROWS 1
-	AS $$
-	-- the common forms are told by their first byte, without parsing the
-	-- line twice: a document goes to the verifier as it is (which calls
-	-- a broken one malformed), a quoted compact JWS loses its quotes
-	SELECT CASE WHEN pg_catalog.left(s.t, 1) OPERATOR(pg_catalog.=) '{' THEN s.t
-				WHEN s.t OPERATOR(pg_catalog.~) '^"[A-Za-z0-9_.~-]+"$'
-					THEN pg_catalog.btrim(s.t, '"')
-				WHEN s.t OPERATOR(pg_catalog.~) '^[A-Za-z0-9_.~-]+$' THEN s.t
-				WHEN credreg.json_is_strict(s.t)
-					 AND pg_catalog.jsonb_typeof(s.t::pg_catalog.jsonb) OPERATOR(pg_catalog.=) 'string'
-					THEN s.t::pg_catalog.jsonb OPERATOR(pg_catalog.#>>) '{}'::pg_catalog.text[] END,
-		   CASE WHEN pg_catalog.left(s.t, 1) OPERATOR(pg_catalog.=) '{'
-					 OR s.t OPERATOR(pg_catalog.~) '^"?[A-Za-z0-9_.~-]+"?$' THEN NULL
-				WHEN NOT credreg.json_is_strict(s.t) THEN 'line is not strict JSON'
-				WHEN pg_catalog.jsonb_typeof(s.t::pg_catalog.jsonb) OPERATOR(pg_catalog.<>) 'string'
-					THEN 'not a credential: a JSON ' OPERATOR(pg_catalog.||)
-						 pg_catalog.jsonb_typeof(s.t::pg_catalog.jsonb) END
-	FROM (SELECT pg_catalog.btrim(line, E' \t\r') AS t) s
-	$$;
-COMMENT ON FUNCTION registry_line(text) IS
-	'the credential an NDJSON line holds, or why it holds none';
+	AS 'MODULE_PATHNAME', 'credreg_registry_lines'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 1000;
+COMMENT ON FUNCTION registry_lines(text) IS
+	'the non-blank lines of an NDJSON document: the credential each holds, its SHA-256 and whether an earlier line holds it, or why it holds none';
 
 CREATE FUNCTION ingest_ndjson(document text, source text DEFAULT NULL)
 	RETURNS TABLE (line int, id bigint, valid boolean, error text)
 	LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
-	SET search_path = pg_catalog, pg_temp SET jit = off
+	SET search_path = pg_catalog, pg_temp SET jit = off SET enable_mergejoin = off SET enable_nestloop = off
 	AS $$
 BEGIN
-	-- One statement for all lines: the verifier never raises and a payload
-	-- that does not parse is caught alone (registry_payload), so no line
-	-- can stop the others and none needs a subtransaction of its own.
+	-- One statement for all lines: neither the line reader nor the
+	-- examination raises on a bad credential, so no line can stop the
+	-- others and none needs a subtransaction of its own.
 	RETURN QUERY
 	WITH lines AS (
-		SELECT n::int AS line, l.raw, l.error,
-			   CASE WHEN l.raw IS NOT NULL THEN sha256(convert_to(l.raw, 'UTF8')) END AS content_hash
-		FROM string_to_table(document, E'\n') WITH ORDINALITY AS t(text, n),
-			 LATERAL credreg.registry_line(t.text) l
-		WHERE btrim(t.text, E' \t\r') <> ''
+		SELECT l.line, l.raw, l.error, l.content_hash, l.repeated FROM credreg.registry_lines(document) l
+	), stored AS (
+		-- one look-up of the bytes already stored (an index scan), before
+		-- anything is added: a join with credential itself could rescan
+		-- the table while this statement adds to it
+		SELECT c.id, c.content_hash, c.valid, c.errors[1] AS error FROM credreg.credential c
+		WHERE c.content_hash = ANY (ARRAY(SELECT l.content_hash FROM lines l WHERE l.raw IS NOT NULL))
 	), fresh AS (
-		SELECT DISTINCT ON (l.content_hash) l.line, l.content_hash, l.raw
+		-- in line order without a sort of the credentials' bytes: the
+		-- lines come in order, and the hashed anti-join keeps it (nested
+		-- loops and merge joins are off but for the LATERAL examination)
+		SELECT l.line, l.content_hash, l.raw
 		FROM lines l
-		WHERE l.raw IS NOT NULL
-		  AND NOT EXISTS (SELECT FROM credreg.credential e WHERE e.content_hash = l.content_hash)
-		ORDER BY l.content_hash, l.line
+		WHERE l.raw IS NOT NULL AND NOT l.repeated
+		  AND NOT EXISTS (SELECT FROM stored s WHERE s.content_hash = l.content_hash)
 	), added AS (
 		INSERT INTO credreg.credential AS c (content_hash, raw, source, format, issuer, subject,
 				payload, skills, valid, errors, status, trusted, valid_from, valid_until,
@@ -446,17 +395,16 @@ BEGIN
 			SELECT f.content_hash, f.raw, ingest_ndjson.source, x.format, x.issuer, x.subject,
 				   x.payload, x.skills, x.valid, x.errors, x.status, x.trusted, x.valid_from,
 				   x.valid_until, x.status_entries
-			FROM (SELECT * FROM fresh ORDER BY fresh.line) f,
-				 LATERAL credreg.registry_examine(f.raw) x
+			FROM fresh f, LATERAL credreg.registry_examine(f.raw) x
 			ON CONFLICT (content_hash) DO NOTHING
 			RETURNING c.id, c.content_hash, c.valid, c.errors
 	)
-	SELECT l.line, coalesce(a.id, e.id), coalesce(a.valid, e.valid),
-		   coalesce(l.error, a.errors[1], e.errors[1],
-					CASE WHEN a.id IS NULL AND e.id IS NULL THEN 'not stored: ingested concurrently' END)
+	SELECT l.line, coalesce(a.id, s.id), coalesce(a.valid, s.valid),
+		   coalesce(l.error, a.errors[1], s.error,
+					CASE WHEN a.id IS NULL AND s.id IS NULL THEN 'not stored: ingested concurrently' END)
 	FROM lines l
 		LEFT JOIN added a ON a.content_hash = l.content_hash
-		LEFT JOIN credreg.credential e ON e.content_hash = l.content_hash
+		LEFT JOIN stored s ON s.content_hash = l.content_hash
 	ORDER BY l.line;
 END
 $$;
@@ -623,6 +571,49 @@ CREATE TRIGGER context_reverify_update AFTER UPDATE ON context
 CREATE TRIGGER context_reverify_delete AFTER DELETE ON context
 	REFERENCING OLD TABLE AS registry_old_contexts
 	FOR EACH STATEMENT EXECUTE FUNCTION registry_context_changed();
+
+-- TRUNCATE: no transition table tells what was removed, so the re-check
+-- takes every credential the emptied table can have moved: with no status
+-- list, those that read a status bit; with no trusted issuer, those stored
+-- as trusted (no other verdict can change); with no registered key, all of
+-- them (which key verified a credential is not stored).  A truncated
+-- credential table takes its status index and its subjects' profiles with
+-- it (the Merkle log keeps its leaves).  credreg.context refuses TRUNCATE
+-- (its pinned contexts), so it needs none.
+CREATE FUNCTION registry_truncated() RETURNS trigger
+	LANGUAGE plpgsql SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp SET jit = off
+	AS $$
+DECLARE
+	ids bigint[];
+BEGIN
+	IF TG_TABLE_NAME = 'credential' THEN
+		DELETE FROM credreg.credential_status;
+		PERFORM credreg.learner_refresh(array_agg(l.subject)) FROM credreg.learner l;
+		RETURN NULL;
+	ELSIF TG_TABLE_NAME = 'status_list' THEN
+		SELECT array_agg(DISTINCT cs.credential_id) INTO ids FROM credreg.credential_status cs;
+	ELSIF TG_TABLE_NAME = 'trusted_issuer' THEN
+		SELECT array_agg(c.id) INTO ids FROM credreg.credential c WHERE c.trusted;
+	ELSE
+		SELECT array_agg(c.id) INTO ids FROM credreg.credential c;
+	END IF;
+	IF ids IS NOT NULL THEN
+		PERFORM credreg.registry_recheck(ids);
+	END IF;
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION registry_truncated() IS
+	'trigger: after TRUNCATE of a status list, trust or key table, re-verifies the stored credentials it can have moved; after TRUNCATE of credential, empties the status index and the profiles';
+CREATE TRIGGER status_list_reverify_truncate AFTER TRUNCATE ON status_list
+	FOR EACH STATEMENT EXECUTE FUNCTION registry_truncated();
+CREATE TRIGGER keystore_reverify_truncate AFTER TRUNCATE ON trusted_issuer
+	FOR EACH STATEMENT EXECUTE FUNCTION registry_truncated();
+CREATE TRIGGER keystore_reverify_truncate AFTER TRUNCATE ON issuer_key
+	FOR EACH STATEMENT EXECUTE FUNCTION registry_truncated();
+CREATE TRIGGER registry_truncated AFTER TRUNCATE ON credential
+	FOR EACH STATEMENT EXECUTE FUNCTION registry_truncated();
 
 -- Taxonomy: a change of competencies or relations can change what every
 -- credential's alignments resolve to and every closure, so each stored

@@ -1,14 +1,17 @@
 /*
  * aggregate.c
- *		credreg.stack_progress(rule, item [, as_of]): stack evaluation as a
- *		parallel-safe aggregate over award rows (STYLE.md §4.2).
+ *		The state of credreg.stack_progress(rule, item [, as_of]): stack
+ *		evaluation as a parallel-safe aggregate over award rows (STYLE.md
+ *		§4.2).
  *
- * The state (internal) collects the group's awards, parsed, with the rule's
- * compiled bytes; combine appends, serialize/deserialize move it between
- * processes, and the final function runs exactly the evaluation of
- * stack_evaluate, so the aggregate equals
- * stack_evaluate(rule, array_agg(item), as_of).  Every row of a group must
- * carry the same rule and as_of.
+ * The state (progress.h) collects the group's awards, parsed, with the
+ * rule's compiled bytes; merging appends, the flat form moves it between
+ * processes, and the evaluation runs exactly that of stack_evaluate, so the
+ * aggregate equals stack_evaluate(rule, array_agg(item), as_of).  Every row
+ * of a group must carry the same rule and as_of.  The aggregate's own
+ * support functions are in progress_state.c (its state is a type of its
+ * own); the internal-state entry points below are 0.1.0's, kept for its
+ * install script.
  */
 #include "postgres.h"
 
@@ -22,17 +25,7 @@
 
 #include "stack/stack.h"
 #include "stack/stack_internal.h"
-
-typedef struct ProgressState
-{
-	int			rule_len;
-	char	   *rule;			/* compiled stackrule bytes (no header) */
-	bool		has_as_of;
-	TimestampTz as_of;
-	int			nitems;
-	int			cap;
-	StackItem  *items;
-} ProgressState;
+#include "stack/progress.h"
 
 static char *
 copy_str(const char *s)
@@ -81,8 +74,8 @@ copy_item(StackItem *dst, const StackItem *src)
 	}
 }
 
-static void
-state_add(ProgressState *st, const StackItem *item)
+void
+progress_state_add(ProgressState *st, const StackItem *item)
 {
 	if (st->nitems >= STACK_MAX_ITEMS)
 		ereport(ERROR,
@@ -97,8 +90,8 @@ state_add(ProgressState *st, const StackItem *item)
 	copy_item(&st->items[st->nitems++], item);
 }
 
-static void
-same_group_inputs(ProgressState *st, const char *rule, int len, bool has_as_of, TimestampTz as_of)
+void
+progress_state_check(const ProgressState *st, const char *rule, int len, bool has_as_of, TimestampTz as_of)
 {
 	if (st->rule_len != len || memcmp(st->rule, rule, len) != 0)
 		ereport(ERROR,
@@ -110,6 +103,44 @@ same_group_inputs(ProgressState *st, const char *rule, int len, bool has_as_of, 
 				 errmsg("stack_progress needs the same as_of for every row of a group")));
 }
 
+/*
+ * The rule and as_of arguments of a transition call (rule at 1, as_of at 3
+ * when given), checked: neither may be null.
+ */
+void
+progress_state_args(FunctionCallInfo fcinfo, bytea **rule, bool *has_as_of, TimestampTz *as_of)
+{
+	*has_as_of = PG_NARGS() > 3;
+	*as_of = 0;
+	if (PG_ARGISNULL(1))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("stack_progress rule must not be null")));
+	if (*has_as_of)
+	{
+		if (PG_ARGISNULL(3))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("stack_progress as_of must not be null")));
+		*as_of = PG_GETARG_TIMESTAMPTZ(3);
+	}
+	*rule = PG_GETARG_BYTEA_PP(1);
+}
+
+/* A new, empty state (in the current memory context). */
+ProgressState *
+progress_state_new(const char *rule, int rule_len, bool has_as_of, TimestampTz as_of)
+{
+	ProgressState *st = palloc0(sizeof(ProgressState));
+
+	st->rule_len = rule_len;
+	st->rule = palloc(Max(rule_len, 1));
+	memcpy(st->rule, rule, rule_len);
+	st->has_as_of = has_as_of;
+	st->as_of = as_of;
+	return st;
+}
+
 /* Shared transition: item already parsed (in any context). */
 static Datum
 progress_trans(FunctionCallInfo fcinfo, StackItem *item, bool item_null)
@@ -118,38 +149,19 @@ progress_trans(FunctionCallInfo fcinfo, StackItem *item, bool item_null)
 	MemoryContext old;
 	ProgressState *st = PG_ARGISNULL(0) ? NULL : (ProgressState *) PG_GETARG_POINTER(0);
 	bytea	   *rule;
-	bool		has_as_of = PG_NARGS() > 3;
-	TimestampTz as_of = 0;
+	bool		has_as_of;
+	TimestampTz as_of;
 
 	if (!AggCheckCallContext(fcinfo, &aggcontext))
 		elog(ERROR, "stack_progress transition called in non-aggregate context");
-	if (PG_ARGISNULL(1))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("stack_progress rule must not be null")));
-	if (has_as_of)
-	{
-		if (PG_ARGISNULL(3))
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("stack_progress as_of must not be null")));
-		as_of = PG_GETARG_TIMESTAMPTZ(3);
-	}
-	rule = PG_GETARG_BYTEA_PP(1);
+	progress_state_args(fcinfo, &rule, &has_as_of, &as_of);
 	old = MemoryContextSwitchTo(aggcontext);
 	if (st == NULL)
-	{
-		st = palloc0(sizeof(ProgressState));
-		st->rule_len = VARSIZE_ANY_EXHDR(rule);
-		st->rule = palloc(Max(st->rule_len, 1));
-		memcpy(st->rule, VARDATA_ANY(rule), st->rule_len);
-		st->has_as_of = has_as_of;
-		st->as_of = as_of;
-	}
+		st = progress_state_new(VARDATA_ANY(rule), VARSIZE_ANY_EXHDR(rule), has_as_of, as_of);
 	else
-		same_group_inputs(st, VARDATA_ANY(rule), VARSIZE_ANY_EXHDR(rule), has_as_of, as_of);
+		progress_state_check(st, VARDATA_ANY(rule), VARSIZE_ANY_EXHDR(rule), has_as_of, as_of);
 	if (!item_null)
-		state_add(st, item);
+		progress_state_add(st, item);
 	MemoryContextSwitchTo(old);
 	PG_RETURN_POINTER(st);
 }
@@ -201,17 +213,12 @@ stack_progress_combine(PG_FUNCTION_ARGS)
 	if (a == NULL)
 	{
 		/* never return the second state itself: copy it into aggcontext */
-		a = palloc0(sizeof(ProgressState));
-		a->rule_len = b->rule_len;
-		a->rule = palloc(Max(b->rule_len, 1));
-		memcpy(a->rule, b->rule, b->rule_len);
-		a->has_as_of = b->has_as_of;
-		a->as_of = b->as_of;
+		a = progress_state_new(b->rule, b->rule_len, b->has_as_of, b->as_of);
 	}
 	else
-		same_group_inputs(a, b->rule, b->rule_len, b->has_as_of, b->as_of);
+		progress_state_check(a, b->rule, b->rule_len, b->has_as_of, b->as_of);
 	for (i = 0; i < b->nitems; i++)
-		state_add(a, &b->items[i]);
+		progress_state_add(a, &b->items[i]);
 	MemoryContextSwitchTo(old);
 	PG_RETURN_POINTER(a);
 }
@@ -254,12 +261,9 @@ get_count(StringInfo b)
 	return n;
 }
 
-PG_FUNCTION_INFO_V1(stack_progress_serialize);
-/* stack_progress_serialize(internal) returns bytea */
-Datum
-stack_progress_serialize(PG_FUNCTION_ARGS)
+bytea *
+progress_state_serialize(const ProgressState *st)
 {
-	ProgressState *st = (ProgressState *) PG_GETARG_POINTER(0);
 	StringInfoData b;
 	int			i,
 				j;
@@ -311,22 +315,27 @@ stack_progress_serialize(PG_FUNCTION_ARGS)
 				put_str(&b, it->results[j].allowed[v]);
 		}
 	}
-	PG_RETURN_BYTEA_P(pq_endtypsend(&b));
+	return pq_endtypsend(&b);
 }
 
-PG_FUNCTION_INFO_V1(stack_progress_deserialize);
-/* stack_progress_deserialize(bytea, internal) returns internal */
+PG_FUNCTION_INFO_V1(stack_progress_serialize);
+/* stack_progress_serialize(internal) returns bytea */
 Datum
-stack_progress_deserialize(PG_FUNCTION_ARGS)
+stack_progress_serialize(PG_FUNCTION_ARGS)
 {
-	bytea	   *data = PG_GETARG_BYTEA_PP(0);
+	PG_RETURN_BYTEA_P(progress_state_serialize((ProgressState *) PG_GETARG_POINTER(0)));
+}
+
+ProgressState *
+progress_state_deserialize(const char *data, int len)
+{
 	StringInfoData b;
 	ProgressState *st = palloc0(sizeof(ProgressState));
 	int			i,
 				j;
 
-	b.data = VARDATA_ANY(data);
-	b.len = VARSIZE_ANY_EXHDR(data);
+	b.data = unconstify(char *, data);
+	b.len = len;
 	b.maxlen = b.len;
 	b.cursor = 0;
 	st->rule_len = get_count(&b);
@@ -388,7 +397,17 @@ stack_progress_deserialize(PG_FUNCTION_ARGS)
 			elog(ERROR, "stack_progress state is corrupt");
 	}
 	pq_getmsgend(&b);
-	PG_RETURN_POINTER(st);
+	return st;
+}
+
+PG_FUNCTION_INFO_V1(stack_progress_deserialize);
+/* stack_progress_deserialize(bytea, internal) returns internal */
+Datum
+stack_progress_deserialize(PG_FUNCTION_ARGS)
+{
+	bytea	   *data = PG_GETARG_BYTEA_PP(0);
+
+	PG_RETURN_POINTER(progress_state_deserialize(VARDATA_ANY(data), VARSIZE_ANY_EXHDR(data)));
 }
 
 PG_FUNCTION_INFO_V1(stack_progress_final);
@@ -396,20 +415,25 @@ PG_FUNCTION_INFO_V1(stack_progress_final);
 Datum
 stack_progress_final(PG_FUNCTION_ARGS)
 {
-	ProgressState *st = PG_ARGISNULL(0) ? NULL : (ProgressState *) PG_GETARG_POINTER(0);
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	PG_RETURN_JSONB_P(progress_state_evaluate((ProgressState *) PG_GETARG_POINTER(0)));
+}
+
+Jsonb *
+progress_state_evaluate(const ProgressState *st)
+{
 	StackRule  *rule;
 	StackItem  *items;
 	int			i;
 
-	if (st == NULL)
-		PG_RETURN_NULL();
 	rule = stack_rule_deserialize(st->rule, st->rule_len);
 	/* evaluate a sorted copy: the state may be finalized more than once */
 	items = palloc(sizeof(StackItem) * Max(st->nitems, 1));
 	for (i = 0; i < st->nitems; i++)
 		items[i] = st->items[i];
 	stack_items_sort(items, st->nitems);
-	PG_RETURN_JSONB_P(stack_evaluate_internal(rule, items, st->nitems,
-											  st->has_as_of ? st->as_of : GetCurrentTransactionStartTimestamp(),
-											  NULL, 0, NULL, 0));
+	return stack_evaluate_internal(rule, items, st->nitems,
+								   st->has_as_of ? st->as_of : GetCurrentTransactionStartTimestamp(),
+								   NULL, 0, NULL, 0);
 }

@@ -78,53 +78,7 @@ CREATE FUNCTION stack_progress_of(rule stackrule, items stack_item[], as_of time
 COMMENT ON FUNCTION stack_progress_of(stackrule, stack_item[], timestamptz) IS
 	'progress (0..1) of the optimal assignment, without the explanation';
 
--- The aggregate form: one row per award, one result per group, equal to
--- stack_evaluate(rule, array_agg(item), as_of).
-CREATE FUNCTION stack_progress_trans(internal, stackrule, stack_item) RETURNS internal
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION stack_progress_trans(internal, stackrule, stack_item, timestamptz) RETURNS internal
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION stack_progress_trans_jsonb(internal, stackrule, jsonb) RETURNS internal
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION stack_progress_trans_jsonb(internal, stackrule, jsonb, timestamptz) RETURNS internal
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION stack_progress_combine(internal, internal) RETURNS internal
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION stack_progress_serialize(internal) RETURNS bytea
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION stack_progress_deserialize(bytea, internal) RETURNS internal
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION stack_progress_final(internal) RETURNS jsonb
-	AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL SAFE COST 1000;
-COMMENT ON FUNCTION stack_progress_trans(internal, stackrule, stack_item) IS 'transition function of stack_progress(stackrule, stack_item); a NULL item is skipped, a NULL rule raises';
-COMMENT ON FUNCTION stack_progress_trans(internal, stackrule, stack_item, timestamptz) IS 'transition function of stack_progress(stackrule, stack_item, timestamptz); a NULL item is skipped, a NULL rule or as_of raises';
-COMMENT ON FUNCTION stack_progress_trans_jsonb(internal, stackrule, jsonb) IS 'transition function of stack_progress(stackrule, jsonb); a NULL item is skipped, a NULL rule raises';
-COMMENT ON FUNCTION stack_progress_trans_jsonb(internal, stackrule, jsonb, timestamptz) IS 'transition function of stack_progress(stackrule, jsonb, timestamptz); a NULL item is skipped, a NULL rule or as_of raises';
-COMMENT ON FUNCTION stack_progress_combine(internal, internal) IS 'combine function of stack_progress; a NULL state stands for no rows';
-COMMENT ON FUNCTION stack_progress_serialize(internal) IS 'serialize function of stack_progress';
-COMMENT ON FUNCTION stack_progress_deserialize(bytea, internal) IS 'deserialize function of stack_progress';
-COMMENT ON FUNCTION stack_progress_final(internal) IS 'final function of stack_progress: the evaluation of the group''s awards; NULL when the group had no rows';
-
-CREATE AGGREGATE stack_progress(rule stackrule, item stack_item) (
-	SFUNC = stack_progress_trans, STYPE = internal, FINALFUNC = stack_progress_final,
-	COMBINEFUNC = stack_progress_combine, SERIALFUNC = stack_progress_serialize,
-	DESERIALFUNC = stack_progress_deserialize, PARALLEL = SAFE);
-CREATE AGGREGATE stack_progress(rule stackrule, item stack_item, as_of timestamptz) (
-	SFUNC = stack_progress_trans, STYPE = internal, FINALFUNC = stack_progress_final,
-	COMBINEFUNC = stack_progress_combine, SERIALFUNC = stack_progress_serialize,
-	DESERIALFUNC = stack_progress_deserialize, PARALLEL = SAFE);
-CREATE AGGREGATE stack_progress(rule stackrule, item jsonb) (
-	SFUNC = stack_progress_trans_jsonb, STYPE = internal, FINALFUNC = stack_progress_final,
-	COMBINEFUNC = stack_progress_combine, SERIALFUNC = stack_progress_serialize,
-	DESERIALFUNC = stack_progress_deserialize, PARALLEL = SAFE);
-CREATE AGGREGATE stack_progress(rule stackrule, item jsonb, as_of timestamptz) (
-	SFUNC = stack_progress_trans_jsonb, STYPE = internal, FINALFUNC = stack_progress_final,
-	COMBINEFUNC = stack_progress_combine, SERIALFUNC = stack_progress_serialize,
-	DESERIALFUNC = stack_progress_deserialize, PARALLEL = SAFE);
-COMMENT ON AGGREGATE stack_progress(stackrule, stack_item) IS 'stack evaluation of a group of award rows as of now(); equals stack_evaluate(rule, array_agg(item))';
-COMMENT ON AGGREGATE stack_progress(stackrule, stack_item, timestamptz) IS 'stack evaluation of a group of award rows as of a given time';
-COMMENT ON AGGREGATE stack_progress(stackrule, jsonb) IS 'stack evaluation of a group of awards given as jsonb objects, as of now()';
-COMMENT ON AGGREGATE stack_progress(stackrule, jsonb, timestamptz) IS 'stack evaluation of a group of awards given as jsonb objects, as of a given time';
+-- (The aggregate form, stack_progress, is in src/stack/progress_state.sql.)
 
 CREATE FUNCTION next_best(rule stackrule, items jsonb, candidates jsonb, as_of timestamptz DEFAULT now(),
 						  OUT achievement text, OUT progress_gain float8, OUT completes boolean)

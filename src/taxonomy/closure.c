@@ -2,35 +2,35 @@
  * closure.c
  *		The compiled taxonomy of a backend and the closure over it.
  *
- * On first use a backend reads credreg.competency and
- * credreg.competency_relation into compressed-sparse-row adjacency arrays
- * (one out-edge list per competency, in the direction evidence flows:
- * narrower -> broader, old -> replacement, both ways for exactMatch and
- * closeMatch).  The graph lives in a generation of a cache watching both
- * tables (util/cache.h): statement triggers on them (taxonomy_changed) make
- * every backend rebuild it at its next use, and the old graph is freed when
- * the transaction ends, so a caller in the middle of a walk never sees its
- * arrays freed.
+ * The graph is a view of a pointer-free image (taxonomy_image.h) in
+ * compressed-sparse-row form, one out-edge list per competency in the
+ * direction evidence flows (narrower -> broader, old -> replacement, both
+ * ways for exactMatch and closeMatch).  snapshot.c hands out the image,
+ * read from credreg.taxonomy_snapshot or built from the tables, in a
+ * generation of a cache watching the taxonomy tables (util/cache.h): a
+ * change makes every backend take a new image at its next use, and the old
+ * one is freed when the transaction ends, so a caller in the middle of a
+ * walk never sees its arrays freed.
  */
 #include "postgres.h"
 
-#include "commands/trigger.h"
 #include "miscadmin.h"
-#include "utils/builtins.h"
-#include "utils/hsearch.h"
 #include "utils/memutils.h"
 
 #include "taxonomy/taxonomy.h"
 #include "taxonomy/taxonomy_int.h"
 #include "taxonomy/closure.h"
-#include "util/cache.h"
+#include "taxonomy/taxonomy_image.h"
 
-static CrCache taxonomy_cache = CRCACHE_INIT("credreg taxonomy",
-											  "competency", "competency_relation");
-static TaxonomyGraph *graph = NULL; /* in the current generation */
-static MemoryContext graph_cxt = NULL;	/* the graph's own context */
+static TaxonomyGraph *graph = NULL; /* a view of the current image */
+static MemoryContext graph_cxt = NULL;	/* the image's generation */
 
-/* per-call scratch, kept across calls and sized to the graph */
+/*
+ * Per-call scratch, kept across calls and sized to the graph.  Allocated at
+ * the first walk, not with the graph: resolving references (the first thing
+ * a recruiter's query does) needs none of it.
+ */
+static bool scratch_ready = false;
 static int32 *stamp;			/* [2 * n]: visit stamp per (node, closeUsed) */
 static int16 *best_hops;		/* [2 * n]: broader hops at the visit */
 static int32 *pred;				/* [2 * n]: predecessor state, -1 at a source */
@@ -41,46 +41,6 @@ static int32 *queue;			/* states, grown as needed */
 static int	queue_cap;
 static int32 cur_stamp = 0;
 static int32 cur_out_stamp = 0;
-
-PG_FUNCTION_INFO_V1(taxonomy_changed);
-/* Statement trigger on the taxonomy tables: drop every compiled graph. */
-Datum
-taxonomy_changed(PG_FUNCTION_ARGS)
-{
-	TriggerData *trigdata = (TriggerData *) fcinfo->context;
-
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		elog(ERROR, "taxonomy_changed: not called by trigger manager");
-	crcache_table_changed(trigdata->tg_relation);
-	return PointerGetDatum(NULL);
-}
-
-static int
-EdgeKindOf(const char *kind, bool *reverse, bool *both)
-{
-	*reverse = false;
-	*both = false;
-	if (strcmp(kind, "broader") == 0 || strcmp(kind, "broadMatch") == 0)
-		return TAXONOMY_EDGE_BROADER;
-	if (strcmp(kind, "narrowMatch") == 0)
-	{
-		*reverse = true;
-		return TAXONOMY_EDGE_BROADER;
-	}
-	if (strcmp(kind, "exactMatch") == 0)
-	{
-		*both = true;
-		return TAXONOMY_EDGE_EXACT;
-	}
-	if (strcmp(kind, "closeMatch") == 0)
-	{
-		*both = true;
-		return TAXONOMY_EDGE_CLOSE;
-	}
-	if (strcmp(kind, "replacedBy") == 0)
-		return TAXONOMY_EDGE_REPLACED_BY;
-	return -1;					/* related: never followed */
-}
 
 int
 credreg_taxonomy_index(const TaxonomyGraph *g, int32 id)
@@ -103,256 +63,61 @@ credreg_taxonomy_index(const TaxonomyGraph *g, int32 id)
 }
 
 const char *
+credreg_competency_uri(int32 id)
+{
+	const TaxonomyNames *names = credreg_taxonomy_names();
+	int			idx = taxonomy_names_index(names, id);
+
+	return idx < 0 ? NULL : names->strings + names->uris[idx];
+}
+
+const char *
 credreg_competency_label(int32 id)
 {
-	TaxonomyGraph *g = credreg_taxonomy_graph();
-	int			idx = credreg_taxonomy_index(g, id);
+	const TaxonomyNames *names = credreg_taxonomy_names();
+	int			idx = taxonomy_names_index(names, id);
 
-	return idx < 0 ? NULL : g->labels[idx];
+	if (idx < 0 || names->labels[idx] == TAXONOMY_IMAGE_NO_STRING)
+		return NULL;
+	return names->strings + names->labels[idx];
 }
 
-static void
-AddRef(TaxonomyGraph *g, const char *key, int idx)
+TaxonomyGraph *
+credreg_taxonomy_graph(void)
 {
-	TaxonomyRefEntry *e;
-	bool		found;
-	char		buf[TAXONOMY_REF_MAX];
+	uint64		generation;
+	MemoryContext memory;
+	const TaxonomyImageHeader *image = credreg_taxonomy_image(&generation, &memory);
+	TaxonomyGraph *g;
 
-	if (strlen(key) >= TAXONOMY_REF_MAX)
+	if (graph != NULL && graph->generation == generation)
+		return graph;
+	graph = NULL;
+	scratch_ready = false;
+	g = MemoryContextAllocZero(memory, sizeof(TaxonomyGraph));
+	g->image = image;
+	g->generation = generation;
+	g->n = image->n;
+	g->nedges = image->nedges;
+	g->ids = TAXONOMY_IMAGE_SECTION(image, TI_IDS, const int32 *);
+	g->top_level = TAXONOMY_IMAGE_SECTION(image, TI_TOP_LEVEL, const uint8 *);
+	g->offsets = TAXONOMY_IMAGE_SECTION(image, TI_OFFSETS, const int32 *);
+	g->targets = TAXONOMY_IMAGE_SECTION(image, TI_TARGETS, const int32 *);
+	g->kinds = TAXONOMY_IMAGE_SECTION(image, TI_KINDS, const uint8 *);
+	graph_cxt = memory;
+	graph = g;
+	return graph;
+}
+
+/* The walk's scratch arrays, in the graph's generation. */
+static void
+EnsureScratch(TaxonomyGraph *g)
+{
+	MemoryContext old;
+
+	if (scratch_ready)
 		return;
-	memset(buf, 0, sizeof(buf));
-	strcpy(buf, key);
-	e = hash_search(g->refs, buf, HASH_ENTER, &found);
-	if (!found)
-		e->idx = idx;
-}
-
-/* Rows of credreg.competency as read, before they are put in id order. */
-typedef struct CompetencyRows
-{
-	int			n;
-	int			cap;
-	int32	   *ids;
-	bool	   *top_level;
-	char	  **uris;
-	char	  **labels;
-	char	  **refs;			/* "framework:code", or NULL */
-} CompetencyRows;
-
-static char *
-text_column(HeapTuple tup, TupleDesc desc, const char *column)
-{
-	bool		isnull;
-	Datum		d = crcache_getattr(tup, desc, column, &isnull);
-
-	return isnull ? NULL : TextDatumGetCString(d);
-}
-
-/* Row callback for credreg.competency (in the graph's memory). */
-static bool
-read_competency(HeapTuple tup, TupleDesc desc, void *arg)
-{
-	CompetencyRows *r = arg;
-	bool		isnull;
-	char	   *fw,
-			   *code;
-
-	if (r->n == r->cap)
-	{
-		r->cap *= 2;
-		r->ids = repalloc_huge(r->ids, sizeof(int32) * r->cap);
-		r->top_level = repalloc_huge(r->top_level, sizeof(bool) * r->cap);
-		r->uris = repalloc_huge(r->uris, sizeof(char *) * r->cap);
-		r->labels = repalloc_huge(r->labels, sizeof(char *) * r->cap);
-		r->refs = repalloc_huge(r->refs, sizeof(char *) * r->cap);
-	}
-	r->ids[r->n] = DatumGetInt32(crcache_getattr(tup, desc, "id", &isnull));
-	r->top_level[r->n] = DatumGetBool(crcache_getattr(tup, desc, "top_level", &isnull));
-	r->uris[r->n] = text_column(tup, desc, "uri");
-	r->labels[r->n] = text_column(tup, desc, "label");
-	fw = text_column(tup, desc, "framework");
-	code = text_column(tup, desc, "code");
-	r->refs[r->n] = code != NULL ? psprintf("%s:%s", fw, code) : NULL;
-	r->n++;
-	return true;
-}
-
-/* The edges as read, in the direction evidence flows. */
-typedef struct EdgeRows
-{
-	TaxonomyGraph *g;
-	int			n;
-	int			cap;
-	int32	   *src;
-	int32	   *dst;
-	uint8	   *kind;
-} EdgeRows;
-
-static void
-add_edge(EdgeRows *e, int32 s, int32 d, int k)
-{
-	if (e->n == e->cap)
-	{
-		e->cap *= 2;
-		e->src = repalloc_huge(e->src, sizeof(int32) * e->cap);
-		e->dst = repalloc_huge(e->dst, sizeof(int32) * e->cap);
-		e->kind = repalloc_huge(e->kind, e->cap);
-	}
-	e->src[e->n] = s;
-	e->dst[e->n] = d;
-	e->kind[e->n++] = (uint8) k;
-}
-
-/* Row callback for credreg.competency_relation. */
-static bool
-read_relation(HeapTuple tup, TupleDesc desc, void *arg)
-{
-	EdgeRows   *e = arg;
-	bool		isnull,
-				reverse,
-				both;
-	int			s = credreg_taxonomy_index(e->g, DatumGetInt32(crcache_getattr(tup, desc, "src", &isnull)));
-	int			d = credreg_taxonomy_index(e->g, DatumGetInt32(crcache_getattr(tup, desc, "dst", &isnull)));
-	char	   *kind = text_column(tup, desc, "kind");
-	int			k = EdgeKindOf(kind, &reverse, &both);
-
-	pfree(kind);
-	if (k < 0 || s < 0 || d < 0)
-		return true;
-	add_edge(e, reverse ? d : s, reverse ? s : d, k);
-	if (both)
-		add_edge(e, d, s, k);
-	return true;
-}
-
-static int32 *sort_ids;			/* qsort context of by_id */
-
-static int
-by_id(const void *a, const void *b)
-{
-	int32		x = sort_ids[*(const int *) a];
-	int32		y = sort_ids[*(const int *) b];
-
-	return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/*
- * Reads both tables straight from their local relations (crcache_read_rows:
- * the latest rows, no query planned) into a new graph in its own context.
- */
-static TaxonomyGraph *
-BuildGraph(void)
-{
-	MemoryContext cxt,
-				old;
-	TaxonomyGraph *g;
-	int			i;
-	int		   *deg;
-	int		   *order;
-	int			nedges;
-	int32	   *esrc,
-			   *edst;
-	uint8	   *ekind;
-	HASHCTL		ctl;
-	CompetencyRows rows;
-	EdgeRows	edges;
-
-	cxt = AllocSetContextCreate(TopMemoryContext, "credreg taxonomy",
-								ALLOCSET_DEFAULT_SIZES);
-	PG_TRY();
-	{
-		old = MemoryContextSwitchTo(cxt);
-		g = palloc0(sizeof(TaxonomyGraph));
-
-		memset(&rows, 0, sizeof(rows));
-		rows.cap = 1024;
-		rows.ids = palloc(sizeof(int32) * rows.cap);
-		rows.top_level = palloc(sizeof(bool) * rows.cap);
-		rows.uris = palloc(sizeof(char *) * rows.cap);
-		rows.labels = palloc(sizeof(char *) * rows.cap);
-		rows.refs = palloc(sizeof(char *) * rows.cap);
-		crcache_read_rows(&taxonomy_cache, 0, NULL, NULL, read_competency, &rows);
-
-		/* in id order (credreg_taxonomy_index searches it; the first ref wins) */
-		order = palloc(sizeof(int) * Max(rows.n, 1));
-		for (i = 0; i < rows.n; i++)
-			order[i] = i;
-		sort_ids = rows.ids;
-		qsort(order, rows.n, sizeof(int), by_id);
-		g->n = rows.n;
-		g->ids = palloc(sizeof(int32) * Max(g->n, 1));
-		g->top_level = palloc0(sizeof(bool) * Max(g->n, 1));
-		g->uris = palloc(sizeof(char *) * Max(g->n, 1));
-		g->labels = palloc(sizeof(char *) * Max(g->n, 1));
-		memset(&ctl, 0, sizeof(ctl));
-		ctl.keysize = TAXONOMY_REF_MAX;
-		ctl.entrysize = sizeof(TaxonomyRefEntry);
-		ctl.hcxt = cxt;
-		g->refs = hash_create("credreg taxonomy refs", Max(g->n * 2, 64), &ctl,
-							  HASH_ELEM | HASH_STRINGS | HASH_CONTEXT);
-		for (i = 0; i < g->n; i++)
-		{
-			int			r = order[i];
-
-			g->ids[i] = rows.ids[r];
-			g->top_level[i] = rows.top_level[r];
-			g->uris[i] = rows.uris[r];
-			g->labels[i] = rows.labels[r];
-			AddRef(g, g->uris[i], i);
-			if (rows.refs[r] != NULL)
-				AddRef(g, rows.refs[r], i);
-		}
-		pfree(order);
-		pfree(rows.ids);
-		pfree(rows.top_level);
-		pfree(rows.uris);
-		pfree(rows.labels);
-		pfree(rows.refs);
-
-		memset(&edges, 0, sizeof(edges));
-		edges.g = g;
-		edges.cap = 1024;
-		edges.src = palloc(sizeof(int32) * edges.cap);
-		edges.dst = palloc(sizeof(int32) * edges.cap);
-		edges.kind = palloc(edges.cap);
-		crcache_read_rows(&taxonomy_cache, 1, NULL, NULL, read_relation, &edges);
-		MemoryContextSwitchTo(old);
-	}
-	PG_CATCH();
-	{
-		MemoryContextDelete(cxt);
-		PG_RE_THROW();
-	}
-	PG_END_TRY();
-	nedges = edges.n;
-	esrc = edges.src;
-	edst = edges.dst;
-	ekind = edges.kind;
-
-	/* CSR */
-	old = MemoryContextSwitchTo(cxt);
-	g->offsets = palloc0(sizeof(int32) * (g->n + 1));
-	g->targets = palloc(sizeof(int32) * Max(nedges, 1));
-	g->kinds = palloc(Max(nedges, 1));
-	g->nedges = nedges;
-	deg = palloc0(sizeof(int) * (g->n + 1));
-	for (i = 0; i < nedges; i++)
-		g->offsets[esrc[i] + 1]++;
-	for (i = 0; i < g->n; i++)
-		g->offsets[i + 1] += g->offsets[i];
-	for (i = 0; i < nedges; i++)
-	{
-		int			pos = g->offsets[esrc[i]] + deg[esrc[i]]++;
-
-		g->targets[pos] = edst[i];
-		g->kinds[pos] = ekind[i];
-	}
-	pfree(deg);
-	pfree(esrc);
-	pfree(edst);
-	pfree(ekind);
-
-	/* scratch */
+	old = MemoryContextSwitchTo(graph_cxt);
 	stamp = palloc0(sizeof(int32) * 2 * Max(g->n, 1));
 	best_hops = palloc0(sizeof(int16) * 2 * Max(g->n, 1));
 	pred = palloc0(sizeof(int32) * 2 * Max(g->n, 1));
@@ -364,26 +129,7 @@ BuildGraph(void)
 	cur_stamp = 0;
 	cur_out_stamp = 0;
 	MemoryContextSwitchTo(old);
-
-	g->cxt = cxt;
-	return g;
-}
-
-TaxonomyGraph *
-credreg_taxonomy_graph(void)
-{
-	TaxonomyGraph *g;
-
-	if (!crcache_begin(&taxonomy_cache) && graph != NULL)
-		return graph;
-	graph = NULL;
-	graph_cxt = NULL;
-	g = BuildGraph();
-	/* freed with the generation */
-	MemoryContextSetParent(g->cxt, crcache_memory(&taxonomy_cache));
-	graph_cxt = g->cxt;
-	graph = g;
-	return graph;
+	scratch_ready = true;
 }
 
 static void
@@ -560,6 +306,7 @@ credreg_skillset_closure(const SkillSet *held, const TaxonomyPolicy *policy)
 	bool		first = true;
 	SkillSet   *result;
 
+	EnsureScratch(g);
 	cs.policy = policy;
 	cs.outcap = 64;
 	cs.nout = 0;
@@ -688,6 +435,7 @@ credreg_taxonomy_satisfies(const SkillSet *held, int32 target, int min_level,
 	int			i;
 	int			best_len = -1;
 
+	EnsureScratch(g);
 	memset(result, 0, sizeof(TaxonomyMatch));
 	result->by_level = -1;
 	result->best_level = -1;
@@ -795,31 +543,33 @@ credreg_taxonomy_satisfies(const SkillSet *held, int32 target, int min_level,
 int32
 credreg_competency_resolve(const char *ref)
 {
-	TaxonomyGraph *g = credreg_taxonomy_graph();
-	TaxonomyRefEntry *e;
+	const TaxonomyNames *names;
 	char		buf[TAXONOMY_REF_MAX];
 	size_t		len = strlen(ref);
+	int			idx;
+	int32		id;
 
 	if (len == 0 || len >= TAXONOMY_REF_MAX)
 		return 0;
-	memset(buf, 0, sizeof(buf));
-	memcpy(buf, ref, len);
-	e = hash_search(g->refs, buf, HASH_FIND, NULL);
-	if (e == NULL && len > 1 && buf[len - 1] == '/')
+	/* an exact URI answers the same from the table's index (see there) */
+	if (credreg_taxonomy_uri_lookup(ref, &id))
+		return id;
+	names = credreg_taxonomy_names();
+	idx = taxonomy_image_lookup(names, ref);
+	if (idx < 0 && len > 1 && ref[len - 1] == '/')
 	{
 		/* a trailing slash is not part of the concept URI */
+		memcpy(buf, ref, len - 1);
 		buf[len - 1] = '\0';
-		e = hash_search(g->refs, buf, HASH_FIND, NULL);
-		buf[len - 1] = '/';
+		idx = taxonomy_image_lookup(names, buf);
 	}
-	if (e == NULL && strncmp(ref, "https://", 8) == 0 && len < TAXONOMY_REF_MAX + 1)
+	if (idx < 0 && strncmp(ref, "https://", 8) == 0)
 	{
 		/* ESCO and O*NET publish http URIs; https is the same concept */
-		memset(buf, 0, sizeof(buf));
 		snprintf(buf, sizeof(buf), "http://%s", ref + 8);
 		if (buf[strlen(buf) - 1] == '/')
 			buf[strlen(buf) - 1] = '\0';
-		e = hash_search(g->refs, buf, HASH_FIND, NULL);
+		idx = taxonomy_image_lookup(names, buf);
 	}
-	return e ? g->ids[e->idx] : 0;
+	return idx >= 0 ? names->ids[idx] : 0;
 }

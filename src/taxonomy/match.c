@@ -160,15 +160,19 @@ taxonomy_gap(PG_FUNCTION_ARGS)
 static void
 AppendCompetency(StringInfo out, TaxonomyGraph *g, int32 id)
 {
-	int			idx = credreg_taxonomy_index(g, id);
+	const char *uri = credreg_taxonomy_index(g, id) >= 0 ? credreg_competency_uri(id) : NULL;
+	const char *label = uri != NULL ? credreg_competency_label(id) : NULL;
 
 	appendStringInfo(out, "{\"id\": %d", id);
-	if (idx >= 0)
+	if (uri != NULL)
 	{
 		appendStringInfoString(out, ", \"uri\": ");
-		escape_json(out, g->uris[idx]);
+		escape_json(out, uri);
 		appendStringInfoString(out, ", \"label\": ");
-		escape_json(out, g->labels[idx]);
+		if (label != NULL)
+			escape_json(out, label);
+		else
+			appendStringInfoString(out, "null");
 	}
 	appendStringInfoChar(out, '}');
 }

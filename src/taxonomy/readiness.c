@@ -21,6 +21,7 @@
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 
+#include "citus/citus.h"
 #include "taxonomy/taxonomy.h"
 #include "taxonomy/taxonomy_int.h"
 #include "taxonomy/closure.h"
@@ -48,12 +49,13 @@ static int32
 ResolveOccupation(const char *ref)
 {
 	int32		id = credreg_competency_resolve(ref);
-	TaxonomyGraph *g;
 
 	if (id != 0)
 	{
-		char	   *sql = psprintf("SELECT 1 FROM credreg.competency WHERE id OPERATOR(pg_catalog.=) %d"
-									 " AND kind OPERATOR(pg_catalog.=) 'occupation'", id);
+		/* the local relation by name: on Citus, the reference table's placement */
+		char	   *sql = psprintf("SELECT 1 FROM %s WHERE id OPERATOR(pg_catalog.=) %d"
+									 " AND kind OPERATOR(pg_catalog.=) 'occupation'",
+									 credreg_local_table_name("competency"), id);
 		bool		found;
 
 		if (SPI_connect() != SPI_OK_CONNECT)
@@ -64,11 +66,10 @@ ResolveOccupation(const char *ref)
 		SPI_finish();
 		if (found)
 			return id;
-		g = credreg_taxonomy_graph();
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("competency \"%s\" is not an occupation", ref),
-				 errdetail("It resolves to \"%s\".", g->labels[credreg_taxonomy_index(g, id)])));
+				 errdetail("It resolves to \"%s\".", credreg_competency_label(id))));
 	}
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -89,9 +90,9 @@ LoadEssentials(const char *ref, MemoryContext cxt)
 	oe->ref = MemoryContextStrdup(cxt, ref);
 	oe->occupation = occ;
 	sql = psprintf("SELECT competency, level, coalesce(importance, %g)::pg_catalog.float8"
-				   " FROM credreg.occupation_requirement WHERE occupation OPERATOR(pg_catalog.=) %d"
+				   " FROM %s WHERE occupation OPERATOR(pg_catalog.=) %d"
 				   " AND kind OPERATOR(pg_catalog.=) 'essential' ORDER BY competency",
-				   READINESS_DEFAULT_IMPORTANCE, occ);
+				   READINESS_DEFAULT_IMPORTANCE, credreg_local_table_name("occupation_requirement"), occ);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	if (SPI_execute(sql, true, 0) != SPI_OK_SELECT)

@@ -60,30 +60,6 @@ jarr(CrJson *v, int *n, CrJson **one)
 	return one;
 }
 
-/* The text ->> (and #>> '{}') gives for a value: NULL for null or absent. */
-static const char *
-json_text(const CrJson *v)
-{
-	switch (v == NULL ? CRJ_NULL : v->kind)
-	{
-		case CRJ_NULL:
-			return NULL;
-		case CRJ_TRUE:
-			return "true";
-		case CRJ_FALSE:
-			return "false";
-		case CRJ_STRING:
-		case CRJ_NUMBER:		/* numeric_out's form, as jsonb prints it */
-			return v->u.str;
-		default:
-			{
-				Jsonb	   *jb = crjson_to_jsonb(v);
-
-				return JsonbToCString(NULL, &jb->root, VARSIZE(jb));
-			}
-	}
-}
-
 static bool
 text_eq(const char *a, const char *b)
 {
@@ -116,13 +92,13 @@ add_alignment(SkillsAcc *acc, const CrJson *al, int level)
 
 	if (al == NULL || al->kind != CRJ_OBJECT)
 		return;
-	url = json_text(crjson_get(al, "targetUrl"));
+	url = crjson_text(crjson_get(al, "targetUrl"));
 	if (url != NULL)
 		id = credreg_competency_resolve(url);
 	if (id == 0)
 	{
-		fw = json_text(crjson_get(al, "targetFramework"));
-		code = json_text(crjson_get(al, "targetCode"));
+		fw = crjson_text(crjson_get(al, "targetFramework"));
+		code = crjson_text(crjson_get(al, "targetCode"));
 		if (fw != NULL && code != NULL)
 			id = credreg_competency_resolve(psprintf("%s:%s",
 													 str_tolower(fw, strlen(fw), DEFAULT_COLLATION_OID),
@@ -162,7 +138,7 @@ first_with_text(CrJson **elems, int n, const char *member, const char *want)
 	{
 		const CrJson *t = member ? crjson_get(elems[i], member) : elems[i];
 
-		if (text_eq(json_text(t), want))
+		if (text_eq(crjson_text(t), want))
 			return i;
 	}
 	return -1;
@@ -189,14 +165,14 @@ result_row(SkillsAcc *acc, CrJson *r, CrJson *d)
 	if (rcl != NULL)
 	{
 		levels = jarr(rcl, &lvl_n, &one);
-		lvl_i = first_with_text(levels, lvl_n, "id", json_text(crjson_get(r, "achievedLevel")));
+		lvl_i = first_with_text(levels, lvl_n, "id", crjson_text(crjson_get(r, "achievedLevel")));
 	}
 	if (av != NULL)
 	{
 		CrJson	   *one_value;
 
 		values = jarr(av, &val_n, &one_value);
-		val_i = first_with_text(values, val_n, NULL, json_text(crjson_get(r, "value")));
+		val_i = first_with_text(values, val_n, NULL, crjson_text(crjson_get(r, "value")));
 	}
 	level = position_level(lvl_i, lvl_n);
 	if (level < 0)
@@ -235,11 +211,11 @@ subject_skills(SkillsAcc *acc, CrJson *s)
 
 		if (r->kind != CRJ_OBJECT)
 			continue;
-		status = json_text(crjson_get(r, "status"));
+		status = crjson_text(crjson_get(r, "status"));
 		if (status != NULL && strcmp(status, "Completed") != 0)
 			continue;
 		/* every description of the subject's achievements with that id */
-		ref = json_text(crjson_get(r, "resultDescription"));
+		ref = crjson_text(crjson_get(r, "resultDescription"));
 		for (int i = 0; ref != NULL && i < na; i++)
 		{
 			CrJson	   *one_d;
@@ -251,7 +227,7 @@ subject_skills(SkillsAcc *acc, CrJson *s)
 			ds = jarr(crjson_get(achs[i], "resultDescription"), &nd, &one_d);
 			for (int k = 0; k < nd; k++)
 			{
-				if (ds[k]->kind == CRJ_OBJECT && text_eq(json_text(crjson_get(ds[k], "id")), ref))
+				if (ds[k]->kind == CRJ_OBJECT && text_eq(crjson_text(crjson_get(ds[k], "id")), ref))
 				{
 					result_row(acc, r, ds[k]);
 					matched = true;
@@ -306,18 +282,21 @@ badge_skills(SkillsAcc *acc, CrJson *c)
 		return;
 	if (badge->kind != CRJ_OBJECT)
 	{
-		url = json_text(badge);
+		url = crjson_text(badge);
 		badge = url ? cr_hosted_document(url) : NULL;
 	}
 	if (badge != NULL && badge->kind == CRJ_OBJECT)
 		add_alignments(acc, crjson_get(badge, "alignment"), 0);
 }
 
-/* credreg.skills_of(credential jsonb) */
-Datum
-taxonomy_skills_of(PG_FUNCTION_ARGS)
+/*
+ * The skillset a credential's alignments denote (credreg.skills_of on the
+ * credential given as a tree, e.g. the registry's payload); raises when the
+ * skillset would be too large.
+ */
+SkillSet *
+credreg_skills_of(CrJson *doc)
 {
-	CrJson	   *doc = crjson_from_jsonb(PG_GETARG_JSONB_P(0));
 	CrJson	   *vc = crjson_get(doc, "vc");
 	SkillsAcc	acc;
 	SkillSet   *result;
@@ -330,9 +309,16 @@ taxonomy_skills_of(PG_FUNCTION_ARGS)
 	credential_skills(&acc, vc ? vc : doc, 0);
 	badge_skills(&acc, vc ? vc : doc);
 	if (acc.n == 0)
-		PG_RETURN_SKILLSET_P(credreg_skillset_empty());
+		return credreg_skillset_empty();
 	result = credreg_skillset_build(acc.ids, acc.levels, acc.n, &failure);
 	if (result == NULL)
 		credreg_raise(&failure, ERRCODE_PROGRAM_LIMIT_EXCEEDED);
-	PG_RETURN_SKILLSET_P(result);
+	return result;
+}
+
+/* credreg.skills_of(credential jsonb) */
+Datum
+taxonomy_skills_of(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_SKILLSET_P(credreg_skills_of(crjson_from_jsonb(PG_GETARG_JSONB_P(0))));
 }

@@ -177,4 +177,11 @@ extern int32 credreg_competency_resolve(const char *ref);
  */
 extern const char *credreg_competency_label(int32 id);
 
+/*
+ * credreg.skills_of over a credential already read as a tree (json/json.h),
+ * for callers that hold one; raises only when the skillset is too large.
+ */
+struct CrJson;
+extern SkillSet *credreg_skills_of(struct CrJson *credential);
+
 #endif							/* CREDREG_TAXONOMY_H */

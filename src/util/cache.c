@@ -14,6 +14,8 @@
 #include "access/xact.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_am.h"
+#include "catalog/pg_class.h"
+#include "catalog/pg_index.h"
 #include "catalog/pg_type.h"
 #include "miscadmin.h"
 #include "utils/acl.h"
@@ -25,7 +27,9 @@
 #include "utils/memutils.h"
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
+#include "utils/syscache.h"
 
+#include "citus/citus.h"
 #include "util/cache.h"
 
 #if PG_VERSION_NUM >= 170000
@@ -164,7 +168,7 @@ crcache_begin(CrCache *c)
 	nsp = c->tables[0] != NULL ? credreg_schema() : InvalidOid;
 	for (int i = 0; i < CRCACHE_MAX_TABLES; i++)
 		c->relids[i] = c->tables[i] != NULL && OidIsValid(nsp) ?
-			get_relname_relid(c->tables[i], nsp) : InvalidOid;
+			credreg_citus_local_relation(get_relname_relid(c->tables[i], nsp)) : InvalidOid;
 	c->cxt = AllocSetContextCreate(TopMemoryContext, "credreg cache", ALLOCSET_DEFAULT_SIZES);
 	MemoryContextSetIdentifier(c->cxt, c->name);
 	c->generation = ++last_generation;
@@ -222,8 +226,25 @@ crcache_table_changed(Relation rel)
 
 /*
  * A valid, non-partial btree index of rel whose first key column is attnum
- * (InvalidOid when there is none), and the collation of that column.
+ * (InvalidOid when there is none), and the collation of that column.  The
+ * candidates are judged from the catalog caches, not opened: in a new
+ * backend, opening an index builds its relcache entry, and only the chosen
+ * one needs that (systable_beginscan opens it).
  */
+static Oid
+relam_of(Oid relid)
+{
+	HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	Oid			relam = InvalidOid;
+
+	if (HeapTupleIsValid(tup))
+	{
+		relam = ((Form_pg_class) GETSTRUCT(tup))->relam;
+		ReleaseSysCache(tup);
+	}
+	return relam;
+}
+
 static Oid
 index_led_by(Relation rel, AttrNumber attnum, Oid *collation)
 {
@@ -233,17 +254,27 @@ index_led_by(Relation rel, AttrNumber attnum, Oid *collation)
 
 	foreach(lc, indexes)
 	{
-		Relation	irel = index_open(lfirst_oid(lc), AccessShareLock);
+		Oid			indexoid = lfirst_oid(lc);
+		HeapTuple	indtup = SearchSysCache1(INDEXRELID, ObjectIdGetDatum(indexoid));
+		Form_pg_index index;
+		bool		isnull;
+		Datum		collations;
 
-		if (irel->rd_rel->relam == BTREE_AM_OID && irel->rd_index->indisvalid &&
-			irel->rd_index->indnkeyatts >= 1 &&
-			irel->rd_index->indkey.values[0] == attnum &&
-			RelationGetIndexPredicate(irel) == NIL)
+		if (!HeapTupleIsValid(indtup))
+			continue;
+		index = (Form_pg_index) GETSTRUCT(indtup);
+		if (index->indisvalid && index->indnkeyatts >= 1 && index->indkey.values[0] == attnum &&
+			heap_attisnull(indtup, Anum_pg_index_indpred, NULL) &&
+			relam_of(indexoid) == BTREE_AM_OID)
 		{
-			found = RelationGetRelid(irel);
-			*collation = irel->rd_indcollation[0];
+			collations = SysCacheGetAttr(INDEXRELID, indtup, Anum_pg_index_indcollation, &isnull);
+			if (!isnull)
+			{
+				found = indexoid;
+				*collation = ((oidvector *) DatumGetPointer(collations))->values[0];
+			}
 		}
-		index_close(irel, AccessShareLock);
+		ReleaseSysCache(indtup);
 		if (OidIsValid(found))
 			break;
 	}

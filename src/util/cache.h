@@ -23,9 +23,8 @@
  *
  * Invalidation is per table and rides on relcache invalidation messages,
  * keyed by the OID of the relation that stores the rows locally
- * (crcache_table_relid: today the table itself; where a table is a copy
- * kept by something else, such as a Citus reference table, the hook is that
- * function).  Whatever sends a relcache invalidation for the relation --
+ * (crcache_table_relid: the table itself, or on Citus the local placement of
+ * a reference table, resolved by credreg_citus_local_relation, src/citus/).  Whatever sends a relcache invalidation for the relation --
  * the statement triggers that call crcache_table_changed(), DDL, TRUNCATE,
  * VACUUM FULL -- makes every backend start a new generation at its next
  * lookup: this backend after the changing command, the others once it
@@ -46,7 +45,7 @@
 #include "storage/lock.h"
 #include "utils/relcache.h"
 
-#define CRCACHE_MAX_TABLES 2
+#define CRCACHE_MAX_TABLES 3
 #define CRCACHE_MAX_RETIRED 4
 
 typedef struct CrCache

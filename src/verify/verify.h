@@ -53,6 +53,15 @@ extern void cr_verify_json(CrJson *doc, TimestampTz as_of, bool stop_at_first,
 #define CR_VERIFICATION_NATTS 11
 extern void cr_verification_values(const CrVerification *r, Datum *values, bool *nulls);
 
+/*
+ * The credential as a tree without verifying it (credreg.credential_payload
+ * without raising): a JWT's claims mapped, an SD-JWT's processed payload, or
+ * the document without its proof; false with the failure when it does not
+ * parse.
+ */
+extern bool cr_credential_payload(const char *text, size_t len, CrJson **credential,
+								  CredregFailure *failure);
+
 /* The issuer id of a credential: issuer or issuer.id. */
 extern const char *cr_credential_issuer(const CrJson *cred);
 

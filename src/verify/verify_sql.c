@@ -224,9 +224,47 @@ credreg_verify_proof_jsonb(PG_FUNCTION_ARGS)
 }
 
 /*
- * The credential as JSON, unverified: a JWT's payload with its claims
- * mapped (VC-JWT 1.1), or the document without its proof.
+ * The credential as a tree, unverified: a JWT's payload with its claims
+ * mapped (VC-JWT 1.1), an SD-JWT's processed payload, or the document
+ * without its proof.  False with the failure when it does not parse.
  */
+bool
+cr_credential_payload(const char *s, size_t len, CrJson **cred, CredregFailure *f)
+{
+	size_t		i = 0;
+
+	while (i < len && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t'))
+		i++;
+	while (len > i && (s[len - 1] == ' ' || s[len - 1] == '\n' || s[len - 1] == '\r' || s[len - 1] == '\t'))
+		len--;
+	if (cr_sdjwt_looks_like(s + i, len - i))
+		return cr_sdjwt_payload_unverified(s + i, len - i, cred, f);
+	if (i < len && s[i] == '{')
+	{
+		CrJson	   *doc = crjson_parse(s + i, len - i, f);
+
+		if (doc == NULL)
+			return false;
+		if (doc->kind != CRJ_OBJECT)
+			return credreg_fail(f, "malformed", "a credential must be a JSON object");
+		*cred = crjson_object_without(doc, "proof");
+		return true;
+	}
+	{
+		CrJws		jws;
+		uint8	   *payload;
+		size_t		plen;
+		CrJson	   *pj;
+		CrJwtKind	kind;
+
+		return crjws_parse(s + i, len - i, &jws, f) &&
+			crjws_payload_bytes(&jws, &payload, &plen, f) &&
+			(pj = crjson_parse((const char *) payload, plen, f)) != NULL &&
+			crjwt_credential(&jws, pj, cred, &kind, f);
+	}
+}
+
+/* credreg.credential_payload(text): cr_credential_payload, or raise. */
 Datum
 credreg_credential_payload(PG_FUNCTION_ARGS)
 {
@@ -239,18 +277,8 @@ credreg_credential_payload(PG_FUNCTION_ARGS)
 
 	while (i < len && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t'))
 		i++;
-	while (len > i && (s[len - 1] == ' ' || s[len - 1] == '\n' || s[len - 1] == '\r' || s[len - 1] == '\t'))
-		len--;
-	if (cr_sdjwt_looks_like(s + i, len - i))
-	{
-		/* SD-JWT: the Processed SD-JWT Payload, with what was disclosed */
-		if (!cr_sdjwt_payload_unverified(s + i, len - i, &cred, &f))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid credential: %s", f.message),
-					 errdetail("Failure code: %s.", f.code)));
-	}
-	else if (i < len && s[i] == '{')
+	/* a document keeps the errors (and SQLSTATEs) of the strict parser */
+	if (i < len && s[i] == '{')
 	{
 		CrJson	   *doc = crjson_parse_or_error(s + i, len - i);
 
@@ -258,25 +286,13 @@ credreg_credential_payload(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 					 errmsg("a credential must be a JSON object")));
-		cred = crjson_object_without(doc, "proof");
+		PG_RETURN_JSONB_P(crjson_to_jsonb(crjson_object_without(doc, "proof")));
 	}
-	else
-	{
-		CrJws		jws;
-		uint8	   *payload;
-		size_t		plen;
-		CrJson	   *pj;
-		CrJwtKind	kind;
-
-		if (!crjws_parse(s + i, len - i, &jws, &f) ||
-			!crjws_payload_bytes(&jws, &payload, &plen, &f) ||
-			(pj = crjson_parse((const char *) payload, plen, &f)) == NULL ||
-			!crjwt_credential(&jws, pj, &cred, &kind, &f))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid credential: %s", f.message),
-					 errdetail("Failure code: %s.", f.code)));
-	}
+	if (!cr_credential_payload(s, len, &cred, &f))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid credential: %s", f.message),
+				 errdetail("Failure code: %s.", f.code)));
 	PG_RETURN_JSONB_P(crjson_to_jsonb(cred));
 }
 

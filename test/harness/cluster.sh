@@ -312,6 +312,9 @@ demo() {
 	echo "and stop it with 'make stop'."
 }
 
+# Sourced by another harness (citus.sh) for the helpers above: no command.
+[ "${BASH_SOURCE[0]}" != "$0" ] && return 0
+
 case "${1:-}" in
 start) start ;;
 stop) stop ;;

@@ -15,6 +15,10 @@ what the tests check.  Conventions (also in README.md, section Development):
                                         variables, printing nothing) before
                                         the block when it exists
     <!-- readme-test: skip REASON -->  do not run the block (say why)
+    <!-- readme-test: citus -->        a Citus example: skipped here, run by
+                                        `make test-citus` (run.py --citus DB:
+                                        only these blocks, in order, in the
+                                        prepared Citus database DB)
   Other fences (```sh, ```text, ...) never run.
 * Checked against the output:
     - a statement fails only where the block documents it with a comment
@@ -32,7 +36,7 @@ what the tests check.  Conventions (also in README.md, section Development):
   bench/, sql/ or expected/ must exist (one more test line); one with a
   placeholder (<...>, *, {...}, NAME) is a pattern and is not checked.
 
-Usage: run.py [--list] [README]   (PG* variables select the cluster)
+Usage: run.py [--list] [--citus DB] [README]   (PG* variables select the cluster)
 Prints one TAP-like line per block ("ok N - ..." / "not ok N - ...") and a
 summary; exits 1 when a block failed.
 """
@@ -49,12 +53,13 @@ MARKER = re.compile(r"<!--\s*readme-test:\s*(.*?)\s*-->")
 
 
 class Block:
-    def __init__(self, section, line, text, setups, skip):
+    def __init__(self, section, line, text, setups, skip, citus=False):
         self.section = section      # the `## ` heading the block is under
         self.line = line            # README line of the opening fence
         self.text = text
         self.setups = setups        # fixture names to run first
         self.skip = skip            # reason, or None
+        self.citus = citus          # runs on a Citus cluster only
 
 
 def extract(path):
@@ -77,13 +82,15 @@ def extract(path):
                 body.append(lines[i])
                 i += 1
             if lang == "sql":
-                setups, skip = [], None
+                setups, skip, citus = [], None, False
                 for m in pending:
+                    if m == "citus":
+                        citus = True
                     if m.startswith("skip"):
                         skip = m[4:].strip() or "no reason given"
                     for name in re.findall(r"setup=([\w-]+)", m):
                         setups.append(name)
-                blocks.append(Block(section, start + 1, "\n".join(body) + "\n", setups, skip))
+                blocks.append(Block(section, start + 1, "\n".join(body) + "\n", setups, skip, citus))
             pending = []
             i += 1
             continue
@@ -198,8 +205,15 @@ def run_block(block, db):
 def main(argv):
     listing = "--list" in argv
     args = [a for a in argv if a != "--list"]
+    citus_db = None
+    if "--citus" in args:
+        i = args.index("--citus")
+        citus_db = args[i + 1]
+        del args[i:i + 2]
     readme = args[0] if args else os.path.join(TOP, "README.md")
     blocks = extract(readme)
+    if citus_db is not None:
+        return run_citus(blocks, citus_db)
     if listing:
         for n, b in enumerate(blocks, 1):
             print("-- block %d, line %d, section %s%s%s" % (
@@ -230,6 +244,8 @@ def main(argv):
     set_up = set()
     for n, b in enumerate(blocks, 1):
         label = "README.md line %d (%s)" % (b.line, b.section)
+        if b.citus:
+            b.skip = "a Citus example (make test-citus runs it)"
         if b.skip:
             print("ok %d - %s # SKIP %s" % (n, label, b.skip))
             skipped += 1
@@ -268,6 +284,30 @@ def main(argv):
     drop_roles()
     print("README examples: %d passed, %d failed, %d skipped" % (passed, failed, skipped))
     return 1 if failed else 0
+
+
+def run_citus(blocks, db):
+    """The blocks marked citus, in order, in the prepared Citus database db."""
+    passed = failed = 0
+    for n, b in enumerate(blocks, 1):
+        if not b.citus:
+            continue
+        label = "README.md line %d (%s, on Citus)" % (b.line, b.section)
+        try:
+            problems = run_block(b, db)
+        except OSError as e:
+            problems = [str(e)]
+        if problems:
+            failed += 1
+            print("not ok %d - %s" % (n, label))
+            for p in problems:
+                for pl in p.split("\n"):
+                    print("#   " + pl)
+        else:
+            passed += 1
+            print("ok %d - %s" % (n, label))
+    print("README Citus examples: %d passed, %d failed" % (passed, failed))
+    return 1 if failed or not passed else 0
 
 
 if __name__ == "__main__":
