@@ -5,7 +5,7 @@
 #   - a Blockcerts mocknet credential (MerkleProof2019: RDFC-1.0 + SHA-256 +
 #     Merkle path), against an eddsa-rdfc-2022 1EdTech sample (the same
 #     canonicalization plus one Ed25519 verification) as the reference;
-#   - an OB 2.0 hosted assertion (three stored documents read by SPI) and a
+#   - an OB 2.0 hosted assertion (stored documents, cached per backend) and a
 #     signed one (RS256, key from a stored CryptographicKey).
 # Run with bench/run.sh bench/issuers.sh (PGHOST/PGPORT/PGUSER set).
 set -euo pipefail

@@ -461,9 +461,12 @@ SELECT 'z6MkjFYgV5adu2L1GzBugy6tpBRW5W4CL0xNw7wWs3wpXL6D'::pubkey;
 SELECT 'uA'::pubkey;
 SELECT 'u7QFHSkaB1zcPZuOdlnw_6LG3zv2_Od-rf9X6zBdAlAurug='::pubkey;
 SELECT 'z'::pubkey;
--- wrong multicodec (x25519-pub 0xec, secp256k1-pub 0xe7, rsa-pub 0x1205), private multicodecs
+-- wrong multicodec (x25519-pub 0xec, rsa-pub 0x1205), private multicodecs; secp256k1-pub 0xe7
+-- is supported: an x on the curve is a key, one off the curve is not
 SELECT ('z' || base58btc_encode('\xec01'::bytea || sha256('x')))::pubkey;
 SELECT ('z' || base58btc_encode('\xe701'::bytea || '\x02'::bytea || sha256('x')))::pubkey;
+SELECT ('z' || base58btc_encode('\xe701'::bytea || '\x02'::bytea || sha256('z')))::pubkey;
+SELECT ('z' || base58btc_encode('\xe701'::bytea || '\x04'::bytea || sha256('x')))::pubkey;
 SELECT ('z' || base58btc_encode('\x8524'::bytea || sha256('x')))::pubkey;
 SELECT 'z42tivzH8FUihpr4Z7XwRrVPEhYtvJu7cjpFw4W3jUtRRfz5'::pubkey;
 SELECT ('z' || base58btc_encode('\x8026'::bytea || sha256('x')))::pubkey;
@@ -539,10 +542,18 @@ SELECT ('did:jwk:' || base64url_encode(convert_to('{"kty":"OKP","crv":"Ed25519",
 SELECT ('did:jwk:' || base64url_encode(convert_to('{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A"}', 'UTF8')))::pubkey;
 SELECT 'did:web:example.com'::pubkey;
 
--- PEM: unsupported curves and key types, trailing text, truncation
+-- PEM: a secp256k1 key (a supported curve: Blockcerts, EcdsaSecp256k1Signature2019)
 SELECT $pem$-----BEGIN PUBLIC KEY-----
 MFYwEAYHKoZIzj0CAQYFK4EEAAoDQgAEQgvOF9VVi3EHMIrpr06AZ5dLnxmps4IT
 svRWMW72gtia/R9kPlo5fITQ7UDQdBpJpHib50xLEf+RFp5PAM+wkw==
+-----END PUBLIC KEY-----
+$pem$::pubkey;
+-- PEM: unsupported curves (P-521) and key types, trailing text, truncation
+SELECT $pem$-----BEGIN PUBLIC KEY-----
+MIGbMBAGByqGSM49AgEGBSuBBAAjA4GGAAQBP/Tsu9/6vi0iwrxPzHZL9JZNbq3y
+xfw+BWDEM4HrvejRllEShJgu71OlS08eUUuuqwd/0Xomwa12WFWkpjlgXaYB+Y2O
+5lB+37yzwGOe6s153uGf0MeMzt97N0RWB5NeMdRT5mSHy3CqdtCPvg7mQZbqKRjT
+5bxgphQf13lqMmBv8jQ=
 -----END PUBLIC KEY-----
 $pem$::pubkey;
 SELECT $pem$-----BEGIN PUBLIC KEY-----

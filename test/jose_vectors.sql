@@ -61,7 +61,7 @@ SELECT isnt(jws_sign('{"alg":"ES256"}', '\x00'::bytea, ((:'es')::jsonb->'jwk')::
 
 -- refused algorithms: the header decides before any key is tried
 SELECT throws_ok($$SELECT credreg.jws_sign('{"alg":"HS256"}', '\x00'::bytea, '{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A"}')$$,
-                 '22023', 'JWS algorithm "HS256" is not accepted (accepted: EdDSA, ES256, ES384, RS256, PS256)',
+                 '22023', 'JWS algorithm "HS256" is not accepted (accepted: EdDSA, ES256, ES384, RS256, PS256, ES256K)',
                  'jws_sign refuses HS256');
 
 SELECT * FROM finish();

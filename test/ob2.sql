@@ -16,7 +16,7 @@
 
 BEGIN;
 SET LOCAL search_path = credreg, public;
-SELECT plan(38);
+SELECT plan(41);
 
 -- nothing stored: the documents are missing, never fetched
 SELECT is((verify(:'hosted', '2017-01-15T00:00:00Z')).errors,
@@ -66,6 +66,19 @@ SELECT is(skills_of(:'hosted'::jsonb),
 SELECT is(skills_of(jsonb_set(:'hosted'::jsonb, '{badge}', :'badge'::jsonb)),
           skills(ARRAY['http://www.corestandards.org/ELA-Literacy/RST/11-12/3'], ARRAY[0]),
           'skills_of: an embedded BadgeClass''s alignment');
+-- issue 12 item 4: ingested, an OB 2.0 assertion counts in its recipient's profile (at a
+-- time it is valid: it expired in 2017, so the registry's verdict of now is "expired")
+CREATE TEMP TABLE ing ON COMMIT DROP AS SELECT ingest(:'hosted', 'ob2 test') AS id;
+SELECT is((SELECT row(c.format, c.issuer, c.subject, credential_verified(c)) FROM credential c, ing WHERE c.id = ing.id),
+          row('ob2-hosted'::text, 'https://example.org/organization.json'::text,
+              'sha256$c7ef86405ba71b85acd8e2e95166c4b111448089f2e1599f42fe1bba46e865c5'::text, true),
+          'an ingested OB 2.0 assertion: its format, issuer, recipient, and a sound verdict');
+SELECT is((SELECT c.skills FROM credential c, ing WHERE c.id = ing.id), skills_of(:'hosted'::jsonb),
+          'its skills are its BadgeClass''s alignment');
+SELECT learner_refresh(ARRAY['sha256$c7ef86405ba71b85acd8e2e95166c4b111448089f2e1599f42fe1bba46e865c5'], '2017-01-15T00:00:00Z');
+SELECT is((SELECT held FROM learner WHERE subject = 'sha256$c7ef86405ba71b85acd8e2e95166c4b111448089f2e1599f42fe1bba46e865c5'),
+          skills(ARRAY['http://www.corestandards.org/ELA-Literacy/RST/11-12/3'], ARRAY[0]),
+          'and count in the recipient''s profile while valid');
 SELECT is((verify(:'hosted', '2017-07-01T00:00:00Z')).errors[1], 'expired: the credential expired at 2017-06-30T23:59:59Z',
           'hosted: expired after expires');
 SELECT is(split_part((verify(:'signed', '2016-01-01T00:00:00Z')).errors[1], ':', 1), 'not_yet_valid',

@@ -54,4 +54,26 @@ extern bool crbc_is_merkle_document(const CrJson *doc);
 /* Verifies such a document into r (the verifier's dispatch hook). */
 extern void crbc_verify_document(CrJson *doc, TimestampTz as_of, bool stop, CrVerification *r);
 
+/*
+ * Step 3 of both versions: the root is anchored in one of the proof's
+ * anchors (credreg.blockchain_anchor; mocknet needs none).  Records
+ * anchor_unknown / anchor_mismatch; false then.
+ */
+extern bool crbc_check_anchors(const CrMerkleProof *proof, CrVerification *r);
+
+/*
+ * Blockcerts v2 (blockcerts_v2.c): an Open Badges 2.0 assertion whose
+ * "signature" is a MerkleProof2017, and its verification.
+ */
+extern bool crbc_is_v2_document(const CrJson *doc);
+
+/*
+ * Decodes a MerkleProof2017 "signature" (targetHash, merkleRoot, proof as
+ * {left|right: hex} steps, anchors with sourceId and chain, the chain named
+ * as v3 names it: bitcoinMainnet -> btc:mainnet...).  Code "malformed".
+ */
+extern bool crbc_decode_v2_signature(const CrJson *sig, CrMerkleProof *proof,
+									 CredregFailure *failure);
+extern void crbc_verify_v2(CrJson *doc, TimestampTz as_of, bool stop, CrVerification *r);
+
 #endif							/* CREDREG_BLOCKCERTS_H */

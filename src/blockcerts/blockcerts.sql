@@ -19,3 +19,5 @@ COMMENT ON COLUMN blockchain_anchor.chain IS
 COMMENT ON COLUMN blockchain_anchor.merkle_root IS 'the root the transaction carries, SHA-256 in hex';
 SELECT pg_catalog.pg_extension_config_dump('blockchain_anchor', '');
 GRANT SELECT ON blockchain_anchor TO PUBLIC;
+CREATE TRIGGER blockchain_anchor_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON blockchain_anchor
+	FOR EACH STATEMENT EXECUTE FUNCTION stored_document_changed();

@@ -13,6 +13,15 @@
  * There is no key: the issuer is bound by the anchor the registry recorded
  * (it checked who signed the transaction when it filled the table), so the
  * verification method only has to belong to the issuer's profile.
+ *
+ * Blockcerts v3.1 credentials may instead be signed by the issuer first
+ * (an EcdsaSecp256k1Signature2019 or other Data Integrity proof) and then
+ * anchored by a ChainedProof2021 whose chainedProofType is MerkleProof2019
+ * (cert-verifier-js: the chained proof hashes the document carrying the
+ * signature it chains to).  The signature is verified as verify() verifies
+ * a Data Integrity proof, key binding included; the anchoring proof may then
+ * come from another party (an anchoring service), since the issuer is bound
+ * by its signature.
  */
 #include "postgres.h"
 
@@ -23,12 +32,21 @@
 #include "verify/verify_internal.h"
 
 static bool
+is_chained_merkle_proof(const CrJson *p)
+{
+	return p != NULL && p->kind == CRJ_OBJECT &&
+		crjson_is_string(crjson_get(p, "type"), "ChainedProof2021") &&
+		crjson_is_string(crjson_get(p, "chainedProofType"), "MerkleProof2019");
+}
+
+static bool
 is_merkle_proof(const CrJson *p)
 {
 	return p != NULL && p->kind == CRJ_OBJECT &&
 		(crjson_is_string(crjson_get(p, "type"), "MerkleProof2019") ||
 		 (crjson_is_string(crjson_get(p, "type"), "DataIntegrityProof") &&
-		  crjson_is_string(crjson_get(p, "cryptosuite"), "merkle-proof-2019")));
+		  crjson_is_string(crjson_get(p, "cryptosuite"), "merkle-proof-2019")) ||
+		 is_chained_merkle_proof(p));
 }
 
 bool
@@ -37,11 +55,18 @@ crbc_is_merkle_document(const CrJson *doc)
 	const CrJson *proof = crjson_get(doc, "proof");
 
 	if (proof == NULL)
-		return false;
+		return crbc_is_v2_document(doc);
 	if (proof->kind == CRJ_ARRAY)
 	{
+		bool		chained = false;
+
 		if (proof->count == 0)
 			return false;
+		for (int i = 0; i < proof->count; i++)
+			chained = chained || is_chained_merkle_proof(proof->u.elems[i]);
+		/* a ChainedProof2021 anchors the signatures of the set; else all are Merkle proofs */
+		if (chained)
+			return true;
 		for (int i = 0; i < proof->count; i++)
 			if (!is_merkle_proof(proof->u.elems[i]))
 				return false;
@@ -87,9 +112,12 @@ credential_hash(const CrJson *doc, const CrJson *proofs, int i, uint8 out[CR_SHA
 {
 	const CrDiSuite *rdfc = crdi_find_suite("eddsa-rdfc-2022");	/* its RDFC-1.0 transformation */
 	CrJson	   *unsecured = crjson_object_without(doc, "proof");
+	const CrJson *previous = crjson_get(proofs->u.elems[i], "previousProof");
 	StringInfoData nq;
 
-	if (i == 1)
+	if (is_chained_merkle_proof(proofs->u.elems[i]) && previous != NULL && previous->kind == CRJ_OBJECT)
+		crjson_object_put(unsecured, "proof", (CrJson *) previous);
+	else if (i == 1)
 		crjson_object_put(unsecured, "proof", proofs->u.elems[0]);
 	else if (i > 1)
 	{
@@ -106,8 +134,8 @@ credential_hash(const CrJson *doc, const CrJson *proofs, int i, uint8 out[CR_SHA
 	return true;
 }
 
-static bool
-check_anchors(const CrMerkleProof *mp, CrVerification *r)
+bool
+crbc_check_anchors(const CrMerkleProof *mp, CrVerification *r)
 {
 	const char *root = hex(mp->merkle_root);
 	const char *mismatch = NULL;
@@ -135,8 +163,40 @@ check_anchors(const CrMerkleProof *mp, CrVerification *r)
 								   root, mp->anchors[0].transaction_id, mp->anchors[0].chain));
 }
 
+/*
+ * A signature proof of the set (the issuer's, that a ChainedProof2021
+ * anchors): the document with that proof alone, verified and bound to the
+ * issuer as verify() does for Data Integrity proofs.
+ */
 static bool
-verify_one(CrJson *doc, const CrJson *proofs, int i, const CrJson *p, CrVerification *r)
+verify_signature(const CrJson *doc, const CrJson *p, TimestampTz as_of, CrVerification *r)
+{
+	CrJson	   *single = crjson_object_without(doc, "proof");
+	CrDiProof  *proofs;
+	int			nproofs;
+	ResolvedKey rk;
+	CredregFailure f;
+
+	crjson_object_put(single, "proof", (CrJson *) p);
+	if (!crdi_proofs(single, &proofs, &nproofs, &f))
+		return cr_verify_fail(r, f.code, f.message);
+	if (strcmp(proofs[0].purpose, "assertionMethod") != 0)
+		return cr_verify_fail(r, "proof_purpose",
+							  psprintf("proofPurpose is \"%s\", not assertionMethod", proofs[0].purpose));
+	if (proofs[0].suite == NULL)
+		return cr_verify_fail(r, "unsupported_format",
+							  psprintf("cryptosuite \"%s\" is not supported", proofs[0].cryptosuite));
+	if (!cr_verify_resolve_key(proofs[0].verification_method, r->issuer, &rk, &f) ||
+		!crdi_verify_proof(single, proofs, nproofs, 0, rk.key, &f))
+		return cr_verify_fail(r, f.code, f.message);
+	if (r->key_id == NULL)
+		r->key_id = rk.key_id;
+	return cr_verify_bind_key(&rk, r->issuer, as_of, r);
+}
+
+static bool
+verify_one(CrJson *doc, const CrJson *proofs, int i, const CrJson *p, bool issuer_signed,
+		   CrVerification *r)
 {
 	const char *purpose = crjson_get_string(p, "proofPurpose");
 	const char *vm = crjson_get_string(p, "verificationMethod");
@@ -166,8 +226,15 @@ verify_one(CrJson *doc, const CrJson *proofs, int i, const CrJson *p, CrVerifica
 		if (!xsd_datetime_parse(created, strlen(created), &ts, "created", &f))
 			return cr_verify_fail(r, f.code, f.message);
 	}
-	/* the method must be the issuer's (its profile's key); there is no key to check */
-	if (vm != NULL && r->issuer != NULL)
+	/*
+	 * the method must be the issuer's (its profile's key); there is no key
+	 * to check.  A chained proof anchoring the issuer's verified signature
+	 * may be another party's.
+	 */
+	if (issuer_signed && is_chained_merkle_proof(p))
+		cr_verify_check(r, psprintf("chained_anchor: the issuer's signature is anchored by %s",
+									vm != NULL ? vm : "an unnamed method"));
+	else if (vm != NULL && r->issuer != NULL)
 	{
 		size_t		n = strlen(r->issuer);
 
@@ -190,7 +257,7 @@ verify_one(CrJson *doc, const CrJson *proofs, int i, const CrJson *p, CrVerifica
 		return cr_verify_fail(r, "signature_invalid",
 							  psprintf("the Merkle path leads to %s, not to the proof's merkleRoot %s",
 									   hex(h), hex(mp.merkle_root)));
-	return check_anchors(&mp, r);
+	return crbc_check_anchors(&mp, r);
 }
 
 /*
@@ -236,10 +303,18 @@ crbc_verify_document(CrJson *doc, TimestampTz as_of, bool stop, CrVerification *
 	const CrJson *proof = crjson_get(doc, "proof");
 	CrJson		single;
 	const CrJson *proofs = proof;
-	const CrJson *first = proof->kind == CRJ_ARRAY ? proof->u.elems[0] : proof;
+	const CrJson *first;
+	bool		issuer_signed = false;
+
+	if (proof == NULL)
+	{
+		crbc_verify_v2(doc, as_of, stop, r);
+		return;
+	}
+	first = proof->kind == CRJ_ARRAY ? proof->u.elems[0] : proof;
 
 	r->format = crjson_is_string(crjson_get(first, "type"), "MerkleProof2019") ?
-		"MerkleProof2019" : "merkle-proof-2019";
+		"MerkleProof2019" : is_merkle_proof(first) ? "merkle-proof-2019" : "ChainedProof2021";
 	if (!stop)
 		cr_verify_check(r, "format");
 	r->credential = crjson_object_without(doc, "proof");
@@ -261,8 +336,19 @@ crbc_verify_document(CrJson *doc, TimestampTz as_of, bool stop, CrVerification *
 	if (!stop)
 		cr_verify_check(r, "proof");
 	for (int i = 0; i < proofs->count; i++)
-		if (!verify_one(doc, proofs, i, proofs->u.elems[i], r) && stop)
+	{
+		const CrJson *p = proofs->u.elems[i];
+		bool		ok;
+
+		if (is_merkle_proof(p))
+			ok = verify_one(doc, proofs, i, p, issuer_signed, r);
+		else
+			ok = issuer_signed = presentation ?
+				cr_verify_fail(r, "unsupported_format", "a Blockcerts presentation is secured by Merkle proofs only") :
+				verify_signature(doc, p, as_of, r);
+		if (!ok && stop)
 			return;
+	}
 	if (presentation)
 		check_presented(doc, as_of, stop, r);
 	else

@@ -1,8 +1,9 @@
 /*
  * merkle_proof.c
- *		Decoding a MerkleProof2019 proofValue and walking its Merkle path
- *		(see blockcerts.h).  Pure: the libFuzzer harness
- *		test/fuzz/fuzz_merkle.c runs it on arbitrary input.
+ *		Decoding a MerkleProof2019 proofValue (and a Blockcerts v2
+ *		MerkleProof2017 signature) and walking its Merkle path (see
+ *		blockcerts.h).  Pure: the libFuzzer harness test/fuzz/fuzz_merkle.c
+ *		runs it on arbitrary input.
  *
  * The compressed form, as the Blockcerts fixtures carry it: the top item
  * is a list of [key, value] pairs (a CBOR map is accepted too); the value
@@ -101,12 +102,39 @@ hexval(uint8 c)
 	return -1;
 }
 
+/*
+ * Raw bytes wrapped in a byte string: the encoding of the earlier
+ * Blockcerts v3.1 issuers (cert-verifier-js fixture mocknet-v3-valid), whose
+ * hashes and transaction are CBOR byte strings inside the byte string
+ * rather than hex text.
+ */
+static bool
+wrapped_bytes(const CrCbor *v, const uint8 **s, size_t *len)
+{
+	CrCbor	   *inner;
+	CredregFailure ignored;
+
+	if (v->kind != CRCBOR_BYTES || !crcbor_decode(v->data, v->len, &inner, &ignored) ||
+		inner->kind != CRCBOR_BYTES)
+		return false;
+	*s = inner->data;
+	*len = inner->len;
+	return true;
+}
+
 static bool
 hash_value(const CrCbor *v, uint8 out[CR_SHA256_LEN])
 {
 	const uint8 *s;
 	size_t		len;
 
+	if (wrapped_bytes(v, &s, &len))
+	{
+		if (len != CR_SHA256_LEN)
+			return false;
+		memcpy(out, s, CR_SHA256_LEN);
+		return true;
+	}
 	if (!text_value(v, &s, &len) || len != 2 * CR_SHA256_LEN)
 		return false;
 	for (int i = 0; i < CR_SHA256_LEN; i++)
@@ -191,6 +219,16 @@ decode_anchor(const CrCbor *a, CrMerkleAnchor *anchor)
 		}
 		else if (key >= 1 && text_value(v, &tx, &txlen))
 			;					/* the transaction: the last text member */
+		else if (key >= 1 && wrapped_bytes(v, &tx, &txlen) && txlen > 0 && txlen <= 64)
+		{
+			/* a transaction as raw bytes: named in hex, as chains name them */
+			char	   *hex = palloc(2 * txlen + 1);
+
+			for (size_t k = 0; k < txlen; k++)
+				snprintf(hex + 2 * k, 3, "%02x", tx[k]);
+			tx = (const uint8 *) hex;
+			txlen = 2 * txlen;
+		}
 		else
 			return false;
 	}
@@ -296,4 +334,86 @@ crbc_merkle_root(const CrMerkleProof *proof, uint8 root[CR_SHA256_LEN])
 		cr_sha256(pair, sizeof(pair), h);
 	}
 	memcpy(root, h, CR_SHA256_LEN);
+}
+
+/* ---- Blockcerts v2: MerkleProof2017 ---- */
+
+/* A SHA-256 hash as 64 hex digits (MerkleProof2017 writes them so). */
+static bool
+hex32(const char *s, uint8 out[CR_SHA256_LEN])
+{
+	if (s == NULL || strlen(s) != 2 * CR_SHA256_LEN)
+		return false;
+	for (int i = 0; i < CR_SHA256_LEN; i++)
+	{
+		int			hi = hexval((uint8) s[2 * i]),
+					lo = hexval((uint8) s[2 * i + 1]);
+
+		if (hi < 0 || lo < 0)
+			return false;
+		out[i] = (uint8) (hi << 4 | lo);
+	}
+	return true;
+}
+
+/* Blockcerts v2 chain names (cert-schema 2.0 merkleProof2017Schema) as v3 names them. */
+static const char *
+v2_chain_name(const char *chain)
+{
+	static const char *const names[][2] = {
+		{"bitcoinMainnet", "btc:mainnet"}, {"bitcoinTestnet", "btc:testnet"},
+		{"bitcoinRegtest", "btc:regtest"}, {"ethereumMainnet", "eth:mainnet"},
+		{"ethereumRopsten", "eth:ropsten"}, {"ethereumRinkeby", "eth:rinkeby"},
+		{"ethereumGoerli", "eth:goerli"}, {"ethereumSepolia", "eth:sepolia"},
+		{"mockchain", "mocknet"},
+	};
+
+	/* an anchor without chain is on bitcoinMainnet (cert-verifier-js) */
+	if (chain == NULL)
+		return "btc:mainnet";
+	for (int i = 0; i < lengthof(names); i++)
+		if (strcmp(chain, names[i][0]) == 0)
+			return names[i][1];
+	return chain;
+}
+
+bool
+crbc_decode_v2_signature(const CrJson *sig, CrMerkleProof *mp, CredregFailure *f)
+{
+	const CrJson *path = crjson_get(sig, "proof");
+	const CrJson *anchors = crjson_get(sig, "anchors");
+
+	memset(mp, 0, sizeof(*mp));
+	if (!hex32(crjson_get_string(sig, "targetHash"), mp->target_hash) ||
+		!hex32(crjson_get_string(sig, "merkleRoot"), mp->merkle_root))
+		return credreg_fail(f, "malformed", "MerkleProof2017 targetHash and merkleRoot are SHA-256 hashes in hex");
+	if (path != NULL && (path->kind != CRJ_ARRAY || path->count > CRBC_MAX_PATH))
+		return credreg_fail(f, "malformed", "MerkleProof2017 proof is not a list of at most %d steps", CRBC_MAX_PATH);
+	for (int i = 0; path != NULL && i < path->count; i++)
+	{
+		const CrJson *step = path->u.elems[i];
+		const char *left = crjson_get_string(step, "left");
+		const char *right = crjson_get_string(step, "right");
+
+		if ((left == NULL) == (right == NULL) || step->count != 1 ||
+			!hex32(left != NULL ? left : right, mp->sibling[i]))
+			return credreg_fail(f, "malformed", "MerkleProof2017 proof step %d is not one left or right SHA-256 hash", i);
+		mp->left[i] = left != NULL;
+		mp->npath++;
+	}
+	if (anchors == NULL || anchors->kind != CRJ_ARRAY || anchors->count == 0 ||
+		anchors->count > CRBC_MAX_ANCHORS)
+		return credreg_fail(f, "malformed", "MerkleProof2017 anchors is not a list of 1 to %d anchors", CRBC_MAX_ANCHORS);
+	for (int i = 0; i < anchors->count; i++)
+	{
+		const CrJson *a = anchors->u.elems[i];
+		const char *tx = crjson_get_string(a, "sourceId");
+
+		if (tx == NULL || tx[0] == '\0')
+			return credreg_fail(f, "malformed", "MerkleProof2017 anchor %d has no sourceId (the transaction)", i);
+		mp->anchors[i].chain = pstrdup(v2_chain_name(crjson_get_string(a, "chain")));
+		mp->anchors[i].transaction_id = pstrdup(tx);
+		mp->nanchors++;
+	}
+	return true;
 }

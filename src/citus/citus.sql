@@ -18,14 +18,14 @@ COMMENT ON FUNCTION citus_local_relation(regclass) IS
 -- whose triggers keep them current with cross-row statements on the
 -- coordinator.
 CREATE FUNCTION citus_reference_tables() RETURNS SETOF regclass
-	LANGUAGE sql STABLE PARALLEL SAFE ROWS 12
+	LANGUAGE sql STABLE PARALLEL SAFE ROWS 13
 	AS $$
 	SELECT t::pg_catalog.regclass FROM pg_catalog.unnest(ARRAY[
 		'credreg.framework', 'credreg.competency', 'credreg.competency_label',
 		'credreg.competency_relation', 'credreg.occupation_requirement',
 		'credreg.trusted_issuer', 'credreg.issuer_key', 'credreg.status_list',
 		'credreg.context', 'credreg.did_document', 'credreg.hosted_document',
-		'credreg.blockchain_anchor']) WITH ORDINALITY AS x(t, o) ORDER BY o
+		'credreg.blockchain_anchor', 'credreg.credential_schema']) WITH ORDINALITY AS x(t, o) ORDER BY o
 	$$;
 COMMENT ON FUNCTION citus_reference_tables() IS
 	'the credreg tables credreg.citus_prepare() makes Citus reference tables, in the order it does';

@@ -20,7 +20,8 @@ typedef enum CrKeyType
 	CRKEY_ED25519 = 1,
 	CRKEY_P256 = 2,
 	CRKEY_P384 = 3,
-	CRKEY_RSA = 4
+	CRKEY_RSA = 4,
+	CRKEY_SECP256K1 = 5			/* SEC 2 secp256k1 (Blockcerts, did:key zQ3s...) */
 } CrKeyType;
 
 /* Signature algorithms, named as JOSE names them. */
@@ -30,7 +31,8 @@ typedef enum CrSigAlg
 	CRSIG_ES256,				/* ECDSA P-256 SHA-256, raw r||s (64 bytes) */
 	CRSIG_ES384,				/* ECDSA P-384 SHA-384, raw r||s (96 bytes) */
 	CRSIG_RS256,				/* RSASSA-PKCS1-v1_5 SHA-256 */
-	CRSIG_PS256					/* RSASSA-PSS SHA-256, MGF1 SHA-256, salt 32 */
+	CRSIG_PS256,				/* RSASSA-PSS SHA-256, MGF1 SHA-256, salt 32 */
+	CRSIG_ES256K				/* ECDSA secp256k1 SHA-256, raw r||s (RFC 8812 §3.2) */
 } CrSigAlg;
 
 typedef struct CrKey
@@ -42,8 +44,8 @@ typedef struct CrKey
 	/*
 	 * Added to the original interface: the canonical public encoding, which
 	 * is also the payload of the credreg.pubkey type (see pubkey.c):
-	 * Ed25519 the 32 raw bytes; P-256/P-384 the compressed SEC1 point (33/49
-	 * bytes); RSA a 2-byte big-endian length of e, e, then n (both unsigned
+	 * Ed25519 the 32 raw bytes; P-256/P-384/secp256k1 the compressed SEC1
+	 * point (33/49/33 bytes); RSA a 2-byte big-endian length of e, e, then n (both unsigned
 	 * big-endian without leading zero bytes).  Set for private keys too
 	 * (their public half).
 	 */
@@ -68,7 +70,7 @@ typedef struct CrKey
 
 /*
  * Public-key import.  crkey_parse accepts any text form: a JWK (JSON object
- * text), a Multikey ("z6Mk…", "zDn…", "z82…"), a did:key or did:jwk DID or
+ * text), a Multikey ("z6Mk…", "zDn…", "z82…", secp256k1 "zQ3s…"), a did:key or did:jwk DID or
  * DID URL, or an SPKI PEM; surrounding whitespace is ignored.  Failure codes
  * below.  Keys are made in CurrentMemoryContext.  Ed25519 keys must be
  * curve points not of small order; EC points must lie on the curve.
@@ -143,7 +145,7 @@ extern const char *crsig_alg_name(CrSigAlg alg);
 
 /*
  * Verify a signature over msg.  False with "signature_invalid" when it does
- * not verify or has the wrong length (Ed25519 64 bytes, ES256 64 and ES384 96
+ * not verify or has the wrong length (Ed25519 64 bytes, ES256/ES256K 64 and ES384 96
  * bytes of raw r||s, RSA the modulus size), "key_mismatch" when alg does not
  * fit the key.  ECDSA accepts high-S; PS256 is MGF1-SHA-256 with a 32-byte
  * salt.  Never raises on bad input (only an internal OpenSSL fetch failure

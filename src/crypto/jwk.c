@@ -143,9 +143,11 @@ jwk_type(const CrJson *jwk, CrKeyType *type, CredregFailure *failure)
 			*type = CRKEY_P256;
 		else if (!okp && crjson_is_string(crv, "P-384"))
 			*type = CRKEY_P384;
+		else if (!okp && crjson_is_string(crv, "secp256k1"))	/* RFC 8812 §3.1 */
+			*type = CRKEY_SECP256K1;
 		else
 			return credreg_fail(failure, "key_unsupported",
-								"JWK curve \"%s\" is not supported (Ed25519, P-256, P-384 are)",
+								"JWK curve \"%s\" is not supported (Ed25519, P-256, P-384, secp256k1 are)",
 								crv->u.str);
 		return true;
 	}
@@ -175,6 +177,7 @@ public_from_jwk(const CrJson *jwk, CrKeyType type, CrKey **key, CredregFailure *
 			return ok;
 		case CRKEY_P256:
 		case CRKEY_P384:
+		case CRKEY_SECP256K1:
 			{
 				int			n = crkey_ec_size(type);
 				uint8		pt[1 + 2 * 48];
@@ -612,9 +615,10 @@ private_from_pem(const char *text, size_t len, CrKey **key, CredregFailure *fail
 			EVP_PKEY_get_octet_string_param(pkey, OSSL_PKEY_PARAM_PUB_KEY, raw, sizeof(raw), &rawlen) == 1;
 		if (ok)
 			type = strcmp(gname, "prime256v1") == 0 ? CRKEY_P256 :
-				strcmp(gname, "secp384r1") == 0 ? CRKEY_P384 : 0;
+				strcmp(gname, "secp384r1") == 0 ? CRKEY_P384 :
+				strcmp(gname, "secp256k1") == 0 ? CRKEY_SECP256K1 : 0;
 		if (ok && type == 0)
-			ok = credreg_fail(failure, "key_unsupported", "only P-256 and P-384 EC keys are supported");
+			ok = credreg_fail(failure, "key_unsupported", "only P-256, P-384 and secp256k1 EC keys are supported");
 		else if (ok)
 			ok = crkey_from_public_bytes(type, raw, rawlen, &pub, failure);
 	}
@@ -644,7 +648,7 @@ private_from_pem(const char *text, size_t len, CrKey **key, CredregFailure *fail
 	}
 	else
 		ok = credreg_fail(failure, "key_unsupported",
-						  "the key type is not Ed25519, P-256, P-384 or RSA");
+						  "the key type is not Ed25519, P-256, P-384, secp256k1 or RSA");
 	ERR_clear_error();
 	if (!ok)
 	{

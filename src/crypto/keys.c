@@ -27,6 +27,7 @@
 
 /* Multicodec codes (multiformats table, CID 1.0 §2.2.2). */
 #define MC_ED25519_PUB	0xed
+#define MC_SECP256K1_PUB 0xe7
 #define MC_P256_PUB		0x1200
 #define MC_P384_PUB		0x1201
 #define MC_RSA_PUB		0x1205
@@ -128,6 +129,8 @@ crkey_type_name(CrKeyType type)
 			return "P-384";
 		case CRKEY_RSA:
 			return "RSA";
+		case CRKEY_SECP256K1:
+			return "secp256k1";
 	}
 	return "unknown";
 }
@@ -136,7 +139,7 @@ crkey_type_name(CrKeyType type)
 int
 crkey_ec_size(CrKeyType type)
 {
-	return type == CRKEY_P256 ? 32 : type == CRKEY_P384 ? 48 : 0;
+	return (type == CRKEY_P256 || type == CRKEY_SECP256K1) ? 32 : type == CRKEY_P384 ? 48 : 0;
 }
 
 /* ---- Ed25519 point check (RFC 8032 §5.1.3, decoding) ---- */
@@ -338,7 +341,7 @@ from_ec_point(CrKeyType type, const uint8 *data, size_t len, CrKey **key,
 			  CredregFailure *failure)
 {
 	int			n = crkey_ec_size(type);
-	const char *group = (type == CRKEY_P256) ? "P-256" : "P-384";
+	const char *group = crkey_type_name(type);	/* OpenSSL knows all three names */
 	OSSL_PARAM	params[3];
 	EVP_PKEY_CTX *ctx;
 	EVP_PKEY   *pkey = NULL;
@@ -494,6 +497,7 @@ crkey_from_public_bytes(CrKeyType type, const uint8 *data, size_t len,
 			return from_ed25519(data, len, key, failure);
 		case CRKEY_P256:
 		case CRKEY_P384:
+		case CRKEY_SECP256K1:
 			return from_ec_point(type, data, len, key, failure);
 		case CRKEY_RSA:
 			{
@@ -547,8 +551,10 @@ crkey_from_multikey(const char *multibase, size_t len, CrKey **key, CredregFailu
 			break;
 		case MC_P256_PUB:
 		case MC_P384_PUB:
+		case MC_SECP256K1_PUB:
 			{
-				CrKeyType	t = codec == MC_P256_PUB ? CRKEY_P256 : CRKEY_P384;
+				CrKeyType	t = codec == MC_P256_PUB ? CRKEY_P256 :
+					codec == MC_P384_PUB ? CRKEY_P384 : CRKEY_SECP256K1;
 				size_t		want = 1 + crkey_ec_size(t);
 
 				/* did:key §3.1.2 step 3: compressed points only */
@@ -665,6 +671,8 @@ ec_type_of(EVP_PKEY *pkey)
 		return CRKEY_P256;
 	if (strcmp(name, "secp384r1") == 0 || strcmp(name, "P-384") == 0)
 		return CRKEY_P384;
+	if (strcmp(name, "secp256k1") == 0)
+		return CRKEY_SECP256K1;
 	return 0;
 }
 
@@ -698,7 +706,7 @@ from_foreign_pkey(EVP_PKEY *pkey, CrKey **key, CredregFailure *failure)
 
 		if (t == 0)
 			ok = credreg_fail(failure, "key_unsupported",
-							  "only the EC curves P-256 and P-384 (as named curves) are supported");
+							  "only the EC curves P-256, P-384 and secp256k1 (as named curves) are supported");
 		else if (EVP_PKEY_get_octet_string_param(pkey, OSSL_PKEY_PARAM_PUB_KEY,
 												 pt, sizeof(pt), &ptlen) != 1)
 			ok = crypto_fail(failure, "key_malformed", "could not read the EC public point");
@@ -733,7 +741,7 @@ from_foreign_pkey(EVP_PKEY *pkey, CrKey **key, CredregFailure *failure)
 	}
 	else
 		ok = credreg_fail(failure, "key_unsupported",
-						  "the key type is not Ed25519, P-256, P-384 or RSA");
+						  "the key type is not Ed25519, P-256, P-384, secp256k1 or RSA");
 	crkey_free(tmp);
 	ERR_clear_error();
 	return ok;
@@ -837,6 +845,9 @@ crkey_multikey(const CrKey *key)
 		case CRKEY_P384:
 			hl = varint_encode(MC_P384_PUB, buf);
 			break;
+		case CRKEY_SECP256K1:
+			hl = varint_encode(MC_SECP256K1_PUB, buf);
+			break;
 		default:
 			return NULL;
 	}
@@ -861,9 +872,11 @@ crkey_append_jwk(StringInfo out, const CrKey *key)
 			break;
 		case CRKEY_P256:
 		case CRKEY_P384:
+		case CRKEY_SECP256K1:
 			{
 				int			n = crkey_ec_size(key->type);
 
+				/* RFC 8812 §3.1: crv "secp256k1" */
 				appendStringInfo(out, "{\"crv\":\"%s\",\"kty\":\"EC\",\"x\":\"",
 								 crkey_type_name(key->type));
 				base64url_append(out, key->point + 1, n);

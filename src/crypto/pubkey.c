@@ -184,7 +184,7 @@ pubkey_recv(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("unsupported binary format version %d for type pubkey", version)));
-	if (type < CRKEY_ED25519 || type > CRKEY_RSA)
+	if (type < CRKEY_ED25519 || type > CRKEY_SECP256K1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid key type %d in binary pubkey", type)));
@@ -292,7 +292,7 @@ pubkey_thumbprint(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(cstring_to_text(crkey_thumbprint(pubkey_key(pk))));
 }
 
-/* credreg.pubkey_type(pubkey): Ed25519, P-256, P-384 or RSA. */
+/* credreg.pubkey_type(pubkey): Ed25519, P-256, P-384, RSA or secp256k1. */
 PG_FUNCTION_INFO_V1(pubkey_type);
 Datum
 pubkey_type(PG_FUNCTION_ARGS)
@@ -335,7 +335,8 @@ pubkey_multikey(PG_FUNCTION_ARGS)
 }
 
 /*
- * credreg.pubkey_did(pubkey): did:key:<Multikey> for Ed25519, P-256, P-384;
+ * credreg.pubkey_did(pubkey): did:key:<Multikey> for Ed25519, P-256, P-384,
+ * secp256k1;
  * did:jwk for RSA, for which did:key is not defined in credreg.
  */
 PG_FUNCTION_INFO_V1(pubkey_did);

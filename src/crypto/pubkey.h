@@ -5,11 +5,12 @@
  * On-disk and binary (send/recv) layout, after the varlena header:
  *
  *	 byte 0		format version, 1
- *	 byte 1		key type: 1 Ed25519, 2 P-256, 3 P-384, 4 RSA (CrKeyType)
+ *	 byte 1		key type: 1 Ed25519, 2 P-256, 3 P-384, 4 RSA, 5 secp256k1 (CrKeyType)
  *	 bytes 2..	the canonical public encoding (CrKey.pub):
  *				Ed25519  the 32-byte public key (RFC 8032)
  *				P-256	 the 33-byte compressed SEC1 point
  *				P-384	 the 49-byte compressed SEC1 point
+ *				secp256k1 the 33-byte compressed SEC1 point
  *				RSA		 2-byte big-endian length of e, e, n (unsigned
  *						 big-endian, no leading zero bytes)
  *

@@ -49,6 +49,7 @@ static const struct
 	{"ES384", CRSIG_ES384},
 	{"RS256", CRSIG_RS256},
 	{"PS256", CRSIG_PS256},
+	{"ES256K", CRSIG_ES256K},
 };
 
 bool
@@ -85,6 +86,8 @@ crsig_alg_fits_key(CrSigAlg alg, const CrKey *key)
 			return key->type == CRKEY_P256;
 		case CRSIG_ES384:
 			return key->type == CRKEY_P384;
+		case CRSIG_ES256K:
+			return key->type == CRKEY_SECP256K1;
 		case CRSIG_RS256:
 		case CRSIG_PS256:
 			return key->type == CRKEY_RSA;
@@ -116,6 +119,9 @@ crsig_alg_for_key_type(CrKeyType type, CrSigAlg *alg)
 			return true;
 		case CRKEY_RSA:
 			*alg = CRSIG_RS256;
+			return true;
+		case CRKEY_SECP256K1:
+			*alg = CRSIG_ES256K;	/* RFC 8812 §3.2 */
 			return true;
 	}
 	return false;
@@ -370,19 +376,20 @@ crsig_verify(const CrKey *ckey, CrSigAlg alg,
 	switch (alg)
 	{
 		case CRSIG_ES256:
+		case CRSIG_ES256K:
 		case CRSIG_ES384:
 			{
-				size_t		n = (alg == CRSIG_ES256) ? 32 : 48;
+				size_t		n = (alg == CRSIG_ES384) ? 48 : 32;
 
-				/* RFC 7518 §3.4: exactly 2 * n bytes */
+				/* RFC 7518 §3.4 (RFC 8812 §3.2 for ES256K): exactly 2 * n bytes */
 				if (siglen != 2 * n)
 					return credreg_fail(failure, "signature_invalid",
 										"an %s signature has %zu bytes (r || s), not %zu",
 										crsig_alg_name(alg), 2 * n, siglen);
-				if (alg == CRSIG_ES256)
-					cr_sha256(msg, msglen, md);
-				else
+				if (alg == CRSIG_ES384)
 					cr_sha384(msg, msglen, md);
+				else
+					cr_sha256(msg, msglen, md);	/* ES256 and ES256K */
 				rc = ecdsa_verify_raw(key, md, n, sig, n);
 				if (rc == 1)
 					return true;
@@ -445,7 +452,7 @@ crsig_sign(const CrKey *key, CrSigAlg alg,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("algorithm %s does not fit a key of type %s",
 						crsig_alg_name(alg), crkey_type_name(key->type))));
-	if (alg == CRSIG_ES256 || alg == CRSIG_RS256 || alg == CRSIG_PS256)
+	if (alg == CRSIG_ES256 || alg == CRSIG_ES256K || alg == CRSIG_RS256 || alg == CRSIG_PS256)
 		md = cr_md_sha256();
 	else if (alg == CRSIG_ES384)
 		md = cr_md_sha384();
@@ -471,9 +478,9 @@ crsig_sign(const CrKey *key, CrSigAlg alg,
 				 errmsg("could not sign with the %s key", crkey_type_name(key->type))));
 	}
 
-	if (alg == CRSIG_ES256 || alg == CRSIG_ES384)
+	if (alg == CRSIG_ES256 || alg == CRSIG_ES256K || alg == CRSIG_ES384)
 	{
-		size_t		n = (alg == CRSIG_ES256) ? 32 : 48;
+		size_t		n = (alg == CRSIG_ES384) ? 48 : 32;
 		uint8	   *raw = palloc(2 * n);
 
 		if (!ecdsa_der_to_raw(buf, len, raw, n))

@@ -57,6 +57,12 @@ typedef struct CrDiSuite
 	const char *note;
 
 	/*
+	 * true: the proof value is a detached JWS in "jws" (the Linked Data
+	 * Signatures suites, EcdsaSecp256k1Signature2019), not "proofValue".
+	 */
+	bool		jws_proof;
+
+	/*
 	 * When not NULL, the suite verifies its proofs itself (a proof value
 	 * that is not one signature over proofConfigHash || documentHash, as
 	 * ecdsa-sd-2023's); crdi_verify_proof calls it once the key fits.
@@ -73,6 +79,17 @@ extern const CrDiSuite *crdi_find_suite(const char *cryptosuite);
 extern void crdi_register_jcs_suites(void);	/* jcs_suites.c */
 extern void crdi_register_rdfc_suites(void);	/* rdfc_suites.c */
 extern void crdi_register_ecdsa_sd_suite(void);	/* ecdsa_sd.c */
+extern void crdi_register_secp256k1_suite(void);	/* secp256k1_2019.c */
+
+/*
+ * A detached JWS with unencoded payload (the "jws" of the Linked Data
+ * Signatures suites): checks the header names alg, b64 false and crit
+ * ["b64"]; gives the length of BASE64URL(header) (the signing input is that,
+ * '.', then the payload bytes) and the decoded signature.  Codes:
+ * "malformed", "algorithm_refused" (detached_jws.c).
+ */
+extern bool crdi_detached_jws_parse(const char *jws, const char *alg, size_t *header_len,
+									uint8 **sig, size_t *siglen, CredregFailure *failure);
 
 /* RDFC-1.0 canonical N-Quads of a JSON-LD document (the RDFC suites' transformation). */
 extern bool crdi_rdfc_canonicalize(const CrJson *doc, bool hash_sha384, StringInfo out,
@@ -86,7 +103,8 @@ typedef struct CrDiProof
 	const char *cryptosuite;
 	const char *verification_method;
 	const char *purpose;
-	const char *proof_value;
+	const char *proof_value;	/* NULL when the proof carries "jws" instead */
+	const char *jws;			/* a Linked Data Signatures detached JWS, or NULL */
 	const CrDiSuite *suite;		/* NULL: unknown cryptosuite */
 	bool		has_created,
 				has_expires;

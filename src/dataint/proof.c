@@ -45,6 +45,7 @@ crdi_find_suite(const char *cryptosuite)
 		crdi_register_jcs_suites();
 		crdi_register_rdfc_suites();
 		crdi_register_ecdsa_sd_suite();
+		crdi_register_secp256k1_suite();
 	}
 	for (int i = 0; i < nsuites; i++)
 		if (strcmp(suites[i]->cryptosuite, cryptosuite) == 0)
@@ -142,7 +143,9 @@ crdi_proofs(const CrJson *doc, CrDiProof **result, int *nresult, CredregFailure 
 			!proof_string(p->proof, "cryptosuite", false, &p->cryptosuite, failure) ||
 			!proof_string(p->proof, "verificationMethod", true, &p->verification_method, failure) ||
 			!proof_string(p->proof, "proofPurpose", true, &p->purpose, failure) ||
-			!proof_string(p->proof, "proofValue", true, &p->proof_value, failure) ||
+			!proof_string(p->proof, "jws", false, &p->jws, failure) ||
+			/* the Linked Data Signatures suites carry "jws" instead */
+			!proof_string(p->proof, "proofValue", p->jws == NULL, &p->proof_value, failure) ||
 			!proof_string(p->proof, "created", false, &created, failure) ||
 			!proof_string(p->proof, "expires", false, &expires, failure))
 			return false;
@@ -264,8 +267,10 @@ crdi_hash(const CrJson *doc, const CrDiProof *proofs, int nproofs, int i,
 		crjson_object_put(unsecured, "proof", chain);
 	}
 
-	/* Verify Proof step 2: proof options are the proof without proofValue */
+	/* Verify Proof step 2: proof options are the proof without proofValue (or jws) */
 	options = crjson_object_without(p->proof, "proofValue");
+	if (p->jws != NULL)
+		options = crjson_object_without(options, "jws");
 
 	pctx = crjson_get(p->proof, "@context");
 	if (suite->proof_context_prefix)
@@ -349,6 +354,9 @@ crdi_verify_proof(const CrJson *doc, const CrDiProof *proofs, int nproofs, int i
 	if ((p->suite->key_types & (1 << key->type)) == 0 || !crsig_alg_for_key_type(key->type, &alg))
 		return credreg_fail(failure, "key_mismatch", "cryptosuite %s does not take the key (%s)",
 							p->cryptosuite, crkey_type_name(key->type));
+	if (p->suite->jws_proof ? p->jws == NULL : p->proof_value == NULL)
+		return credreg_fail(failure, "malformed", "a %s proof carries its value in \"%s\"",
+							p->cryptosuite, p->suite->jws_proof ? "jws" : "proofValue");
 	if (p->suite->verify != NULL)
 		return p->suite->verify(doc, proofs, nproofs, i, key, failure);
 	/* Verify Proof step 3: proofValue is multibase base58-btc */

@@ -1,103 +1,254 @@
 /*
  * stored_document.c
- *		Lookups of the stored documents (see stored_document.h).
+ *		The stored documents (see stored_document.h), each table behind a
+ *		per-backend cache that follows util/cache.h: a lookup reads the row
+ *		once per generation (no SPI, no planning: crcache_read_rows), keeps
+ *		the parsed document (or that there is none) in the generation's
+ *		memory, and a change to the table (the statement trigger
+ *		stored_document_changed) starts a new generation in every backend.
  *
- * Each lookup reads its table straight from the local relation through the
- * primary key (crcache_read_rows), no query planned: on Citus, where these
- * tables are reference tables, a verification running on a worker inside a
- * query on a shard reads the worker's own placement (src/citus/citus.h).
- * The documents are not cached: a lookup is one index probe, and each
- * watched table has a generation of its own only so that the read follows
- * the table to its placement.
+ * A document handed out belongs to the cache: it is borrowed for the call
+ * at hand and must not be modified.
  */
 #include "postgres.h"
 
+#include "commands/trigger.h"
+#include "common/hashfn.h"
+#include "fmgr.h"
 #include "utils/builtins.h"
+#include "utils/hsearch.h"
 #include "utils/jsonb.h"
+#include "utils/memutils.h"
 
 #include "did/stored_document.h"
 #include "util/cache.h"
 
-static CrCache did_document_table = CRCACHE_INIT("credreg did_document reader", "did_document");
-static CrCache hosted_document_table = CRCACHE_INIT("credreg hosted_document reader", "hosted_document");
-static CrCache anchor_table = CRCACHE_INIT("credreg blockchain_anchor reader", "blockchain_anchor");
+/*
+ * Bounds of one generation: past either, the cache starts afresh, so that a
+ * bulk verification naming millions of distinct unknown URLs does not grow
+ * it without limit.
+ */
+#define STORED_CACHE_MAX_KEYS	65536
+#define STORED_CACHE_MAX_BYTES	((Size) 64 * 1024 * 1024)
 
-/* Row callback: the jsonb column "document" as text, in the caller's context. */
+typedef struct StoredEntry
+{
+	const char *key;			/* hash key: a copy in the generation */
+	bool		found;			/* a row exists */
+	CrJson	   *doc;			/* parsed document (NULL: none, or unusable) */
+	char	   *text;			/* a text column (blockchain_anchor.merkle_root) */
+} StoredEntry;
+
+typedef struct StoredCache
+{
+	CrCache		cache;
+	HTAB	   *entries;		/* in the current generation */
+	Size		bytes;
+	const char *key_column;
+	const char *value_column;
+	bool		parse;			/* value_column holds a jsonb document */
+	uint64		lookups;
+	uint64		reads;
+} StoredCache;
+
+static StoredCache did_cache = {CRCACHE_INIT("credreg did_document cache", "did_document"),
+NULL, 0, "did", "document", true};
+static StoredCache hosted_cache = {CRCACHE_INIT("credreg hosted_document cache", "hosted_document"),
+NULL, 0, "url", "document", true};
+static StoredCache schema_cache = {CRCACHE_INIT("credreg credential_schema cache", "credential_schema"),
+NULL, 0, "url", "schema", true};
+/* keyed by transaction_id; the row's chain is checked by the caller's key */
+static StoredCache anchor_cache = {CRCACHE_INIT("credreg blockchain_anchor cache", "blockchain_anchor"),
+NULL, 0, "transaction_id", "merkle_root", false};
+
+static uint32
+key_hash(const void *key, Size keysize)
+{
+	const char *s = *(const char *const *) key;
+
+	return hash_bytes((const unsigned char *) s, (int) strlen(s));
+}
+
+static int
+key_match(const void *key1, const void *key2, Size keysize)
+{
+	return strcmp(*(const char *const *) key1, *(const char *const *) key2);
+}
+
+/* The hash table of the current generation, made anew when one began. */
+static void
+stored_begin(StoredCache *sc)
+{
+	HASHCTL		ctl;
+
+	if (sc->entries != NULL &&
+		(sc->bytes > STORED_CACHE_MAX_BYTES ||
+		 hash_get_num_entries(sc->entries) >= STORED_CACHE_MAX_KEYS))
+	{
+		crcache_retire(&sc->cache);
+		sc->entries = NULL;
+	}
+	if (!crcache_begin(&sc->cache) && sc->entries != NULL)
+		return;
+	memset(&ctl, 0, sizeof(ctl));
+	ctl.keysize = sizeof(const char *);
+	ctl.entrysize = sizeof(StoredEntry);
+	ctl.hash = key_hash;
+	ctl.match = key_match;
+	ctl.hcxt = crcache_memory(&sc->cache);
+	sc->entries = hash_create(sc->cache.name, 16, &ctl,
+							  HASH_ELEM | HASH_FUNCTION | HASH_COMPARE | HASH_CONTEXT);
+	sc->bytes = 0;
+}
+
+typedef struct FillArg
+{
+	StoredCache *sc;
+	StoredEntry *e;
+	const char *chain;			/* blockchain_anchor: the row's chain must be this */
+} FillArg;
+
 static bool
-read_document(HeapTuple tuple, TupleDesc desc, void *arg)
+fill_row(HeapTuple tuple, TupleDesc desc, void *arg)
 {
-	char	  **text = arg;
+	FillArg    *fa = arg;
+	StoredCache *sc = fa->sc;
+	MemoryContext old;
 	bool		isnull;
-	Datum		d = crcache_getattr(tuple, desc, "document", &isnull);
+	Datum		d;
+	char	   *str;
 
+	if (fa->chain != NULL)
+	{
+		d = crcache_getattr(tuple, desc, "chain", &isnull);
+		if (isnull || strcmp(TextDatumGetCString(d), fa->chain) != 0)
+			return true;		/* another chain's transaction: read on */
+	}
+	d = crcache_getattr(tuple, desc, sc->value_column, &isnull);
+	fa->e->found = true;
 	if (!isnull)
-		*text = JsonbToCString(NULL, &DatumGetJsonbP(d)->root, VARSIZE_ANY(DatumGetPointer(d)));
-	return false;				/* the key is the primary key: one row */
+	{
+		/* the text in the caller's memory; only what is kept goes to the generation's */
+		if (sc->parse)
+		{
+			Jsonb	   *jb = DatumGetJsonbP(d);
+
+			str = JsonbToCString(NULL, &jb->root, VARSIZE(jb));
+		}
+		else
+			str = TextDatumGetCString(d);
+		sc->bytes += strlen(str);
+		old = MemoryContextSwitchTo(crcache_memory(&sc->cache));
+		if (sc->parse)
+		{
+			CredregFailure f;
+
+			/* jsonb output is valid JSON; a size or depth limit can still refuse it */
+			fa->e->doc = crjson_parse(str, strlen(str), &f);
+		}
+		else
+			fa->e->text = pstrdup(str);
+		MemoryContextSwitchTo(old);
+		pfree(str);
+	}
+	return false;
 }
 
-/* The document of the row whose key column equals key, as text, or NULL. */
-static char *
-lookup_document(CrCache *table, const char *column, const char *key)
+/* The entry for key (chain: only rows of that chain), read on a miss. */
+static StoredEntry *
+stored_lookup(StoredCache *sc, const char *key, const char *chain)
 {
-	char	   *text = NULL;
+	const char *hkey = chain != NULL ? psprintf("%s\n%s", chain, key) : key;
+	StoredEntry *e;
+	bool		found;
+	FillArg		fa;
 
-	crcache_begin(table);
-	crcache_read_rows(table, 0, column, key, read_document, &text);
-	return text;
-}
-
-static CrJson *
-parse_stored(const char *text)
-{
-	CredregFailure f;
-
-	if (text == NULL)
-		return NULL;
-	/* jsonb output is always valid JSON; a size or depth limit can still refuse it */
-	return crjson_parse(text, strlen(text), &f);
+	sc->lookups++;
+	stored_begin(sc);
+	e = hash_search(sc->entries, &hkey, HASH_FIND, NULL);
+	if (e != NULL)
+		return e;
+	hkey = MemoryContextStrdup(crcache_memory(&sc->cache), hkey);
+	e = hash_search(sc->entries, &hkey, HASH_ENTER, &found);
+	e->found = false;
+	e->doc = NULL;
+	e->text = NULL;
+	sc->bytes += strlen(hkey) + sizeof(StoredEntry);
+	fa.sc = sc;
+	fa.e = e;
+	fa.chain = chain;
+	sc->reads++;
+	PG_TRY();
+	{
+		crcache_read_rows(&sc->cache, 0, sc->key_column, key, fill_row, &fa);
+	}
+	PG_CATCH();
+	{
+		/* no half-filled entry survives an error (a missing privilege, say) */
+		hash_search(sc->entries, &hkey, HASH_REMOVE, NULL);
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	return e;
 }
 
 CrJson *
 cr_did_document(const char *did)
 {
-	return parse_stored(lookup_document(&did_document_table, "did", did));
+	return stored_lookup(&did_cache, did, NULL)->doc;
 }
 
 CrJson *
 cr_hosted_document(const char *url)
 {
-	return parse_stored(lookup_document(&hosted_document_table, "url", url));
+	return stored_lookup(&hosted_cache, url, NULL)->doc;
 }
 
-typedef struct AnchorLookup
+CrJson *
+cr_credential_schema_document(const char *url, bool *found)
 {
-	const char *transaction_id;
-	char	   *merkle_root;	/* found: the stored root */
-} AnchorLookup;
+	StoredEntry *e = stored_lookup(&schema_cache, url, NULL);
 
-/* Row callback over a chain's anchors: the root of the wanted transaction. */
-static bool
-read_anchor(HeapTuple tuple, TupleDesc desc, void *arg)
-{
-	AnchorLookup *lookup = arg;
-	bool		isnull;
-	Datum		tx = crcache_getattr(tuple, desc, "transaction_id", &isnull);
-
-	if (isnull || strcmp(TextDatumGetCString(tx), lookup->transaction_id) != 0)
-		return true;
-	lookup->merkle_root = TextDatumGetCString(crcache_getattr(tuple, desc, "merkle_root", &isnull));
-	return false;
+	*found = e->found;
+	return e->doc;
 }
 
 bool
 cr_blockchain_anchor_matches(const char *chain, const char *transaction_id,
 							 const char *merkle_root, bool *found)
 {
-	AnchorLookup lookup = {.transaction_id = transaction_id};
+	StoredEntry *e = stored_lookup(&anchor_cache, transaction_id, chain);
 
-	/* the primary key (chain, transaction_id) leads with chain */
-	crcache_begin(&anchor_table);
-	crcache_read_rows(&anchor_table, 0, "chain", chain, read_anchor, &lookup);
-	*found = lookup.merkle_root != NULL;
-	return *found && pg_strcasecmp(lookup.merkle_root, merkle_root) == 0;
+	*found = e->found;
+	return e->text != NULL && pg_strcasecmp(e->text, merkle_root) == 0;
+}
+
+void
+cr_stored_document_stats(uint64 *lookups, uint64 *reads)
+{
+	StoredCache *all[] = {&did_cache, &hosted_cache, &schema_cache, &anchor_cache};
+
+	*lookups = *reads = 0;
+	for (int i = 0; i < lengthof(all); i++)
+	{
+		*lookups += all[i]->lookups;
+		*reads += all[i]->reads;
+	}
+}
+
+PG_FUNCTION_INFO_V1(credreg_stored_document_changed);
+/*
+ * AFTER ... FOR EACH STATEMENT trigger on did_document, hosted_document,
+ * blockchain_anchor and credential_schema: every backend's cache of that
+ * table starts a new generation (crcache_table_changed).
+ */
+Datum
+credreg_stored_document_changed(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		elog(ERROR, "stored_document_changed must be called as a trigger");
+	crcache_table_changed(trigdata->tg_relation);
+	return PointerGetDatum(NULL);
 }

@@ -36,7 +36,7 @@ typedef struct CrJws
 /*
  * Split and check a compact JWS: three base64url parts, a JSON object
  * header whose `alg` is on the allow-list (EdDSA, ES256, ES384, RS256,
- * PS256), no `crit` extension.  Codes: "malformed", "algorithm_refused".
+ * PS256, ES256K), no `crit` extension.  Codes: "malformed", "algorithm_refused".
  */
 extern bool crjws_parse(const char *text, size_t len, CrJws *jws, CredregFailure *failure);
 

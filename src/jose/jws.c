@@ -32,6 +32,8 @@ alg_allowed(const char *name, CrSigAlg *alg)
 		*alg = CRSIG_RS256;
 	else if (strcmp(name, "PS256") == 0)
 		*alg = CRSIG_PS256;
+	else if (strcmp(name, "ES256K") == 0)	/* RFC 8812 §3.2 */
+		*alg = CRSIG_ES256K;
 	else
 		return false;
 	return true;
@@ -91,7 +93,7 @@ crjws_header(CrJws *jws, CredregFailure *failure)
 		return credreg_fail(failure, "malformed", "JWS header has no \"alg\" string");
 	if (!alg_allowed(algv->u.str, &jws->alg))
 		return credreg_fail(failure, "algorithm_refused",
-							"JWS algorithm \"%.*s\" is not accepted (accepted: EdDSA, ES256, ES384, RS256, PS256)",
+							"JWS algorithm \"%.*s\" is not accepted (accepted: EdDSA, ES256, ES384, RS256, PS256, ES256K)",
 							(int) Min(algv->count, 32), algv->u.str);
 
 	/*

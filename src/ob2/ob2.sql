@@ -15,3 +15,5 @@ COMMENT ON TABLE hosted_document IS
 	'Open Badges 2.0 hosted documents (Assertion, BadgeClass, Issuer, CryptographicKey, RevocationList) by the IRI they were fetched from';
 SELECT pg_catalog.pg_extension_config_dump('hosted_document', '');
 GRANT SELECT ON hosted_document TO PUBLIC;
+CREATE TRIGGER hosted_document_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON hosted_document
+	FOR EACH STATEMENT EXECUTE FUNCTION stored_document_changed();

@@ -217,11 +217,37 @@ credreg_status_list_derive(PG_FUNCTION_ARGS)
 		values[1] = PointerGetDatum(construct_array(elems, purpose->count, TEXTOID, -1, false, TYPALIGN_INT));
 	}
 	else
-		bad_credential(url, "Its credentialSubject has no statusPurpose string or array of strings.");
+	{
+		/*
+		 * No statusPurpose (the Blockcerts samples' lists, which
+		 * cert-verifier-js reads with the purpose of the entry pointing at
+		 * them): the purpose the registry gave in the row, if it gave one.
+		 */
+		bool		isnull;
+		Datum		given = heap_getattr(tuple, attnum_of(desc, "purpose"), desc, &isnull);
+
+		if (purpose != NULL || isnull)
+			bad_credential(url, "Its credentialSubject has no statusPurpose string or array of strings (give the purpose column when the list states none).");
+		values[1] = given;
+	}
 
 	encoded = crjson_get_string(subject, "encodedList");
 	if (encoded == NULL)
 		bad_credential(url, "Its credentialSubject has no encodedList string.");
+	/*
+	 * A BitstringStatusListCredential that states no statusPurpose and whose
+	 * list has no multibase prefix but starts as StatusList2021's base64url
+	 * GZIP does ("H4sI"): a StatusList2021 list under the newer type name,
+	 * as the Blockcerts samples publish theirs and point at with
+	 * StatusList2021Entry.  It is recorded, and read, as one.  A list that
+	 * states its purpose is a Bitstring Status List and must carry the
+	 * prefix.
+	 */
+	if (!legacy && purpose == NULL && strncmp(encoded, "H4sI", 4) == 0)
+	{
+		legacy = true;
+		list_type = "StatusList2021Credential";
+	}
 	if (!status_bitstring_decode(encoded, strlen(encoded), legacy, &bs, &failure))
 		bad_credential(url, "Its encodedList does not decode: %s", failure.message);
 	if ((int64) bs.nbytes * 8 < STATUS_LIST_MIN_ENTRIES)

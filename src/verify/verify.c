@@ -330,6 +330,15 @@ check_credential(CrJson *cred, ResolvedKey *keys, int nkeys, TimestampTz as_of,
 		}
 	}
 
+	/* credentialSchema (VCDM 2.0 §5.4) */
+	if (crjson_get(cred, "credentialSchema") != NULL)
+	{
+		if (!stop)
+			cr_verify_check(r, "schema");
+		if (!cr_verify_credential_schema(cred, stop, r) && stop)
+			return;
+	}
+
 	/* status lists */
 	if (crjson_get(cred, "credentialStatus") != NULL)
 	{

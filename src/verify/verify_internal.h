@@ -60,6 +60,13 @@ extern bool cr_verify_jws_key(const struct CrJws *jws, const char *signer, Resol
 extern bool cr_verify_date_claim(const CrJson *claims, const char *name, const char *code,
 								 bool *has, TimestampTz *ts, CrVerification *r);
 
+/*
+ * credentialSchema (src/schema/credential_schema.c): JsonSchema and
+ * JsonSchemaCredential entries checked against credreg.credential_schema;
+ * records schema_invalid / schema_unusable, false when one was recorded.
+ */
+extern bool cr_verify_credential_schema(const CrJson *cred, bool stop, CrVerification *r);
+
 /* The trust list: sets r->trusted, records untrusted_issuer. */
 extern void cr_verify_trust(const char *issuer, TimestampTz as_of, CrVerification *r);
 

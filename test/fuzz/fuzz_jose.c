@@ -5,7 +5,7 @@
  *		proofs (proof set, previousProof, proof configuration, JCS hashing),
  *		with a sign-then-verify round trip.
  *
- * FUZZ_SOURCES: src/jose/jws.c src/jose/jwt.c src/util/datetime.c src/dataint/proof.c src/dataint/jcs_suites.c src/crypto/keys.c src/crypto/jwk.c src/crypto/sig.c src/util/encoding.c src/json/parse.c src/json/tree.c src/json/jcs.c
+ * FUZZ_SOURCES: src/jose/jws.c src/jose/jwt.c src/util/datetime.c src/dataint/proof.c src/dataint/jcs_suites.c src/dataint/detached_jws.c src/crypto/keys.c src/crypto/jwk.c src/crypto/sig.c src/util/encoding.c src/json/parse.c src/json/tree.c src/json/jcs.c
  *
  * The first input byte chooses the mode; the rest is
  *   mode & 1 == 0: a JWS compact string;
@@ -17,7 +17,10 @@
  *   header '.' payload; verifying with a fixed key fails cleanly; when a
  *   credential is mapped from the payload it is an object, and an `iss`
  *   claim is its issuer;
- * - Data Integrity: for every proof whose hashing succeeds, the hash data is
+ * - Data Integrity: a proof's "jws" (EcdsaSecp256k1Signature2019) parses
+ *   as a detached JWS or fails with a documented code; when it parses, its
+ *   header part is a non-empty prefix followed by "..";
+ * - for every proof whose hashing succeeds, the hash data is
  *   the proof configuration hash followed by the document hash, each the
  *   SHA-256 of its canonical form, and both canonical forms parse again;
  * - a document that is a JSON object is signed with eddsa-jcs-2022 (signing
@@ -33,7 +36,7 @@
 #include "pg_shim.h"
 
 /*
- * The rdfc suites and ecdsa-sd-2023 need JSON-LD contexts from
+ * The rdfc suites, EcdsaSecp256k1Signature2019 and ecdsa-sd-2023 need JSON-LD contexts from
  * credreg.context (SPI), which the shim has no server for; they are fuzzed
  * through fuzz_jsonld, fuzz_nquads and fuzz_ecdsa_sd.  Here only the JOSE
  * and JCS paths register.
@@ -45,6 +48,12 @@ crdi_register_rdfc_suites(void)
 
 void
 crdi_register_ecdsa_sd_suite(void)
+{
+}
+
+/* EcdsaSecp256k1Signature2019 canonicalizes with RDFC too (contexts from SPI) */
+void
+crdi_register_secp256k1_suite(void)
 {
 }
 
@@ -170,6 +179,18 @@ di_case(void *arg)
 	{
 		CrDiHashing h;
 		uint8		x[CR_SHA256_LEN];
+
+		if (proofs[i].jws != NULL)
+		{
+			size_t		hl,
+						sl;
+			uint8	   *sig;
+
+			if (!crdi_detached_jws_parse(proofs[i].jws, "ES256K", &hl, &sig, &sl, &f))
+				check_failure(&f);
+			else if (hl == 0 || strncmp(proofs[i].jws + hl, "..", 2) != 0)
+				fail("a parsed detached JWS has no header before \"..\"");
+		}
 
 		if (!crdi_hash(doc, proofs, n, i, CRKEY_ED25519, &h, &f))
 		{

@@ -1,7 +1,8 @@
 /*
  * fuzz_merkle.c
  *		libFuzzer harness for the bounded CBOR reader (src/util/cbor.c) and
- *		the MerkleProof2019 proofValue decoder built on it
+ *		the MerkleProof2019 proofValue decoder built on it, and the
+ *		Blockcerts v2 MerkleProof2017 signature decoder
  *		(src/blockcerts/merkle_proof.c).
  *
  * FUZZ_SOURCES: src/util/cbor.c src/blockcerts/merkle_proof.c src/util/encoding.c src/crypto/keys.c src/crypto/jwk.c src/crypto/sig.c src/json/parse.c src/json/tree.c src/json/jcs.c
@@ -10,7 +11,8 @@
  *   0: raw bytes given to crcbor_decode;
  *   1: raw bytes encoded base58btc with a 'z' prefix, then decoded as a
  *      proofValue (so the fuzzer reaches the CBOR and keymap layers);
- *   2: the bytes as proofValue text.
+ *   2: the bytes as proofValue text;
+ *   3: the bytes as JSON text, decoded as a MerkleProof2017 signature.
  * Checked on every input:
  * - nothing raises; a refusal has the code "malformed" and a message;
  * - a decoded CBOR item's strings lie inside the input and its counts are
@@ -97,8 +99,14 @@ run_case(void *arg)
 		base58btc_append(&s, c->data, c->size);
 		c->ok = crbc_decode_proof_value(s.data, s.len, &c->proof, &c->failure);
 	}
-	else
+	else if (c->mode == 2)
 		c->ok = crbc_decode_proof_value((const char *) c->data, c->size, &c->proof, &c->failure);
+	else
+	{
+		CrJson	   *sig = crjson_parse((const char *) c->data, c->size, &c->failure);
+
+		c->ok = sig != NULL && crbc_decode_v2_signature(sig, &c->proof, &c->failure);
+	}
 	if (c->ok)
 	{
 		uint8		root[CR_SHA256_LEN];
@@ -123,7 +131,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 1 || size > 4096)
 		return 0;
 	memset(&c, 0, sizeof(c));
-	c.mode = data[0] % 3;
+	c.mode = data[0] % 4;
 	c.data = data + 1;
 	c.size = size - 1;
 	if (!pg_shim_run(run_case, &c))

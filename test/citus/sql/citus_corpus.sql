@@ -84,12 +84,12 @@ SELECT * FROM plan_of($$SELECT count(*) FILTER (WHERE credreg.is_valid(credentia
 CREATE TABLE single_answer AS
 SELECT id, v.valid, v.format, v.issuer, v.key_id, v.status, v.trusted, v.errors, v.checks,
        credreg.is_valid(credential, '2026-06-01T00:00:00Z') AS fast,
-       credreg.skills_of(credreg.registry_payload(credential, v.valid)) AS skills
+       (credreg.registry_examine(credential)).skills AS skills
   FROM corpus_local, LATERAL credreg.verify(credential, '2026-06-01T00:00:00Z') v;
 CREATE TABLE distributed_answer AS
 SELECT id, v.valid, v.format, v.issuer, v.key_id, v.status, v.trusted, v.errors, v.checks,
        credreg.is_valid(credential, '2026-06-01T00:00:00Z') AS fast,
-       credreg.skills_of(credreg.registry_payload(credential, v.valid)) AS skills
+       (credreg.registry_examine(credential)).skills AS skills
   FROM corpus, LATERAL credreg.verify(credential, '2026-06-01T00:00:00Z') v;
 SELECT (SELECT count(*) FROM single_answer) AS single_node,
        (SELECT count(*) FROM distributed_answer) AS distributed,
@@ -114,6 +114,7 @@ SELECT count(*) AS valid_after_single_node FROM corpus_local WHERE credreg.is_va
 
 -- a role with no more than PUBLIC's rights on credreg verifies on the
 -- workers too (Citus copied the grants onto the placements the caches read)
+DROP ROLE IF EXISTS credreg_citus_reader;  -- left by an interrupted run (roles are cluster-wide)
 CREATE ROLE credreg_citus_reader LOGIN;
 GRANT SELECT ON corpus TO credreg_citus_reader;
 SET ROLE credreg_citus_reader;
