@@ -38,12 +38,12 @@ SELECT p.oid::regprocedure AS function, p.proparallel AS parallel, p.procost AS 
                      'stack_progress_step', 'stack_progress_step_jsonb', 'stack_progress_merge',
                      'stack_progress_result', 'stack_progress_state_in', 'stack_progress_state_out',
                      'stackrule_in')
- ORDER BY 1::text;
+ ORDER BY p.oid::regprocedure::text;
 SELECT a.aggfnoid::regprocedure AS aggregate, a.aggcombinefn <> 0 AS combine,
        a.aggserialfn <> 0 AS serial, a.aggdeserialfn <> 0 AS deserial, p.proparallel AS parallel
   FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid JOIN pg_namespace n ON n.oid = p.pronamespace
  WHERE n.nspname = 'credreg' AND p.proname = 'stack_progress'
- ORDER BY 1::text;
+ ORDER BY a.aggfnoid::regprocedure::text;
 
 -- verification report: how many stored credentials are valid
 EXPLAIN (COSTS OFF)

@@ -59,7 +59,7 @@ INSERT INTO ss_bin VALUES ('{}'), ('{12:3,40:1,7}'), ('{2147483647:100}');
 \copy ss_bin TO 'results/taxonomy_ss.bin' WITH (FORMAT binary)
 CREATE TEMP TABLE ss_bin2 (s skillset);
 \copy ss_bin2 FROM 'results/taxonomy_ss.bin' WITH (FORMAT binary)
-SELECT a.s, a.s = b.s AS same FROM ss_bin a JOIN ss_bin2 b ON a.s = b.s ORDER BY 1::text;
+SELECT a.s, a.s = b.s AS same FROM ss_bin a JOIN ss_bin2 b ON a.s = b.s ORDER BY a.s::text;
 SELECT skillset_send('{12:3,7}');
 
 -- malformed binary input: one COPY BINARY file per case (perl writes the bytes)
