@@ -87,6 +87,9 @@ extern bool crjson_is_string(const CrJson *v, const char *s);
 /* v is the string s, or an array holding it (JSON-LD's one-or-many, e.g. "type"). */
 extern bool crjson_has_string(const CrJson *v, const char *s);
 
+/* The name jsonb_typeof gives a value's kind ("object", "boolean", ...). */
+extern const char *crjson_kind_name(CrJsonKind kind);
+
 /*
  * The text ->> gives for a value: NULL for JSON null or absent (v NULL), a
  * string or number as is, true/false, an object or array as jsonb prints it.

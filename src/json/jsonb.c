@@ -270,3 +270,31 @@ crjson_from_jsonb(Jsonb *jb)
 	pfree(frames);
 	return root;
 }
+
+/*
+ * The text ->> (and #>> '{}') gives for a value: NULL for JSON null or an
+ * absent member, a string's or number's text (numeric_out's form for a
+ * tree read from jsonb), else the value as jsonb prints it.
+ */
+const char *
+crjson_text(const CrJson *v)
+{
+	switch (v == NULL ? CRJ_NULL : v->kind)
+	{
+		case CRJ_NULL:
+			return NULL;
+		case CRJ_TRUE:
+			return "true";
+		case CRJ_FALSE:
+			return "false";
+		case CRJ_STRING:
+		case CRJ_NUMBER:
+			return v->u.str;
+		default:
+			{
+				Jsonb	   *jb = crjson_to_jsonb(v);
+
+				return JsonbToCString(NULL, &jb->root, VARSIZE(jb));
+			}
+	}
+}

@@ -56,6 +56,28 @@ crjson_is_string(const CrJson *v, const char *s)
 	return (size_t) v->count == len && memcmp(v->u.str, s, len) == 0;
 }
 
+const char *
+crjson_kind_name(CrJsonKind kind)
+{
+	switch (kind)
+	{
+		case CRJ_NULL:
+			return "null";
+		case CRJ_TRUE:
+		case CRJ_FALSE:
+			return "boolean";
+		case CRJ_NUMBER:
+			return "number";
+		case CRJ_STRING:
+			return "string";
+		case CRJ_ARRAY:
+			return "array";
+		case CRJ_OBJECT:
+			return "object";
+	}
+	return "unknown";
+}
+
 bool
 crjson_has_string(const CrJson *v, const char *s)
 {
@@ -259,32 +281,4 @@ crjson_object_without(const CrJson *obj, const char *name)
 	}
 	v->count = n;
 	return v;
-}
-
-/*
- * The text ->> (and #>> '{}') gives for a value: NULL for JSON null or an
- * absent member, a string's or number's text (numeric_out's form for a
- * tree read from jsonb), else the value as jsonb prints it.
- */
-const char *
-crjson_text(const CrJson *v)
-{
-	switch (v == NULL ? CRJ_NULL : v->kind)
-	{
-		case CRJ_NULL:
-			return NULL;
-		case CRJ_TRUE:
-			return "true";
-		case CRJ_FALSE:
-			return "false";
-		case CRJ_STRING:
-		case CRJ_NUMBER:
-			return v->u.str;
-		default:
-			{
-				Jsonb	   *jb = crjson_to_jsonb(v);
-
-				return JsonbToCString(NULL, &jb->root, VARSIZE(jb));
-			}
-	}
 }

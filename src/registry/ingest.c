@@ -51,29 +51,6 @@ all_compact(const char *s, size_t len)
 	return len > 0;
 }
 
-/* jsonb_typeof's name of a value's kind. */
-static const char *
-json_type_name(CrJsonKind kind)
-{
-	switch (kind)
-	{
-		case CRJ_NULL:
-			return "null";
-		case CRJ_TRUE:
-		case CRJ_FALSE:
-			return "boolean";
-		case CRJ_NUMBER:
-			return "number";
-		case CRJ_STRING:
-			return "string";
-		case CRJ_ARRAY:
-			return "array";
-		case CRJ_OBJECT:
-			return "object";
-	}
-	return "unknown";
-}
-
 /*
  * The credential one line (trimmed, not empty) holds, or why it holds none.
  * A JSON object is a document, given to the verifier as it is (which calls
@@ -117,7 +94,7 @@ classify_line(const char *t, size_t len, const char **raw, size_t *raw_len, cons
 	if (v == NULL)
 		*error = "line is not strict JSON";
 	else if (v->kind != CRJ_STRING)
-		*error = psprintf("not a credential: a JSON %s", json_type_name(v->kind));
+		*error = psprintf("not a credential: a JSON %s", crjson_kind_name(v->kind));
 	else if (strlen(v->u.str) != (size_t) v->count)
 		*error = "not a credential: a JSON string holding U+0000";
 	else

@@ -98,28 +98,6 @@ json_equal(const CrJson *a, const CrJson *b)
 	return x.len == y.len && memcmp(x.data, y.data, x.len) == 0;
 }
 
-static const char *
-kind_name(const CrJson *v)
-{
-	switch (v->kind)
-	{
-		case CRJ_NULL:
-			return "null";
-		case CRJ_FALSE:
-		case CRJ_TRUE:
-			return "boolean";
-		case CRJ_NUMBER:
-			return "number";
-		case CRJ_STRING:
-			return "string";
-		case CRJ_ARRAY:
-			return "array";
-		case CRJ_OBJECT:
-			return "object";
-	}
-	return "unknown";
-}
-
 /* §6.1.1: one type name; "integer" is a number with a zero fractional part. */
 static bool
 has_type(const CrJson *inst, const char *type)
@@ -130,7 +108,7 @@ has_type(const CrJson *inst, const char *type)
 		return inst->kind == CRJ_NUMBER && crjson_number_value(inst, &x) && x == floor(x);
 	if (strcmp(type, "number") == 0)
 		return inst->kind == CRJ_NUMBER;
-	return strcmp(kind_name(inst), type) == 0;
+	return strcmp(crjson_kind_name(inst->kind), type) == 0;
 }
 
 static int
@@ -138,7 +116,7 @@ check_type(SchemaCtx *c, const CrJson *type, const CrJson *inst, const char *pat
 {
 	if (type->kind == CRJ_STRING)
 		return has_type(inst, type->u.str) ? 1 :
-			fail(c, 0, path, "type: a %s is not a %s", kind_name(inst), type->u.str);
+			fail(c, 0, path, "type: a %s is not a %s", crjson_kind_name(inst->kind), type->u.str);
 	if (type->kind == CRJ_ARRAY)
 	{
 		for (int i = 0; i < type->count; i++)
@@ -148,7 +126,7 @@ check_type(SchemaCtx *c, const CrJson *type, const CrJson *inst, const char *pat
 			if (has_type(inst, type->u.elems[i]->u.str))
 				return 1;
 		}
-		return fail(c, 0, path, "type: a %s is none of the types allowed", kind_name(inst));
+		return fail(c, 0, path, "type: a %s is none of the types allowed", crjson_kind_name(inst->kind));
 	}
 	return fail(c, -1, path, "type: the schema's type is neither a string nor a list");
 }
@@ -422,7 +400,7 @@ validate(SchemaCtx *c, const CrJson *schema, const CrJson *inst, const char *pat
 	if (schema->kind == CRJ_FALSE)
 		return fail(c, 0, path, "the schema false allows no value");
 	if (schema->kind != CRJ_OBJECT)
-		return fail(c, -1, path, "a schema is an object or a boolean, not a %s", kind_name(schema));
+		return fail(c, -1, path, "a schema is an object or a boolean, not a %s", crjson_kind_name(schema->kind));
 
 	if ((v = crjson_get(schema, "$ref")) != NULL)
 	{
