@@ -14,7 +14,7 @@
 BEGIN;
 SET LOCAL search_path = credreg, public;
 SET LOCAL client_min_messages = error;
-SELECT plan(43);
+SELECT plan(47);
 
 CREATE TEMP TABLE raw (n serial, line text) ON COMMIT DROP;
 \copy raw(line) FROM 'test/vectors/corpus/vc-jwt-eddsa.ndjson' WITH (FORMAT csv, DELIMITER E'\x01', QUOTE E'\x02')
@@ -230,6 +230,27 @@ SELECT set_eq($$SELECT * FROM pg_temp.stale()$$, $$SELECT id FROM falsified WHER
 	'a new pinned context re-checks exactly the credentials whose @context names it');
 SELECT is(reverify(), (SELECT count(*) FROM credential), 'reverify re-checks every stored credential');
 SELECT is_empty($$SELECT * FROM pg_temp.stale()$$, 'after which every stored verdict is what verify says now');
+
+-- The status index's rows of one credential: a multi-bit status reads each
+-- of its statusSize bits, a bit two entries share is one row, an entry
+-- without a list is not indexed.
+SELECT results_eq($$SELECT list_url, idx FROM credential_status_bits('[
+		{"list": "https://l.example/a", "index": 3, "size": 2, "purpose": "message"},
+		{"list": "https://l.example/b", "index": 7, "size": 1, "purpose": "revocation"},
+		{"list": "https://l.example/b", "index": 7, "size": 1, "purpose": "suspension"},
+		{"index": 9, "size": 1}]'::jsonb)$$,
+	$$VALUES ('https://l.example/a', 6::bigint), ('https://l.example/a', 7), ('https://l.example/b', 7)$$,
+	'credential_status_bits: statusSize bits from index * size, a shared bit once, an entry without a list skipped');
+SELECT is((SELECT count(*) FROM credential_status cs JOIN credential c ON c.id = cs.credential_id
+		WHERE (cs.list_url, cs.idx) NOT IN (SELECT b.list_url, b.idx FROM credential_status_bits(c.status_entries) b)), 0::bigint,
+	'every status index row is a bit its credential''s status entries read');
+-- A profile re-derived for subjects given twice, and for one without any
+-- credential (an empty profile).
+SELECT is(learner_refresh(ARRAY['did:example:nobody', 'did:example:nobody', NULL,
+		(SELECT subject FROM credential WHERE subject IS NOT NULL LIMIT 1)]), 2::bigint,
+	'learner_refresh writes each subject once, a subject without credentials too');
+SELECT is((SELECT skillset_count(skills) FROM learner WHERE subject = 'did:example:nobody'), 0,
+	'whose profile is empty');
 
 -- TRUNCATE of a table the verdicts depend on re-checks them too (no
 -- transition table says which rows went).
