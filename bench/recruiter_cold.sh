@@ -19,6 +19,16 @@
 # Uses the learners of bench/taxonomy_bench.sh (database credreg_bench,
 # schema bench), building them first when they are missing.
 #   bench/recruiter_cold.sh [learners]        (or through bench/run.sh)
+#
+# What a new backend pays is mostly page faults (README, "Per-backend
+# caches"), so the server's memory setup decides the cold figures.  The
+# three setups README quotes, each on the throwaway cluster:
+#   RUNS=15 make bench B=bench/recruiter_cold.sh          (PostgreSQL defaults, no huge pages)
+#   sysctl -w vm.nr_hugepages=300; RUNS=15 make bench B=bench/recruiter_cold.sh
+#       (huge_pages = try, PostgreSQL's default, then puts shared memory on them)
+#   ... and CREDREG_SERVER_OPTIONS="-c shared_preload_libraries=credreg" in front
+#       (the library loaded once in the postmaster, not in every backend)
+#   sysctl -w vm.nr_hugepages=0                           (to give the memory back)
 set -euo pipefail
 RUNS=${RUNS:-15}
 learners=${1:-1000000}

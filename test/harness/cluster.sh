@@ -22,6 +22,10 @@
 # in tmp_run/ under the working tree.  PostgreSQL refuses to run as root, so
 # the server runs as the `postgres` user; when that user cannot reach the
 # working tree (a checkout under /root, say) tmp_run is a link into /tmp.
+#
+# CREDREG_SERVER_OPTIONS adds server options to those below, for a benchmark
+# of a tuned server, e.g. "-c shared_preload_libraries=credreg" (README,
+# "Per-backend caches"); `start` restarts a running cluster with them.
 set -euo pipefail
 
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -73,6 +77,10 @@ private_install() {
 server_options=(-k "$sock" -p "$port" -c listen_addresses= -c fsync=off
 	-c synchronous_commit=off -c full_page_writes=off -c shared_buffers=512MB
 	-c work_mem=64MB -c max_wal_size=4GB -c log_min_messages=warning)
+if [ -n "${CREDREG_SERVER_OPTIONS:-}" ]; then
+	# shellcheck disable=SC2206  # split into words, as on a command line
+	server_options+=(${CREDREG_SERVER_OPTIONS})
+fi
 
 # Where this run's part of the server log starts (the log is appended to).
 log_offset=0
