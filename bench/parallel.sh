@@ -31,33 +31,11 @@ if [ -z "${REUSE:-}" ]; then
 psql -q -X -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" >/dev/null
 psql -q -X -v ON_ERROR_STOP=1 -d $DB <<SQL >/dev/null
 CREATE EXTENSION credreg;
--- public test keys: W3C vc-di-eddsa (keyPair, proof-set-chain multiKeyPairs)
-CREATE TABLE k (n int, pub text, priv text);
-INSERT INTO k VALUES
- (0, 'z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2', 'z3u2en7t5LR2WtQH5PfFqMqwVHBeXouLzo6haApm8XHqvjxq'),
- (1, 'z6MktgKTsu1QhX6QPbyqG6geXdw6FQCZBPq7uQpieWbiQiG7', 'z3u2W4YnTstS1nSSBAgZcYSJF43JuZ9uLV6bF38B1Bf8NugW'),
- (2, 'z6MkhWqdDBPojHA7cprTGTt5yHv5yUi1B8cnXn8ReLumkw6E', 'z3u2cfp4Q17kMGhNCh348a3yw3cUBiWK6RXRzyJE54sixMFn'),
- (3, 'z6MkmEq87wkHCYnWnNZkigeDMGTN7oUw1upkhzd77KuXERS1', 'z3u2Zr3tcDLBDQKGxVa9SRDFNLqNqPWsa8p9rWPvCEH6bADB');
-INSERT INTO credreg.trusted_issuer (issuer, name) SELECT 'did:key:' || pub, 'bench ' || n FROM k;
-CREATE FUNCTION cred(i int, issuer text) RETURNS jsonb LANGUAGE sql IMMUTABLE PARALLEL SAFE AS \$\$
-  SELECT jsonb_build_object(
-    '@context', jsonb_build_array('https://www.w3.org/ns/credentials/v2'),
-    'id', 'urn:uuid:' || md5(i::text)::uuid,
-    'type', jsonb_build_array('VerifiableCredential', 'OpenBadgeCredential'),
-    'issuer', issuer,
-    'validFrom', '2025-01-01T00:00:00Z',
-    'credentialSubject', jsonb_build_object(
-      'id', 'did:example:learner-' || i,
-      'type', jsonb_build_array('AchievementSubject'),
-      'achievement', jsonb_build_object(
-        'id', 'https://example.edu/achievements/' || (i % 50),
-        'type', jsonb_build_array('Achievement'),
-        'name', 'Course ' || (i % 50))))
-\$\$;
+\i $top/bench/fixtures.sql
 -- signed by the workers too (CREATE TABLE AS runs its query in parallel)
 CREATE TABLE t_cred AS
 SELECT i, credreg.sign(cred(i, 'did:key:' || k.pub), k.priv, 'vc+jwt', 'did:key:' || k.pub || '#' || k.pub) AS c
-  FROM generate_series(1, $N) i JOIN k ON k.n = i % 4;
+  FROM generate_series(1, $N) i JOIN k ON k.suite = 'ed' AND k.n = i % 4;
 -- 1% altered: the payload of the credential signed just before by the same key
 UPDATE t_cred t SET c = split_part(t.c, '.', 1) || '.' || split_part(o.c, '.', 2) || '.' || split_part(t.c, '.', 3)
   FROM t_cred o WHERE t.i % 100 = 0 AND o.i = t.i - 4;
