@@ -11,26 +11,19 @@
 # compared with `openssl speed -seconds 5` verify/s for ed25519 / ecdsap256.
 # Run through bench/run.sh (or with PG* pointing at a cluster with credreg).
 set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
 N=${N:-5000}
 SECS=${SECS:-5}
 DB=credreg_bench_present
 TCK=$(getconf CLK_TCK)
 
-openssl_rate() {	# $1 = algorithm, $2 = pattern of its line
-	openssl speed -seconds "$SECS" "$1" 2>/dev/null | grep -E "$2" | tail -1 | awk '{print $NF}'
-}
-echo "openssl: $(openssl version); $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
+. "$top/bench/lib.sh"
+bench_banner
 ED1=$(openssl_rate ed25519 'Ed25519')
 EC1=$(openssl_rate ecdsap256 'nistp256')
 
 # 64 holder keys per curve, made by OpenSSL for this run
-holders=$(for i in $(seq 1 64); do
-	for alg in ED25519 EC; do
-		if [ $alg = EC ]; then k=$(openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 2>/dev/null)
-		else k=$(openssl genpkey -algorithm ED25519 2>/dev/null); fi
-		printf "%s\t%s\t%s\n" "$alg" "$i" "$(printf '%s' "$k" | sed ':a;N;$!ba;s/\n/\\n/g')"
-	done
-done)
+holders=$(holder_keys 64)
 
 psql -q -X -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" >/dev/null
 psql -q -X -v ON_ERROR_STOP=1 -d $DB -c "CREATE EXTENSION credreg" \

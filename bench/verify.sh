@@ -12,13 +12,8 @@ N=${N:-100000}
 SECS=${SECS:-5}
 DB=credreg_bench
 
-# openssl speed divides by the CPU user time of its process by default, and
-# by wall-clock time with -elapsed; both are measured, and the verifier's
-# backend is measured both ways too (user CPU from /proc/self/stat).
-openssl_rate() {	# $1 = algorithm, $2 = pattern of its line, $3 = extra option
-	openssl speed $3 -seconds "$SECS" "$1" 2>/dev/null | grep -E "$2" | tail -1 | awk '{print $NF}'
-}
-echo "openssl: $(openssl version); $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
+. "$top/bench/lib.sh"
+bench_banner
 # measured before and after the database runs; the mean is the reference
 ED1=$(openssl_rate ed25519 'Ed25519' '')
 EDW1=$(openssl_rate ed25519 'Ed25519' -elapsed)
