@@ -27,3 +27,29 @@ holder_keys() {
 		done
 	done
 }
+
+# The best of three fresh sessions running one query in database $1 on one
+# core (no parallel workers, no JIT): prints "wall_ms cpu_s", the wall time
+# psql's \timing reports and the backend's user CPU (/proc/self/stat), each
+# the lowest of the three.
+best_wall_cpu() {	# $1 = database, $2 = query
+	local best_cpu="" best_wall="" out wall cpu tck
+	tck=$(getconf CLK_TCK)
+	for _ in 1 2 3; do
+		out=$(psql -X -q -d "$1" -At <<SQL
+SET max_parallel_workers_per_gather = 0;
+SET jit = off;
+SELECT split_part(pg_read_file('/proc/self/stat'), ' ', 14)::bigint AS u0 \gset
+\timing on
+$2;
+\timing off
+SELECT 'cpu ' || (split_part(pg_read_file('/proc/self/stat'), ' ', 14)::bigint - :u0);
+SQL
+)
+		wall=$(echo "$out" | grep -E '^Time:' | awk '{print $2}')
+		cpu=$(echo "$out" | grep -E '^cpu ' | awk -v t="$tck" '{print $2 / t}')
+		if [ -z "$best_cpu" ] || awk "BEGIN{exit !($cpu < $best_cpu)}"; then best_cpu=$cpu; fi
+		if [ -z "$best_wall" ] || awk "BEGIN{exit !($wall < $best_wall)}"; then best_wall=$wall; fi
+	done
+	echo "$best_wall $best_cpu"
+}

@@ -16,7 +16,6 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 N=${N:-20000}
 SECS=${SECS:-5}
 DB=credreg_bench_sdjwt
-TCK=$(getconf CLK_TCK)
 
 . "$top/bench/lib.sh"
 bench_banner
@@ -68,26 +67,9 @@ SELECT alg, nonce, aud,
 VACUUM ANALYZE t;
 SQL
 
-# best of 3 (by user CPU of the backend): prints "wall_ms cpu_s"
+# best of 3 (by user CPU and by wall time, each its own best): "wall_ms cpu_s"
 run() {	# $1 = predicate, $2 = alg
-	local best_cpu="" best_wall="" out wall cpu
-	for _ in 1 2 3; do
-		out=$(psql -X -q -d $DB -At <<SQL
-SET max_parallel_workers_per_gather = 0;
-SET jit = off;
-SELECT split_part(pg_read_file('/proc/self/stat'), ' ', 14)::bigint AS u0 \gset
-\timing on
-SELECT count(*) FILTER (WHERE $1) FROM t WHERE alg = '$2';
-\timing off
-SELECT 'cpu ' || (split_part(pg_read_file('/proc/self/stat'), ' ', 14)::bigint - :u0);
-SQL
-)
-		wall=$(echo "$out" | grep -E '^Time:' | awk '{print $2}')
-		cpu=$(echo "$out" | grep -E '^cpu ' | awk -v t="$TCK" '{print $2 / t}')
-		if [ -z "$best_cpu" ] || awk "BEGIN{exit !($cpu < $best_cpu)}"; then best_cpu=$cpu; fi
-		if [ -z "$best_wall" ] || awk "BEGIN{exit !($wall < $best_wall)}"; then best_wall=$wall; fi
-	done
-	echo "$best_wall $best_cpu"
+	best_wall_cpu "$DB" "SELECT count(*) FILTER (WHERE $1) FROM t WHERE alg = '$2'"
 }
 valid() { psql -X -q -d $DB -At -c "SELECT count(*) FILTER (WHERE $1) FROM t WHERE alg = '$2'"; }
 
