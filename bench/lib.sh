@@ -28,14 +28,14 @@ holder_keys() {
 	done
 }
 
-# The best of three fresh sessions running one query in database $1 on one
-# core (no parallel workers, no JIT): prints "wall_ms cpu_s", the wall time
-# psql's \timing reports and the backend's user CPU (/proc/self/stat), each
-# the lowest of the three.
-best_wall_cpu() {	# $1 = database, $2 = query
-	local best_cpu="" best_wall="" out wall cpu tck
+# $3 fresh sessions, each running one query in database $1 on one core (no
+# parallel workers, no JIT): a line each, "wall_ms cpu_s result" -- the wall
+# time psql's \timing reports, the backend's user CPU (/proc/self/stat) and
+# the query's one-value result.
+timed_runs() {	# $1 = database, $2 = query, $3 = runs
+	local out tck
 	tck=$(getconf CLK_TCK)
-	for _ in 1 2 3; do
+	for _ in $(seq "$3"); do
 		out=$(psql -X -q -d "$1" -At <<SQL
 SET max_parallel_workers_per_gather = 0;
 SET jit = off;
@@ -46,10 +46,14 @@ $2;
 SELECT 'cpu ' || (split_part(pg_read_file('/proc/self/stat'), ' ', 14)::bigint - :u0);
 SQL
 )
-		wall=$(echo "$out" | grep -E '^Time:' | awk '{print $2}')
-		cpu=$(echo "$out" | grep -E '^cpu ' | awk -v t="$tck" '{print $2 / t}')
-		if [ -z "$best_cpu" ] || awk "BEGIN{exit !($cpu < $best_cpu)}"; then best_cpu=$cpu; fi
-		if [ -z "$best_wall" ] || awk "BEGIN{exit !($wall < $best_wall)}"; then best_wall=$wall; fi
+		echo "$(echo "$out" | awk '/^Time:/ { print $2 }')" \
+			"$(echo "$out" | awk -v t="$tck" '/^cpu / { print $2 / t }')" \
+			"$(echo "$out" | grep -Ev '^(Time:|cpu )' | head -1)"
 	done
-	echo "$best_wall $best_cpu"
+}
+
+# The best of three timed_runs: "wall_ms cpu_s", each the lowest of the three.
+best_wall_cpu() {	# $1 = database, $2 = query
+	timed_runs "$1" "$2" 3 | awk '{ if (n == 0 || $1 < bw) bw = $1; if (n == 0 || $2 < bc) bc = $2; n++ }
+	                             END { print bw, bc }'
 }

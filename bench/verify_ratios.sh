@@ -25,16 +25,12 @@ N=${N:-100000}
 SECS=${SECS:-5}
 RUNS=${RUNS:-3}
 DB=credreg_bench_ratios
-TCK=$(getconf CLK_TCK)
-
-# "ed25519 ecdsap256" verify/s of one openssl speed run; $1 = "" or -elapsed
-openssl_rates() {
-	openssl speed $1 -seconds "$SECS" ed25519 ecdsap256 2>/dev/null |
-		awk '/nistp256\)/ { ec = $NF } /Ed25519\)/ { ed = $NF } END { print ed, ec }'
-}
-echo "openssl: $(openssl version); $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
-read -r OED1 OEC1 < <(openssl_rates -elapsed)
-read -r OCED1 OCEC1 < <(openssl_rates "")
+. "$top/bench/lib.sh"
+bench_banner
+# verify/s of ed25519 and ecdsap256: wall clock (-elapsed) and per user CPU
+rates() { echo "$(openssl_rate ed25519 Ed25519 "$1") $(openssl_rate ecdsap256 nistp256 "$1")"; }
+read -r OED1 OEC1 < <(rates -elapsed)
+read -r OCED1 OCEC1 < <(rates "")
 
 if [ -z "${REUSE:-}" ]; then
 psql -q -X -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" >/dev/null
@@ -70,31 +66,16 @@ fi
 
 # RUNS runs: prints "best_wall_ms best_cpu_s valid"
 runs() {	# $1 = table
-	local out all=""
-	for _ in $(seq "$RUNS"); do
-		out=$(psql -X -q -d $DB -At <<SQL
-SET max_parallel_workers_per_gather = 0;
-SET jit = off;
-SELECT split_part(pg_read_file('/proc/self/stat'), ' ', 14)::bigint AS u0 \gset
-\timing on
-SELECT 'valid ' || count(*) FILTER (WHERE credreg.is_valid(c, '2026-06-01T00:00:00Z')) FROM $1;
-\timing off
-SELECT 'cpu ' || (split_part(pg_read_file('/proc/self/stat'), ' ', 14)::bigint - :u0);
-SQL
-)
-		all="$all$(echo "$out" | awk '/^Time:/ { print $2 }') $(echo "$out" | awk -v t="$TCK" '/^cpu / { print $2 / t }') $(echo "$out" | awk '/^valid / { print $2 }')
-"
-	done
-	echo "$all" | awk 'NF == 3 { if (n == 0 || $1 < bw) bw = $1; if (n == 0 || $2 < bc) bc = $2; v = $3; n++ }
-	                   END { print bw, bc, v }'
+	timed_runs "$DB" "SELECT count(*) FILTER (WHERE credreg.is_valid(c, '2026-06-01T00:00:00Z')) FROM $1" "$RUNS" |
+		awk '{ if (n == 0 || $1 < bw) bw = $1; if (n == 0 || $2 < bc) bc = $2; v = $3; n++ } END { print bw, bc, v }'
 }
 declare -A R
 for t in t_eddsa_jwt t_es256_jwt t_eddsa_jcs t_eddsa_rdfc; do
 	R[$t]=$(runs $t)
 done
 
-read -r OED2 OEC2 < <(openssl_rates -elapsed)
-read -r OCED2 OCEC2 < <(openssl_rates "")
+read -r OED2 OEC2 < <(rates -elapsed)
+read -r OCED2 OCEC2 < <(rates "")
 mean() { awk "BEGIN{print ($1 + $2) / 2}"; }
 OED=$(mean "$OED1" "$OED2"); OEC=$(mean "$OEC1" "$OEC2")
 OCED=$(mean "$OCED1" "$OCED2"); OCEC=$(mean "$OCEC1" "$OCEC2")

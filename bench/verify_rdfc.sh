@@ -22,7 +22,6 @@ ED1=$(openssl_rate ed25519 'Ed25519' '')
 EDW1=$(openssl_rate ed25519 'Ed25519' -elapsed)
 EC1=$(openssl_rate ecdsap256 'nistp256' '')
 ECW1=$(openssl_rate ecdsap256 'nistp256' -elapsed)
-TCK=$(getconf CLK_TCK)
 
 psql -q -X -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" >/dev/null
 psql -q -X -v ON_ERROR_STOP=1 -d $DB <<SQL >/dev/null
@@ -42,24 +41,9 @@ echo "mean credential size: $(psql -X -q -d $DB -At -c "SELECT round(avg(octet_l
 
 # RUNS runs of a query: prints "best_wall_ms worst_wall_ms best_cpu_s worst_cpu_s"
 runs() {	# $1 = query
-	local out all=""
-	for _ in $(seq "$RUNS"); do
-		out=$(psql -X -q -d $DB -At <<SQL
-SET max_parallel_workers_per_gather = 0;
-SET jit = off;
-SELECT split_part(pg_read_file('/proc/self/stat'), ' ', 14)::bigint AS u0 \gset
-\timing on
-$1;
-\timing off
-SELECT 'cpu ' || (split_part(pg_read_file('/proc/self/stat'), ' ', 14)::bigint - :u0);
-SQL
-)
-		all="$all$(echo "$out" | grep -E '^Time:' | awk '{print $2}') $(echo "$out" | grep -E '^cpu ' | awk -v t="$TCK" '{print $2 / t}')
-"
-	done
-	echo "$all" | awk 'NF == 2 { if (n == 0 || $1 < bw) bw = $1; if ($1 > ww) ww = $1;
-	                              if (n == 0 || $2 < bc) bc = $2; if ($2 > wc) wc = $2; n++ }
-	                   END { print bw, ww, bc, wc }'
+	timed_runs "$DB" "$1" "$RUNS" | awk '{ if (n == 0 || $1 < bw) bw = $1; if ($1 > ww) ww = $1;
+	                                       if (n == 0 || $2 < bc) bc = $2; if ($2 > wc) wc = $2; n++ }
+	                                     END { print bw, ww, bc, wc }'
 }
 
 declare -A R
