@@ -51,20 +51,12 @@ SELECT credreg.skillset(ARRAY[id]) AS held FROM credreg.competency
  LIMIT 1;
 SQL
 
-# prints "first_ms again_ms" for one fresh session
-session() {	# $1 = statement
-	psql -X -q -At -d $DB -c '\timing on' -c "$1" -c "$1" | grep -E '^Time:' | awk '{printf "%s ", $2} END {print ""}'
-}
-median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+. "$top/bench/lib.sh"
 measure() {	# $1 = label, $2 = statement
-	local firsts="" agains="" r
-	for _ in $(seq "$RUNS"); do
-		r=$(session "$2")
-		firsts+="${r%% *}"$'\n'
-		agains+="$(echo "$r" | awk '{print $2}')"$'\n'
-	done
+	local r
+	r=$(cold_warm_medians "$DB" "$2" "$RUNS")
 	printf '%-9s first statement of a session %8.2f ms, the same again %6.2f ms (median of %d sessions)\n' \
-		"$1" "$(printf '%s' "$firsts" | median)" "$(printf '%s' "$agains" | median)" "$RUNS"
+		"$1" "${r% *}" "${r#* }" "$RUNS"
 }
 echo "load $(cut -d' ' -f1-3 /proc/loadavg)"
 measure taxonomy "SELECT credreg.closure(held) IS NOT NULL FROM s"

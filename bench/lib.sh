@@ -57,3 +57,19 @@ best_wall_cpu() {	# $1 = database, $2 = query
 	timed_runs "$1" "$2" 3 | awk '{ if (n == 0 || $1 < bw) bw = $1; if (n == 0 || $2 < bc) bc = $2; n++ }
 	                             END { print bw, bc }'
 }
+
+# The median of the numbers on standard input, one a line.
+median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+
+# $3 fresh sessions of database $1, each running statement $2 twice: prints
+# "first_ms again_ms", the medians of the first runs (a new backend, nothing
+# cached) and of the second (warm), wall time as psql's \timing reports it.
+cold_warm_medians() {	# $1 = database, $2 = statement, $3 = sessions
+	local firsts="" agains="" r
+	for _ in $(seq "$3"); do
+		r=$(psql -X -q -At -d "$1" -c '\timing on' -c "$2" -c "$2" | awk '/^Time:/ { printf "%s ", $2 }')
+		firsts+="${r%% *}"$'\n'
+		agains+="$(echo "$r" | awk '{print $2}')"$'\n'
+	done
+	echo "$(printf '%s' "$firsts" | median) $(printf '%s' "$agains" | median)"
+}

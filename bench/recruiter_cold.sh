@@ -59,20 +59,11 @@ ids=$(psql -X -At -d $DB -c "SELECT string_agg(credreg.competency_id(u)::text, '
 q_ids="SELECT count(*) FROM bench.learner WHERE skills OPERATOR(credreg.@>) credreg.skillset(ARRAY[$ids], ARRAY[3, 3])"
 q_closure="SELECT OPERATOR(credreg.#) credreg.closure(credreg.skills(ARRAY['$A', '$B'], ARRAY[3, 3]))"
 
-# prints "cold_ms warm_ms" for one fresh session
-session() {	# $1 = statement
-	psql -X -q -At -d $DB -c '\timing on' -c "$1" -c "$1" | grep -E '^Time:' | awk '{printf "%s ", $2} END {print ""}'
-}
-median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+. "$top/bench/lib.sh"
 measure() {	# $1 = label, $2 = statement
-	local colds="" warms="" r
-	for _ in $(seq "$RUNS"); do
-		r=$(session "$2")
-		colds+="${r%% *}"$'\n'
-		warms+="$(echo "$r" | awk '{print $2}')"$'\n'
-	done
-	printf '%-44s fresh connection %8.2f ms   warm %7.2f ms\n' \
-		"$1" "$(printf '%s' "$colds" | median)" "$(printf '%s' "$warms" | median)"
+	local r
+	r=$(cold_warm_medians "$DB" "$2" "$RUNS")
+	printf '%-44s fresh connection %8.2f ms   warm %7.2f ms\n' "$1" "${r% *}" "${r#* }"
 }
 
 rows_credreg=$(psql -X -At -d $DB -c "$q_credreg")
