@@ -202,6 +202,18 @@ def run_block(block, db):
     return problems
 
 
+def report(n, label, problems):
+    """Prints the TAP line of example n (and its problems); True when it passed."""
+    if problems:
+        print("not ok %d - %s" % (n, label))
+        for p in problems:
+            for pl in p.split("\n"):
+                print("#   " + pl)
+        return False
+    print("ok %d - %s" % (n, label))
+    return True
+
+
 def main(argv):
     listing = "--list" in argv
     args = [a for a in argv if a != "--list"]
@@ -270,15 +282,10 @@ def main(argv):
                 problems = run_block(b, db)
         except (RuntimeError, OSError) as e:
             problems = [str(e)]
-        if problems:
-            failed += 1
-            print("not ok %d - %s" % (n, label))
-            for p in problems:
-                for pl in p.split("\n"):
-                    print("#   " + pl)
-        else:
+        if report(n, label, problems):
             passed += 1
-            print("ok %d - %s" % (n, label))
+        else:
+            failed += 1
     for db in databases.values():
         psql(["-q", "-c", "DROP DATABASE IF EXISTS %s" % db])
     drop_roles()
@@ -297,15 +304,10 @@ def run_citus(blocks, db):
             problems = run_block(b, db)
         except OSError as e:
             problems = [str(e)]
-        if problems:
-            failed += 1
-            print("not ok %d - %s" % (n, label))
-            for p in problems:
-                for pl in p.split("\n"):
-                    print("#   " + pl)
-        else:
+        if report(n, label, problems):
             passed += 1
-            print("ok %d - %s" % (n, label))
+        else:
+            failed += 1
     print("README Citus examples: %d passed, %d failed" % (passed, failed))
     return 1 if failed or not passed else 0
 
